@@ -1,0 +1,444 @@
+//! The document model: an arena of nodes addressed by [`NodeId`].
+//!
+//! Both doors build this same model: natively html5ever parses bytes into it (`parse`), and in the
+//! browser the content script's one-pass snapshot is decoded into it (`snapshot`). Everything the
+//! core decides refers to nodes by id, so the browser side can map decisions back to live nodes.
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod parse;
+pub mod serialize;
+pub mod snapshot;
+
+/// The index of a node in its [`Dom`]. The document itself is always `NodeId::ROOT`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(transparent)]
+pub struct NodeId(pub u32);
+
+impl NodeId {
+    pub const ROOT: NodeId = NodeId(0);
+
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// The namespace an element lives in; the sanitiser treats SVG and MathML differently from HTML.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Namespace {
+    Html,
+    Svg,
+    MathMl,
+}
+
+/// What the live page knows about an element that markup alone does not say. Natively these come
+/// from the inline `style` attribute only; the browser snapshot reads the computed style.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LayoutFlags(pub u8);
+
+impl LayoutFlags {
+    /// `position: fixed` or `sticky`: overlays, sticky bars and banners.
+    pub const FIXED: u8 = 1;
+    /// Not rendered (`display: none`, `hidden`, or zero-size).
+    pub const HIDDEN: u8 = 2;
+
+    pub fn has(self, flag: u8) -> bool {
+        self.0 & flag != 0
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attribute {
+    /// Lower-case attribute name, as the HTML parser gives it.
+    pub name: Box<str>,
+    pub value: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Element {
+    /// Lower-case local name (`div`, `svg`, `mi`).
+    pub name: Box<str>,
+    pub ns: Namespace,
+    pub attrs: Vec<Attribute>,
+    pub layout: LayoutFlags,
+}
+
+impl Element {
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|a| &*a.name == name)
+            .map(|a| a.value.as_str())
+    }
+
+    pub fn is(&self, name: &str) -> bool {
+        &*self.name == name
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NodeData {
+    Document,
+    /// A detached container: template contents and parser leftovers. Never in the main tree.
+    Fragment,
+    Doctype,
+    Element(Element),
+    Text(String),
+    Comment(String),
+}
+
+#[derive(Clone, Debug)]
+pub struct Node {
+    pub parent: Option<NodeId>,
+    pub first_child: Option<NodeId>,
+    pub last_child: Option<NodeId>,
+    pub prev_sibling: Option<NodeId>,
+    pub next_sibling: Option<NodeId>,
+    pub data: NodeData,
+}
+
+/// An HTML document as an arena of nodes. Ids are dense, so side tables are plain `Vec`s.
+#[derive(Clone, Debug)]
+pub struct Dom {
+    nodes: Vec<Node>,
+}
+
+impl Default for Dom {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Dom {
+    pub fn new() -> Self {
+        Dom {
+            nodes: vec![Node::new(NodeData::Document)],
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.nodes.len() <= 1
+    }
+
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id.index()]
+    }
+
+    pub fn data(&self, id: NodeId) -> &NodeData {
+        &self.nodes[id.index()].data
+    }
+
+    pub fn element(&self, id: NodeId) -> Option<&Element> {
+        match &self.nodes[id.index()].data {
+            NodeData::Element(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    pub fn element_mut(&mut self, id: NodeId) -> Option<&mut Element> {
+        match &mut self.nodes[id.index()].data {
+            NodeData::Element(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// The element's lower-case local name, or `None` for other nodes.
+    pub fn tag(&self, id: NodeId) -> Option<&str> {
+        self.element(id).map(|e| &*e.name)
+    }
+
+    /// True when `id` is an HTML element named `name`.
+    pub fn is(&self, id: NodeId, name: &str) -> bool {
+        self.element(id)
+            .is_some_and(|e| e.ns == Namespace::Html && e.is(name))
+    }
+
+    pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
+        self.element(id).and_then(|e| e.attr(name))
+    }
+
+    pub fn text(&self, id: NodeId) -> Option<&str> {
+        match &self.nodes[id.index()].data {
+            NodeData::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    pub fn parent(&self, id: NodeId) -> Option<NodeId> {
+        self.nodes[id.index()].parent
+    }
+
+    pub fn first_child(&self, id: NodeId) -> Option<NodeId> {
+        self.nodes[id.index()].first_child
+    }
+
+    pub fn next_sibling(&self, id: NodeId) -> Option<NodeId> {
+        self.nodes[id.index()].next_sibling
+    }
+
+    pub fn prev_sibling(&self, id: NodeId) -> Option<NodeId> {
+        self.nodes[id.index()].prev_sibling
+    }
+
+    pub fn children(&self, id: NodeId) -> Children<'_> {
+        Children {
+            dom: self,
+            next: self.first_child(id),
+        }
+    }
+
+    /// Element children only.
+    pub fn child_elements(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        self.children(id).filter(|&c| self.element(c).is_some())
+    }
+
+    /// `id` and everything under it, in document order. Iterative, so depth costs no stack.
+    pub fn descendants(&self, id: NodeId) -> Descendants<'_> {
+        Descendants {
+            dom: self,
+            root: id,
+            next: Some(id),
+        }
+    }
+
+    pub fn ancestors(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        std::iter::successors(self.parent(id), |&p| self.parent(p))
+    }
+
+    /// True when `ancestor` is `id` or contains it.
+    pub fn contains(&self, ancestor: NodeId, id: NodeId) -> bool {
+        id == ancestor || self.ancestors(id).any(|a| a == ancestor)
+    }
+
+    /// All text under `id`, concatenated as the DOM's `textContent` would.
+    pub fn text_content(&self, id: NodeId) -> String {
+        let mut out = String::new();
+        for d in self.descendants(id) {
+            if let NodeData::Text(t) = self.data(d) {
+                out.push_str(t);
+            }
+        }
+        out
+    }
+
+    /// The first element named `name` in document order.
+    pub fn find(&self, name: &str) -> Option<NodeId> {
+        self.descendants(NodeId::ROOT).find(|&d| self.is(d, name))
+    }
+
+    /// The `<html>`, `<head>` and `<body>` elements, where present.
+    pub fn html(&self) -> Option<NodeId> {
+        self.child_elements(NodeId::ROOT).find(|&c| self.is(c, "html"))
+    }
+
+    pub fn head(&self) -> Option<NodeId> {
+        self.html()
+            .and_then(|h| self.child_elements(h).find(|&c| self.is(c, "head")))
+    }
+
+    pub fn body(&self) -> Option<NodeId> {
+        self.html().and_then(|h| {
+            self.child_elements(h)
+                .find(|&c| self.is(c, "body") || self.is(c, "frameset"))
+        })
+    }
+
+    // Building. Both doors use these; the html5ever sink also moves nodes around.
+
+    pub fn create(&mut self, data: NodeData) -> NodeId {
+        let id = NodeId(self.nodes.len() as u32);
+        self.nodes.push(Node::new(data));
+        id
+    }
+
+    pub fn append(&mut self, parent: NodeId, child: NodeId) {
+        self.detach(child);
+        let last = self.nodes[parent.index()].last_child;
+        {
+            let c = &mut self.nodes[child.index()];
+            c.parent = Some(parent);
+            c.prev_sibling = last;
+        }
+        match last {
+            Some(l) => self.nodes[l.index()].next_sibling = Some(child),
+            None => self.nodes[parent.index()].first_child = Some(child),
+        }
+        self.nodes[parent.index()].last_child = Some(child);
+    }
+
+    pub fn insert_before(&mut self, sibling: NodeId, child: NodeId) {
+        self.detach(child);
+        let Some(parent) = self.parent(sibling) else {
+            return;
+        };
+        let prev = self.nodes[sibling.index()].prev_sibling;
+        {
+            let c = &mut self.nodes[child.index()];
+            c.parent = Some(parent);
+            c.prev_sibling = prev;
+            c.next_sibling = Some(sibling);
+        }
+        self.nodes[sibling.index()].prev_sibling = Some(child);
+        match prev {
+            Some(p) => self.nodes[p.index()].next_sibling = Some(child),
+            None => self.nodes[parent.index()].first_child = Some(child),
+        }
+    }
+
+    pub fn detach(&mut self, id: NodeId) {
+        let (parent, prev, next) = {
+            let n = &mut self.nodes[id.index()];
+            let t = (n.parent.take(), n.prev_sibling.take(), n.next_sibling.take());
+            t
+        };
+        let Some(parent) = parent else { return };
+        match prev {
+            Some(p) => self.nodes[p.index()].next_sibling = next,
+            None => self.nodes[parent.index()].first_child = next,
+        }
+        match next {
+            Some(n) => self.nodes[n.index()].prev_sibling = prev,
+            None => self.nodes[parent.index()].last_child = prev,
+        }
+    }
+
+    /// Appends text to `parent`, merging with a text node already last there, as parsers do.
+    pub fn append_text(&mut self, parent: NodeId, text: &str) {
+        if let Some(last) = self.nodes[parent.index()].last_child {
+            if let NodeData::Text(t) = &mut self.nodes[last.index()].data {
+                t.push_str(text);
+                return;
+            }
+        }
+        let id = self.create(NodeData::Text(text.to_owned()));
+        self.append(parent, id);
+    }
+}
+
+impl Node {
+    fn new(data: NodeData) -> Self {
+        Node {
+            parent: None,
+            first_child: None,
+            last_child: None,
+            prev_sibling: None,
+            next_sibling: None,
+            data,
+        }
+    }
+}
+
+pub struct Children<'a> {
+    dom: &'a Dom,
+    next: Option<NodeId>,
+}
+
+impl Iterator for Children<'_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        let id = self.next?;
+        self.next = self.dom.next_sibling(id);
+        Some(id)
+    }
+}
+
+pub struct Descendants<'a> {
+    dom: &'a Dom,
+    root: NodeId,
+    next: Option<NodeId>,
+}
+
+impl Descendants<'_> {
+    /// Skips the subtree of the node returned last: the walk continues after it.
+    pub fn skip_subtree(&mut self, of: NodeId) {
+        self.next = self.after(of);
+    }
+
+    fn after(&self, mut id: NodeId) -> Option<NodeId> {
+        loop {
+            if id == self.root {
+                return None;
+            }
+            if let Some(n) = self.dom.next_sibling(id) {
+                return Some(n);
+            }
+            id = self.dom.parent(id)?;
+        }
+    }
+}
+
+impl Iterator for Descendants<'_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        let id = self.next?;
+        self.next = match self.dom.first_child(id) {
+            Some(c) => Some(c),
+            None => self.after(id),
+        };
+        Some(id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn el(dom: &mut Dom, name: &str) -> NodeId {
+        dom.create(NodeData::Element(Element {
+            name: name.into(),
+            ns: Namespace::Html,
+            attrs: vec![],
+            layout: LayoutFlags::default(),
+        }))
+    }
+
+    #[test]
+    fn deep_trees_walk_without_recursion() {
+        let mut dom = Dom::new();
+        let mut parent = NodeId::ROOT;
+        for _ in 0..100_000 {
+            let d = el(&mut dom, "div");
+            dom.append(parent, d);
+            parent = d;
+        }
+        dom.append_text(parent, "deep");
+        assert_eq!(dom.descendants(NodeId::ROOT).count(), 100_002);
+        assert_eq!(dom.text_content(NodeId::ROOT), "deep");
+        assert_eq!(dom.ancestors(parent).count(), 100_000);
+    }
+
+    #[test]
+    fn insert_detach_keep_links_consistent() {
+        let mut dom = Dom::new();
+        let (a, b, c) = (el(&mut dom, "a"), el(&mut dom, "b"), el(&mut dom, "c"));
+        dom.append(NodeId::ROOT, a);
+        dom.append(NodeId::ROOT, c);
+        dom.insert_before(c, b);
+        let names: Vec<_> = dom.children(NodeId::ROOT).map(|n| dom.tag(n).unwrap()).collect();
+        assert_eq!(names, ["a", "b", "c"]);
+        dom.detach(a);
+        dom.detach(c);
+        let names: Vec<_> = dom.children(NodeId::ROOT).map(|n| dom.tag(n).unwrap()).collect();
+        assert_eq!(names, ["b"]);
+        assert_eq!(dom.node(b).prev_sibling, None);
+        assert_eq!(dom.node(b).next_sibling, None);
+    }
+
+    #[test]
+    fn skip_subtree_moves_past_children() {
+        let mut dom = Dom::new();
+        let (a, b, c) = (el(&mut dom, "a"), el(&mut dom, "b"), el(&mut dom, "c"));
+        dom.append(NodeId::ROOT, a);
+        dom.append(a, b);
+        dom.append(NodeId::ROOT, c);
+        let mut walk = dom.descendants(NodeId::ROOT);
+        assert_eq!(walk.next(), Some(NodeId::ROOT));
+        assert_eq!(walk.next(), Some(a));
+        walk.skip_subtree(a);
+        assert_eq!(walk.next(), Some(c));
+        assert_eq!(walk.next(), None);
+    }
+}

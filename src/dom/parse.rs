@@ -1,0 +1,326 @@
+//! The native door: bytes → text (BOM, `<meta charset>`, else UTF-8) → html5ever → [`Dom`].
+
+use std::borrow::Cow;
+use std::cell::{Ref, RefCell};
+
+use html5ever::interface::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::{ns, Attribute as HtmlAttribute, QualName};
+
+use super::{Attribute, Dom, Element, LayoutFlags, Namespace, NodeData, NodeId};
+use crate::error::InputError;
+use crate::limits::MAX_INPUT_BYTES;
+
+/// How many leading bytes the `<meta charset>` prescan looks at, as the HTML standard suggests.
+const CHARSET_PRESCAN_BYTES: usize = 1024;
+/// Share of control bytes above which input is taken for binary data, not a web page.
+const MAX_CONTROL_BYTE_SHARE: f64 = 0.05;
+
+/// Decodes and parses an HTML file's bytes.
+pub fn parse_bytes(bytes: &[u8]) -> Result<Dom, InputError> {
+    let text = decode(bytes)?;
+    parse_str(&text)
+}
+
+/// Parses HTML text. Refuses only what is clearly not a page.
+pub fn parse_str(html: &str) -> Result<Dom, InputError> {
+    if html.trim().is_empty() {
+        return Err(InputError::Empty);
+    }
+    if html.len() > MAX_INPUT_BYTES {
+        return Err(InputError::TooLarge {
+            bytes: html.len(),
+            max: MAX_INPUT_BYTES,
+        });
+    }
+    let sink = Sink::default();
+    let dom = html5ever::parse_document(sink, Default::default()).one(StrTendril::from(html));
+    Ok(dom)
+}
+
+/// Turns bytes into text: a BOM wins, then a `<meta charset>` in the first kilobyte, else UTF-8
+/// (with replacement characters, never a failure, as browsers do).
+pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, InputError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(InputError::Empty);
+    }
+    if looks_binary(bytes) {
+        return Err(InputError::Binary);
+    }
+    let encoding = encoding_rs::Encoding::for_bom(bytes)
+        .map(|(e, _)| e)
+        .or_else(|| prescan_charset(&bytes[..bytes.len().min(CHARSET_PRESCAN_BYTES)]))
+        .unwrap_or(encoding_rs::UTF_8);
+    let (text, _, _) = encoding.decode(bytes);
+    Ok(text)
+}
+
+/// NUL bytes or many control bytes mean an image, an archive or similar, not HTML.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(8192)];
+    let utf16_bom = sample.starts_with(&[0xFF, 0xFE]) || sample.starts_with(&[0xFE, 0xFF]);
+    if utf16_bom {
+        return false;
+    }
+    if sample.contains(&0) {
+        return true;
+    }
+    let control = sample
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C))
+        .count();
+    control as f64 > sample.len() as f64 * MAX_CONTROL_BYTE_SHARE
+}
+
+/// Finds `charset=NAME` in a `<meta>` tag: covers `<meta charset>` and the `http-equiv` form.
+fn prescan_charset(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let mut from = 0;
+    while let Some(pos) = find(&lower[from..], b"<meta") {
+        let start = from + pos;
+        let end = lower[start..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(lower.len(), |e| start + e);
+        let tag = &lower[start..end];
+        if let Some(c) = find(tag, b"charset=") {
+            let value: Vec<u8> = tag[c + 8..]
+                .iter()
+                .copied()
+                .skip_while(|b| *b == b'"' || *b == b'\'' || *b == b' ')
+                .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':'))
+                .collect();
+            // A page that says UTF-16 in ASCII is not UTF-16; browsers read it as UTF-8.
+            return encoding_rs::Encoding::for_label(&value).map(|e| e.output_encoding());
+        }
+        from = end;
+    }
+    None
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Builds the arena while html5ever parses. html5ever wants the qualified name of each element
+/// back, so the sink keeps them beside the arena for the parse only.
+#[derive(Default)]
+struct Sink {
+    dom: RefCell<Dom>,
+    names: RefCell<Vec<Option<QualName>>>,
+    /// The detached fragment holding each template's contents, by template id.
+    templates: RefCell<Vec<(NodeId, NodeId)>>,
+}
+
+impl Sink {
+    fn new_node(&self, data: NodeData, name: Option<QualName>) -> NodeId {
+        let id = self.dom.borrow_mut().create(data);
+        let mut names = self.names.borrow_mut();
+        if names.len() <= id.index() {
+            names.resize(id.index() + 1, None);
+        }
+        names[id.index()] = name;
+        id
+    }
+
+    fn insert(&self, child: NodeOrText<NodeId>, place: impl FnOnce(&mut Dom, NodeId)) {
+        let mut dom = self.dom.borrow_mut();
+        match child {
+            NodeOrText::AppendNode(n) => place(&mut dom, n),
+            NodeOrText::AppendText(t) => {
+                let id = dom.create(NodeData::Text(t.to_string()));
+                place(&mut dom, id);
+                merge_with_previous_text(&mut dom, id);
+            }
+        }
+    }
+}
+
+/// Adjacent text nodes become one, as in a browser's parsed DOM.
+fn merge_with_previous_text(dom: &mut Dom, id: NodeId) {
+    let Some(prev) = dom.prev_sibling(id) else {
+        return;
+    };
+    let NodeData::Text(added) = dom.data(id).clone() else {
+        return;
+    };
+    if let NodeData::Text(t) = &mut dom.nodes[prev.index()].data {
+        t.push_str(&added);
+        dom.detach(id);
+    }
+}
+
+fn namespace_of(name: &QualName) -> Namespace {
+    if name.ns == ns!(svg) {
+        Namespace::Svg
+    } else if name.ns == ns!(mathml) {
+        Namespace::MathMl
+    } else {
+        Namespace::Html
+    }
+}
+
+fn convert_attrs(attrs: Vec<HtmlAttribute>) -> Vec<Attribute> {
+    attrs
+        .into_iter()
+        .map(|a| {
+            let name: Box<str> = match &*a.name.prefix.clone().unwrap_or_default() {
+                "" => Box::from(&*a.name.local.to_ascii_lowercase()),
+                prefix => format!("{prefix}:{}", a.name.local).into(),
+            };
+            Attribute {
+                name,
+                value: a.value.to_string(),
+            }
+        })
+        .collect()
+}
+
+impl TreeSink for Sink {
+    type Handle = NodeId;
+    type Output = Dom;
+    type ElemName<'a> = Ref<'a, QualName>;
+
+    fn finish(self) -> Dom {
+        self.dom.into_inner()
+    }
+
+    fn parse_error(&self, _msg: Cow<'static, str>) {}
+
+    fn get_document(&self) -> NodeId {
+        NodeId::ROOT
+    }
+
+    fn elem_name<'a>(&'a self, target: &'a NodeId) -> Ref<'a, QualName> {
+        Ref::map(self.names.borrow(), |names| {
+            names[target.index()]
+                .as_ref()
+                .expect("html5ever asks names of elements only")
+        })
+    }
+
+    fn create_element(&self, name: QualName, attrs: Vec<HtmlAttribute>, flags: ElementFlags) -> NodeId {
+        let element = Element {
+            name: Box::from(&*name.local.to_ascii_lowercase()),
+            ns: namespace_of(&name),
+            attrs: convert_attrs(attrs),
+            layout: LayoutFlags::default(),
+        };
+        let id = self.new_node(NodeData::Element(element), Some(name));
+        if flags.template {
+            let contents = self.new_node(NodeData::Fragment, None);
+            self.templates.borrow_mut().push((id, contents));
+        }
+        id
+    }
+
+    fn create_comment(&self, text: StrTendril) -> NodeId {
+        self.new_node(NodeData::Comment(text.to_string()), None)
+    }
+
+    fn create_pi(&self, _target: StrTendril, data: StrTendril) -> NodeId {
+        self.new_node(NodeData::Comment(data.to_string()), None)
+    }
+
+    fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
+        self.insert(child, |dom, n| dom.append(*parent, n));
+    }
+
+    fn append_based_on_parent_node(&self, element: &NodeId, prev: &NodeId, child: NodeOrText<NodeId>) {
+        if self.dom.borrow().parent(*element).is_some() {
+            self.append_before_sibling(element, child);
+        } else {
+            self.append(prev, child);
+        }
+    }
+
+    fn append_doctype_to_document(&self, _: StrTendril, _: StrTendril, _: StrTendril) {
+        let id = self.new_node(NodeData::Doctype, None);
+        self.dom.borrow_mut().append(NodeId::ROOT, id);
+    }
+
+    fn get_template_contents(&self, target: &NodeId) -> NodeId {
+        self.templates
+            .borrow()
+            .iter()
+            .find(|(t, _)| t == target)
+            .map(|&(_, c)| c)
+            .expect("html5ever asks for contents of templates only")
+    }
+
+    fn same_node(&self, x: &NodeId, y: &NodeId) -> bool {
+        x == y
+    }
+
+    fn set_quirks_mode(&self, _mode: QuirksMode) {}
+
+    fn append_before_sibling(&self, sibling: &NodeId, child: NodeOrText<NodeId>) {
+        self.insert(child, |dom, n| dom.insert_before(*sibling, n));
+    }
+
+    fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<HtmlAttribute>) {
+        let mut dom = self.dom.borrow_mut();
+        if let Some(e) = dom.element_mut(*target) {
+            for a in convert_attrs(attrs) {
+                if e.attr(&a.name).is_none() {
+                    e.attrs.push(a);
+                }
+            }
+        }
+    }
+
+    fn remove_from_parent(&self, target: &NodeId) {
+        self.dom.borrow_mut().detach(*target);
+    }
+
+    fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
+        let mut dom = self.dom.borrow_mut();
+        while let Some(c) = dom.first_child(*node) {
+            dom.append(*new_parent, c);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_into_html_head_body() {
+        let dom = parse_str("<title>T</title><p class=x>Hello <b>you</b>").unwrap();
+        let body = dom.body().unwrap();
+        let p = dom.child_elements(body).next().unwrap();
+        assert_eq!(dom.attr(p, "class"), Some("x"));
+        assert_eq!(dom.text_content(p), "Hello you");
+        assert_eq!(dom.text_content(dom.head().unwrap()), "T");
+    }
+
+    #[test]
+    fn adjacent_text_merges_like_a_browser() {
+        let dom = parse_str("<table><tr><td>a</td></tr>x<tr></tr>y</table>").unwrap();
+        let body = dom.body().unwrap();
+        let first = dom.first_child(body).unwrap();
+        assert_eq!(dom.text(first), Some("xy"));
+    }
+
+    #[test]
+    fn decodes_meta_charset_and_bom() {
+        let latin1 = b"<meta charset=\"iso-8859-1\"><p>caf\xe9</p>";
+        assert!(decode(latin1).unwrap().contains("café"));
+        let bom = b"\xEF\xBB\xBF<p>caf\xc3\xa9</p>";
+        assert!(decode(bom).unwrap().contains("café"));
+    }
+
+    #[test]
+    fn refuses_binary_and_empty() {
+        assert_eq!(decode(b"\x89PNG\r\n\x1a\n\0\0\0").unwrap_err(), InputError::Binary);
+        assert_eq!(decode(b"  \n ").unwrap_err(), InputError::Empty);
+        assert_eq!(parse_str("").unwrap_err(), InputError::Empty);
+    }
+
+    #[test]
+    fn template_contents_stay_out_of_the_tree() {
+        let dom = parse_str("<template><p>inert</p></template><p>live</p>").unwrap();
+        assert_eq!(dom.text_content(NodeId::ROOT), "live");
+    }
+}

@@ -1,0 +1,69 @@
+//! tidyread: find the article in a web page, and the clutter around it.
+//!
+//! The core is pure Rust and knows nothing of browsers. It works on a [`dom::Dom`], an arena of
+//! nodes that either door builds: html5ever natively ([`parse_html`]), or the content script's
+//! one-pass snapshot of the live page in the browser ([`dom::snapshot`]). It answers with an
+//! [`Article`] (metadata and sanitised reader HTML) and a list of [`declutter::Removal`]s, all
+//! referring to nodes by [`dom::NodeId`], which the browser side maps back to live nodes.
+
+pub mod declutter;
+pub mod dom;
+pub mod error;
+pub mod extract;
+pub mod limits;
+pub mod metadata;
+pub mod readerable;
+pub mod sanitize;
+pub mod text;
+pub mod url;
+
+#[cfg(target_arch = "wasm32")]
+mod web;
+
+use serde::Serialize;
+
+pub use declutter::{ClutterKind, Removal};
+pub use dom::{Dom, NodeId};
+pub use error::{ExtractError, InputError};
+pub use extract::Article;
+pub use readerable::Readerable;
+
+/// What the caller knows and wants beyond the document itself.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// The page's address: links and images are made absolute against it (or its `<base>`).
+    pub url: Option<String>,
+    /// Keep comment sections when decluttering.
+    pub keep_comments: bool,
+}
+
+/// Everything the core decides about one page: what the browser side needs in one call.
+#[derive(Clone, Debug, Serialize)]
+pub struct Analysis {
+    pub readerable: Readerable,
+    /// The article, or why there is none.
+    pub article: Result<Article, String>,
+    pub removals: Vec<Removal>,
+}
+
+/// Parses an HTML file's bytes (any encoding a `<meta charset>` or BOM names).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn parse_html(bytes: &[u8]) -> Result<Dom, InputError> {
+    dom::parse::parse_bytes(bytes)
+}
+
+/// Finds the article and its metadata.
+pub fn extract(dom: &Dom, options: &Options) -> Result<Article, ExtractError> {
+    extract::extract(dom, options)
+}
+
+/// Finds the article, then the clutter around and inside it, never touching the article's text.
+pub fn analyze(dom: &Dom, options: &Options) -> Analysis {
+    let article = extract::extract(dom, options);
+    let removals = declutter::classify(dom, article.as_ref().ok(), options);
+    Analysis {
+        readerable: readerable::check(dom),
+        article: article.map_err(|e| e.to_string()),
+        removals,
+    }
+}

@@ -1,0 +1,1 @@
+//! Title, byline, dates, site, language and lead image.

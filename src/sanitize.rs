@@ -1,0 +1,1 @@
+//! The allowlist for reader HTML.

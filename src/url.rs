@@ -1,0 +1,166 @@
+//! Resolving relative references against a base URL (RFC 3986 §5.2), without the weight of a
+//! full URL library in the wasm: the reader only needs absolute links and image sources.
+
+/// A URL split into its parts; only what resolution needs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BaseUrl {
+    scheme: String,
+    /// `//host:port`, with the slashes, or empty.
+    authority: String,
+    path: String,
+    /// `?query`, with the mark, or empty.
+    query: String,
+}
+
+impl BaseUrl {
+    /// Parses an absolute URL (`https://host/path?query`). `None` for anything relative.
+    pub fn parse(url: &str) -> Option<BaseUrl> {
+        let url = url.trim();
+        let colon = url.find(':')?;
+        let scheme = &url[..colon];
+        let valid = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
+        if !valid {
+            return None;
+        }
+        let rest = &url[colon + 1..];
+        let rest = rest.split('#').next().unwrap_or(rest);
+        let (rest, query) = rest.split_at(rest.find('?').unwrap_or(rest.len()));
+        let (authority, path) = split_authority(rest);
+        Some(BaseUrl {
+            scheme: scheme.to_ascii_lowercase(),
+            authority: authority.to_owned(),
+            path: path.to_owned(),
+            query: query.to_owned(),
+        })
+    }
+
+    /// The host name, lower-cased, without port or credentials.
+    pub fn host(&self) -> &str {
+        let a = self.authority.trim_start_matches('/');
+        let a = a.rsplit('@').next().unwrap_or(a);
+        a.split(':').next().unwrap_or(a)
+    }
+
+    /// Resolves `reference` against this base. Already absolute references come back as they are.
+    pub fn resolve(&self, reference: &str) -> String {
+        let r = reference.trim();
+        if r.is_empty() {
+            return self.to_string();
+        }
+        if BaseUrl::parse(r).is_some() {
+            return r.to_owned();
+        }
+        if r.starts_with("//") {
+            return format!("{}:{r}", self.scheme);
+        }
+        if r.starts_with('#') {
+            return format!("{self}{r}");
+        }
+        if r.starts_with('?') {
+            return format!("{}:{}{}{r}", self.scheme, self.authority, self.path);
+        }
+        let (path_part, suffix) = match r.find(['?', '#']) {
+            Some(i) => r.split_at(i),
+            None => (r, ""),
+        };
+        let merged = if path_part.starts_with('/') {
+            path_part.to_owned()
+        } else {
+            let dir = match self.path.rfind('/') {
+                Some(i) => &self.path[..=i],
+                None if self.authority.is_empty() => "",
+                None => "/",
+            };
+            format!("{dir}{path_part}")
+        };
+        format!(
+            "{}:{}{}{}",
+            self.scheme,
+            self.authority,
+            remove_dot_segments(&merged),
+            suffix
+        )
+    }
+}
+
+impl std::fmt::Display for BaseUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}{}{}", self.scheme, self.authority, self.path, self.query)
+    }
+}
+
+fn split_authority(rest: &str) -> (&str, &str) {
+    if let Some(after) = rest.strip_prefix("//") {
+        let end = after.find('/').map_or(rest.len(), |i| i + 2);
+        (&rest[..end], &rest[end..])
+    } else {
+        ("", rest)
+    }
+}
+
+fn remove_dot_segments(path: &str) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    let segments: Vec<&str> = path.split('/').collect();
+    let last = segments.len() - 1;
+    for (i, seg) in segments.iter().enumerate() {
+        match *seg {
+            "." => {
+                if i == last {
+                    out.push("");
+                }
+            }
+            ".." => {
+                if out.len() > 1 {
+                    out.pop();
+                }
+                if i == last {
+                    out.push("");
+                }
+            }
+            s => out.push(s),
+        }
+    }
+    let joined = out.join("/");
+    if path.starts_with('/') && !joined.starts_with('/') {
+        format!("/{joined}")
+    } else {
+        joined
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolves_rfc3986_examples() {
+        let base = BaseUrl::parse("http://a/b/c/d;p?q").unwrap();
+        for (r, want) in [
+            ("g", "http://a/b/c/g"),
+            ("./g", "http://a/b/c/g"),
+            ("g/", "http://a/b/c/g/"),
+            ("/g", "http://a/g"),
+            ("//g", "http://g"),
+            ("g?y", "http://a/b/c/g?y"),
+            ("#s", "http://a/b/c/d;p?q#s"),
+            ("?y", "http://a/b/c/d;p?y"),
+            ("g#s", "http://a/b/c/g#s"),
+            ("..", "http://a/b/"),
+            ("../g", "http://a/b/g"),
+            ("../..", "http://a/"),
+            ("../../g", "http://a/g"),
+            ("../../../g", "http://a/g"),
+            ("https://x.org/y", "https://x.org/y"),
+        ] {
+            assert_eq!(base.resolve(r), want, "{r}");
+        }
+    }
+
+    #[test]
+    fn host_and_relative_bases() {
+        assert_eq!(BaseUrl::parse("https://u:p@News.example.com:8080/x").unwrap().host(), "News.example.com");
+        assert_eq!(BaseUrl::parse("/relative"), None);
+        assert_eq!(BaseUrl::parse("http://h").unwrap().resolve("a"), "http://h/a");
+    }
+}

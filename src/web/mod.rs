@@ -1,0 +1,102 @@
+//! The web door: the only module that touches wasm-bindgen, js-sys and web-sys.
+//!
+//! It holds no heuristics. It decodes the content script's snapshot into the core's `Dom`, runs
+//! the core, and hands the result back through serde-wasm-bindgen. The same exports run in the
+//! content script and, on pages whose CSP forbids wasm there (Chromium), in the background.
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+use crate::dom::snapshot;
+use crate::Options;
+
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// Options as JavaScript passes them; every field may be left out.
+#[derive(Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+struct JsOptions {
+    url: Option<String>,
+    keep_comments: bool,
+}
+
+/// Converts any core error into a JavaScript `Error`, once, at the boundary.
+trait IntoJsResult<T> {
+    fn into_js(self) -> Result<T, JsError>;
+}
+
+impl<T, E: std::fmt::Display> IntoJsResult<T> for Result<T, E> {
+    fn into_js(self) -> Result<T, JsError> {
+        self.map_err(|e| JsError::new(&e.to_string()))
+    }
+}
+
+/// Analyses a page snapshot (`extension/snapshot.js`): readerable check, article, removals.
+#[wasm_bindgen]
+pub fn analyze(words: &[u32], strings: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let options: JsOptions = if options.is_undefined() || options.is_null() {
+        JsOptions::default()
+    } else {
+        serde_wasm_bindgen::from_value(options).into_js()?
+    };
+    let options = Options {
+        url: options.url,
+        keep_comments: options.keep_comments,
+    };
+    let clock = Clock::new();
+    let t0 = clock.now();
+    let dom = snapshot::decode(words, strings).into_js()?;
+    let t1 = clock.now();
+    let analysis = crate::analyze(&dom, &options);
+    let t2 = clock.now();
+    let result = WebAnalysis {
+        analysis,
+        timings: Timings {
+            decode_ms: t1 - t0,
+            analyze_ms: t2 - t1,
+        },
+    };
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    serde::Serialize::serialize(&result, &serializer).into_js()
+}
+
+#[derive(Serialize)]
+struct WebAnalysis {
+    #[serde(flatten)]
+    analysis: crate::Analysis,
+    timings: Timings,
+}
+
+/// Where the time went, for the playground and the benchmark: wasm has no `Instant`.
+#[derive(Serialize)]
+struct Timings {
+    decode_ms: f64,
+    analyze_ms: f64,
+}
+
+/// `performance.now()` from whichever global this runs in: a page, or the background worker.
+struct Clock(Option<web_sys::Performance>);
+
+impl Clock {
+    fn new() -> Self {
+        let performance = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("performance"))
+            .ok()
+            .filter(|p| p.is_object())
+            .map(JsCast::unchecked_into);
+        Clock(performance)
+    }
+
+    fn now(&self) -> f64 {
+        self.0.as_ref().map_or(0.0, web_sys::Performance::now)
+    }
+}
+
+/// The core's version, to show beside the extension's.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}
