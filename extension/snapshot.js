@@ -1,0 +1,162 @@
+// The page as the core reads it: one pass over the live DOM into flat numbers and one string.
+//
+// The wire format is defined, and decoded, by src/dom/snapshot.rs; read its doc comment first.
+// Records follow in document order, the document is id 0 and the i-th record is id i:
+//
+//   element: [kind | layout << 4 | attrCount << 8, parentId, nameLen, (attrNameLen, attrValueLen)*]
+//   text:    [4, parentId, textLen]
+//
+// Lengths count UTF-16 code units (JavaScript's `length`) of consecutive pieces of `strings`.
+// Comments, doctypes and processing instructions are left out, and so is the text of <style> and
+// of <script> (except JSON-LD). Template contents and shadow roots are not walked.
+//
+// A plain script (no import/export), so that content scripts, the background service worker
+// (importScripts) and ordinary pages (<script src>) can all load it. It defines one global,
+// `TidyreadSnapshot`, and touches no extension API.
+(function () {
+  'use strict';
+
+  const KIND_HTML = 1;
+  const KIND_SVG = 2;
+  const KIND_MATHML = 3;
+  const KIND_TEXT = 4;
+  const NAMESPACE_KIND = new Map([
+    ['http://www.w3.org/1999/xhtml', KIND_HTML],
+    ['http://www.w3.org/2000/svg', KIND_SVG],
+    ['http://www.w3.org/1998/Math/MathML', KIND_MATHML],
+  ]);
+  const ELEMENT_NODE = 1;
+  const TEXT_NODE = 3;
+  // Room for a mid-sized page; the buffer doubles when a page needs more.
+  const INITIAL_WORDS = 1 << 15;
+
+  // Mirrors `skips_text_of` in src/dom/snapshot.rs: the core never reads these texts, and they
+  // can be most of a page's bytes.
+  function skipsTextOf(element) {
+    const name = element.localName;
+    if (name === 'style') return true;
+    if (name !== 'script') return false;
+    const type = element.getAttribute('type');
+    return type === null || type.trim().toLowerCase() !== 'application/ld+json';
+  }
+
+  /**
+   * Copies `doc` (default: this page's document).
+   * @returns {{words: Uint32Array, strings: string, nodes: Node[]}} `nodes[i]` is the live node
+   *   of record i; `nodes[0]` is the document.
+   */
+  function take(doc = globalThis.document) {
+    let words = new Uint32Array(INITIAL_WORDS);
+    let n = 0;
+    const pieces = [];
+    const nodes = [doc];
+
+    // Makes room for `count` more words.
+    function reserve(count) {
+      if (n + count <= words.length) return;
+      let size = words.length * 2;
+      while (size < n + count) size *= 2;
+      const bigger = new Uint32Array(size);
+      bigger.set(words);
+      words = bigger;
+    }
+
+    // The open ancestors of `node`: their ids and whether their text is left out.
+    const parentIds = [0];
+    const skipText = [false];
+    let node = doc.firstChild;
+    while (node !== null) {
+      const depth = parentIds.length - 1;
+      let descend = false;
+      if (node.nodeType === ELEMENT_NODE) {
+        const attrs = node.attributes;
+        const attrCount = attrs.length;
+        reserve(3 + 2 * attrCount);
+        const kind = NAMESPACE_KIND.get(node.namespaceURI) ?? KIND_HTML;
+        // Layout bits (fixed/sticky, hidden) stay 0 until a later issue fills them.
+        words[n++] = kind | (attrCount << 8);
+        words[n++] = parentIds[depth];
+        const name = node.localName;
+        words[n++] = name.length;
+        pieces.push(name);
+        for (let i = 0; i < attrCount; i++) {
+          const attr = attrs[i];
+          words[n++] = attr.name.length;
+          words[n++] = attr.value.length;
+          pieces.push(attr.name, attr.value);
+        }
+        const id = nodes.length;
+        nodes.push(node);
+        if (node.firstChild !== null) {
+          parentIds.push(id);
+          skipText.push(skipsTextOf(node));
+          descend = true;
+        }
+      } else if (node.nodeType === TEXT_NODE && !skipText[depth]) {
+        reserve(3);
+        const text = node.data;
+        words[n++] = KIND_TEXT;
+        words[n++] = parentIds[depth];
+        words[n++] = text.length;
+        pieces.push(text);
+        nodes.push(node);
+      }
+      if (descend) {
+        node = node.firstChild;
+        continue;
+      }
+      // Next in document order: a sibling, or the sibling of the nearest ancestor that has one.
+      while (node !== null && node.nextSibling === null) {
+        node = node.parentNode;
+        if (node === doc || node === null) {
+          node = null;
+          break;
+        }
+        parentIds.pop();
+        skipText.pop();
+      }
+      if (node !== null) node = node.nextSibling;
+    }
+    return { words: words.subarray(0, n), strings: pieces.join(''), nodes };
+  }
+
+  // Messages between the content script and the background are JSON in Chrome, so the words
+  // travel as base64 of their bytes (little-endian, as every browser's typed arrays are here).
+  function toBase64(bytes) {
+    if (typeof bytes.toBase64 === 'function') return bytes.toBase64();
+    let binary = '';
+    const CHUNK = 0x8000;
+    for (let i = 0; i < bytes.length; i += CHUNK) {
+      binary += String.fromCharCode.apply(null, bytes.subarray(i, i + CHUNK));
+    }
+    return btoa(binary);
+  }
+
+  function fromBase64(text) {
+    if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(text);
+    const binary = atob(text);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  }
+
+  /** The part of a snapshot that can leave the page: no live nodes, no typed arrays. */
+  function toWire(snapshot) {
+    const { words, strings } = snapshot;
+    const bytes = new Uint8Array(words.buffer, words.byteOffset, words.byteLength);
+    return { words: toBase64(bytes), strings };
+  }
+
+  /** The inverse of `toWire`; throws on anything that is not a wire snapshot. */
+  function fromWire(wire) {
+    if (wire === null || typeof wire !== 'object' || typeof wire.words !== 'string'
+      || typeof wire.strings !== 'string') {
+      throw new TypeError('not a wire snapshot: expected {words: base64 string, strings: string}');
+    }
+    const bytes = fromBase64(wire.words);
+    if (bytes.length % 4 !== 0) throw new TypeError(`wire snapshot words: ${bytes.length} bytes is not a multiple of 4`);
+    return { words: new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4), strings: wire.strings };
+  }
+
+  globalThis.TidyreadSnapshot = Object.freeze({ take, toWire, fromWire });
+})();

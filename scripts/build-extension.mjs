@@ -1,0 +1,105 @@
+#!/usr/bin/env node
+// Writes dist/chrome/ and dist/firefox/ (each loadable unpacked) and their zips from one source:
+// manifest.json at the root, extension/ and the wasm package in pkg/ (scripts/wasm-build.sh).
+//
+// The manifest's paths are relative to the built extension's root, where extension/'s files
+// and pkg/ land side by side. Browser differences live here, each with its reason, never in a
+// second hand-edited manifest.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = join(ROOT, 'dist');
+const PKG_FILES = ['tidyread.js', 'tidyread_bg.wasm'];
+// Chrome's background is one service worker file; the build writes it from `background.scripts`.
+const CHROME_WORKER = 'service-worker.js';
+
+const TRANSFORMS = {
+  chrome(manifest) {
+    // Chrome runs one service worker, which loads the other scripts with importScripts (it
+    // ignores `scripts`, with a warning).
+    const { scripts } = manifest.background;
+    manifest.background = { service_worker: CHROME_WORKER };
+    // Chrome warns about keys it does not know.
+    delete manifest.browser_specific_settings;
+    return {
+      manifest,
+      extraFiles: {
+        [CHROME_WORKER]: `// Written by scripts/build-extension.mjs from manifest.json's background.scripts.\n`
+          + `importScripts(${scripts.map((s) => JSON.stringify(s)).join(', ')});\n`,
+      },
+    };
+  },
+  firefox(manifest) {
+    // Firefox runs `background.scripts` as an event page and refuses a service_worker-only
+    // background; with both keys it warns (BACKGROUND_SERVICE_WORKER_IGNORED), so this build
+    // keeps `scripts` alone, as written in manifest.json.
+    if (!manifest.browser_specific_settings?.gecko?.id) throw new Error('manifest.json: no gecko id');
+    return { manifest, extraFiles: {} };
+  },
+};
+
+function fail(message) {
+  console.error(`build-extension: ${message}`);
+  process.exit(1);
+}
+
+// Every file the manifest names, so a typo fails the build instead of the browser's load.
+function referencedFiles(manifest) {
+  const files = [];
+  const bg = manifest.background ?? {};
+  if (bg.service_worker) files.push(bg.service_worker);
+  files.push(...(bg.scripts ?? []));
+  for (const cs of manifest.content_scripts ?? []) files.push(...(cs.js ?? []), ...(cs.css ?? []));
+  if (manifest.action?.default_popup) files.push(manifest.action.default_popup);
+  if (manifest.options_ui?.page) files.push(manifest.options_ui.page);
+  for (const war of manifest.web_accessible_resources ?? []) files.push(...war.resources.filter((r) => !r.includes('*')));
+  for (const icons of [manifest.icons, manifest.action?.default_icon]) {
+    if (icons && typeof icons === 'object') files.push(...Object.values(icons));
+  }
+  if (manifest.default_locale) files.push(`_locales/${manifest.default_locale}/messages.json`);
+  return files;
+}
+
+// `__MSG_key__` strings must name a message of the default locale.
+function checkMessages(manifest, outDir) {
+  const messages = JSON.parse(readFileSync(join(outDir, '_locales', manifest.default_locale, 'messages.json'), 'utf8'));
+  for (const [, key] of JSON.stringify(manifest).matchAll(/__MSG_(\w+)__/g)) {
+    if (!(key in messages)) fail(`manifest.json uses __MSG_${key}__, missing from _locales/${manifest.default_locale}/messages.json`);
+  }
+}
+
+function build(browser, source) {
+  const outDir = join(DIST, browser);
+  rmSync(outDir, { recursive: true, force: true });
+  cpSync(join(ROOT, 'extension'), outDir, { recursive: true });
+  mkdirSync(join(outDir, 'pkg'), { recursive: true });
+  for (const file of PKG_FILES) cpSync(join(ROOT, 'pkg', file), join(outDir, 'pkg', file));
+
+  const { manifest, extraFiles } = TRANSFORMS[browser](structuredClone(source));
+  for (const [name, text] of Object.entries(extraFiles)) writeFileSync(join(outDir, name), text);
+  writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+
+  for (const file of referencedFiles(manifest)) {
+    if (!existsSync(join(outDir, file))) fail(`${browser}: manifest.json names ${file}, which is not in ${relative(ROOT, outDir)}`);
+  }
+  checkMessages(manifest, outDir);
+
+  const zip = join(DIST, `tidyread-${browser}.zip`);
+  rmSync(zip, { force: true });
+  // -X: no extra file attributes; files at the zip's root, as the stores expect.
+  execFileSync('zip', ['-q', '-r', '-X', zip, '.'], { cwd: outDir, stdio: 'inherit' });
+  console.log(`build-extension: ${relative(ROOT, outDir)}/ and ${relative(ROOT, zip)}`);
+}
+
+for (const file of PKG_FILES) {
+  if (!existsSync(join(ROOT, 'pkg', file))) fail(`pkg/${file} is missing: run \`make wasm\` first`);
+}
+const source = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8'));
+const browsers = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(TRANSFORMS);
+for (const browser of browsers) {
+  if (!(browser in TRANSFORMS)) fail(`unknown browser ${browser}; known: ${Object.keys(TRANSFORMS).join(', ')}`);
+  build(browser, source);
+}
