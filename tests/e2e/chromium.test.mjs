@@ -1,0 +1,137 @@
+// The extension in Debian's Chromium, driven by Playwright: content-script wasm, the strict-CSP
+// fallback to the background, the toolbar action, and the popup.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { chromium } from 'playwright-core';
+import { startServer } from './server.mjs';
+import {
+  CORE_VERSION, DIST, EXTENSION_VERSION, SNAPSHOT_SOURCE, assertDecluttered, assertRestored,
+  assertTrickySnapshot, isMarked, readPage, requireDist, snapshotProbe, tempDir, waitFor,
+} from './support.mjs';
+
+let server;
+let profile;
+let context;
+let worker;
+let extensionId;
+const consoleLines = [];
+
+before(async () => {
+  requireDist('chrome');
+  server = await startServer();
+  profile = tempDir('tidyread-chromium-');
+  context = await chromium.launchPersistentContext(profile.dir, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      `--disable-extensions-except=${DIST.chrome}`,
+      `--load-extension=${DIST.chrome}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker', { timeout: 15000 });
+  extensionId = new URL(worker.url()).host;
+  // Without the "tabs" permission (which tidyread does not ask for) tabs.query cannot filter by
+  // URL, so the test learns each page's tab id from the content script's own status message.
+  await worker.evaluate(() => {
+    globalThis.testTabs = new Map();
+    chrome.runtime.onMessage.addListener((message, sender) => {
+      if (message?.type === 'content->background/status' && sender.tab) globalThis.testTabs.set(sender.url, sender.tab.id);
+      return false;
+    });
+  });
+  context.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
+});
+
+after(async () => {
+  if (consoleLines.length) console.log(`browser console:\n  ${consoleLines.join('\n  ')}`);
+  await context?.close();
+  await server?.close();
+  profile?.remove();
+});
+
+async function openDecluttered(path) {
+  const page = await context.newPage();
+  await page.goto(server.url(path));
+  try {
+    await waitFor('the content script to mark the page', () => page.evaluate(isMarked));
+  } catch (error) {
+    error.message += `\nbrowser console so far:\n  ${consoleLines.join('\n  ')}`;
+    throw error;
+  }
+  return page;
+}
+
+// The id of the tab showing `url`, as the content script's status message told the worker.
+async function tabFor(url) {
+  const id = await waitFor(`the tab id of ${url}`, () => worker.evaluate((u) => globalThis.testTabs.get(u), url));
+  return { id };
+}
+
+async function badgeOf(tabId) {
+  return worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+}
+
+test('the content script runs the wasm and declutters a plain page', async () => {
+  const page = await openDecluttered('/plain/article.html');
+  const state = await page.evaluate(readPage);
+  assertDecluttered(state, 'wasm');
+  const tab = await tabFor(page.url());
+  assert.equal(await badgeOf(tab.id), state.removals, 'the badge shows the number of removals');
+  await page.close();
+});
+
+test('on a strict-CSP page the same snapshot is analysed in the background', async () => {
+  const page = await openDecluttered('/strict/article.html');
+  const state = await page.evaluate(readPage);
+  // Chromium applies the page's CSP to wasm in content scripts, so this must be the fallback.
+  assertDecluttered(state, 'background');
+  await page.close();
+});
+
+test('the toolbar action restores the page exactly, and declutters it again', async () => {
+  const page = await openDecluttered('/plain/article.html');
+  const tab = await tabFor(page.url());
+  const click = () => worker.evaluate((t) => chrome.action.onClicked.dispatch(t), tab);
+
+  await click();
+  await waitFor('the marks to go', async () => !(await page.evaluate(isMarked)));
+  assertRestored(await page.evaluate(readPage));
+  await waitFor('an empty badge', async () => (await badgeOf(tab.id)) === '');
+
+  await click();
+  await waitFor('the marks to come back', () => page.evaluate(isMarked));
+  const again = await page.evaluate(readPage);
+  assertDecluttered(again, 'wasm');
+  await waitFor('the badge count', async () => (await badgeOf(tab.id)) === again.removals);
+  await page.close();
+});
+
+test('the popup shows the versions and the page status', async () => {
+  const page = await openDecluttered('/plain/article.html');
+  const state = await page.evaluate(readPage);
+  const tab = await tabFor(page.url());
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tab.id}`);
+  const text = (id) => popup.locator(`#${id}`).textContent();
+  await waitFor('the popup to fill in', async () => (await text('core-version')) !== '…' && (await text('path')) !== '…');
+  assert.equal(await text('version'), EXTENSION_VERSION);
+  assert.equal(await text('core-version'), CORE_VERSION);
+  assert.equal(await text('removals'), state.removals);
+  assert.match(await text('path'), /wasm/);
+  await popup.close();
+  await page.close();
+});
+
+test('extension/snapshot.js writes the wire format that the core reads', async () => {
+  const page = await context.newPage();
+  await page.goto(server.url('/plain/blank.html'));
+  assertTrickySnapshot(await page.evaluate(`(function () { ${snapshotProbe(SNAPSHOT_SOURCE)} })()`));
+  await page.close();
+});

@@ -1,0 +1,126 @@
+// The extension in Firefox ESR (headless), driven by selenium-webdriver and geckodriver: the same
+// four checks as in Chromium. The toolbar action and the badge are reached through Firefox's
+// privileged ("chrome") context, which geckodriver opens with --allow-system-access.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { Builder } from 'selenium-webdriver';
+import firefox from 'selenium-webdriver/firefox.js';
+import { startServer } from './server.mjs';
+import {
+  CORE_VERSION, DIST, EXTENSION_VERSION, SNAPSHOT_SOURCE, assertDecluttered, assertRestored,
+  assertTrickySnapshot, isMarked, readPage, requireDist, snapshotProbe, waitFor,
+} from './support.mjs';
+
+let server;
+let driver;
+let addonId;
+
+function geckodriverPath() {
+  const candidates = [
+    process.env.GECKODRIVER,
+    ...(process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'geckodriver')),
+    join(process.env.CARGO_HOME ?? join(homedir(), '.cargo'), 'bin', 'geckodriver'),
+  ];
+  const found = candidates.find((path) => path && existsSync(path));
+  if (!found) throw new Error('geckodriver not found: run scripts/setup.sh (cargo install geckodriver)');
+  return found;
+}
+
+before(async () => {
+  const manifest = requireDist('firefox');
+  server = await startServer();
+  const options = new firefox.Options()
+    .setBinary(process.env.FIREFOX ?? '/usr/bin/firefox-esr')
+    .addArguments('-headless');
+  const service = new firefox.ServiceBuilder(geckodriverPath()).addArguments('--allow-system-access');
+  driver = await new Builder().forBrowser('firefox').setFirefoxOptions(options).setFirefoxService(service).build();
+  addonId = await driver.installAddon(DIST.firefox, true);
+  assert.equal(addonId, manifest.browser_specific_settings.gecko.id);
+});
+
+after(async () => {
+  await driver?.quit();
+  await server?.close();
+});
+
+// Runs `body` (a function body; `arguments[0]` is the add-on id) in the browser window's
+// privileged scope, with `action` (the add-on's toolbar button), `tab` (the selected tab) and
+// `tabId` (its WebExtension id) defined.
+async function privileged(body) {
+  await driver.setContext('chrome');
+  try {
+    return await driver.executeScript(`
+      const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+      const { browserActionFor, tabTracker } = ExtensionParent.apiManager.global;
+      const action = browserActionFor(ExtensionParent.GlobalManager.getExtension(arguments[0]));
+      const tab = window.gBrowser.selectedTab;
+      const tabId = tabTracker.getId(tab);
+      ${body}`, addonId);
+  } finally {
+    await driver.setContext('content');
+  }
+}
+
+const clickAction = () => privileged('action.triggerAction(window);');
+const badge = () => privileged("return action.action.getProperty(tab, 'badgeText');");
+const selectedTabId = () => privileged('return tabId;');
+const extensionOrigin = () => privileged('return `moz-extension://${WebExtensionPolicy.getByID(arguments[0]).mozExtensionHostname}`;');
+
+async function openDecluttered(path) {
+  await driver.get(server.url(path));
+  await waitFor('the content script to mark the page', () => driver.executeScript(isMarked));
+}
+
+test('the content script runs the wasm and declutters a plain page', async () => {
+  await openDecluttered('/plain/article.html');
+  const state = await driver.executeScript(readPage);
+  assertDecluttered(state, 'wasm');
+  assert.equal(await badge(), state.removals, 'the badge shows the number of removals');
+});
+
+test('on a strict-CSP page the content script still runs the wasm (Firefox does not apply the page CSP to it)', async () => {
+  await openDecluttered('/strict/article.html');
+  assertDecluttered(await driver.executeScript(readPage), 'wasm');
+});
+
+test('the toolbar action restores the page exactly, and declutters it again', async () => {
+  await openDecluttered('/plain/article.html');
+  await clickAction();
+  await waitFor('the marks to go', async () => !(await driver.executeScript(isMarked)));
+  assertRestored(await driver.executeScript(readPage));
+  await waitFor('an empty badge', async () => (await badge()) === '');
+
+  await clickAction();
+  await waitFor('the marks to come back', () => driver.executeScript(isMarked));
+  const again = await driver.executeScript(readPage);
+  assertDecluttered(again, 'wasm');
+  await waitFor('the badge count', async () => (await badge()) === again.removals);
+});
+
+test('the popup shows the versions and the page status', async () => {
+  await openDecluttered('/plain/article.html');
+  const state = await driver.executeScript(readPage);
+  const tabId = await selectedTabId();
+  const pageHandle = await driver.getWindowHandle();
+  await driver.switchTo().newWindow('tab');
+  try {
+    await driver.get(`${await extensionOrigin()}/popup.html?tab=${tabId}`);
+    const text = (id) => driver.executeScript((i) => document.getElementById(i).textContent, id);
+    await waitFor('the popup to fill in', async () => (await text('core-version')) !== '…' && (await text('path')) !== '…');
+    assert.equal(await text('version'), EXTENSION_VERSION);
+    assert.equal(await text('core-version'), CORE_VERSION);
+    assert.equal(await text('removals'), state.removals);
+    assert.match(await text('path'), /wasm/);
+  } finally {
+    await driver.close();
+    await driver.switchTo().window(pageHandle);
+  }
+});
+
+test('extension/snapshot.js writes the wire format that the core reads', async () => {
+  await driver.get(server.url('/plain/blank.html'));
+  assertTrickySnapshot(await driver.executeScript(snapshotProbe(SNAPSHOT_SOURCE)));
+});

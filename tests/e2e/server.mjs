@@ -1,0 +1,51 @@
+// A tiny HTTP server for the e2e tests, on 127.0.0.1 and a free port.
+//
+//   /plain/NAME   tests/e2e/pages/NAME, no CSP
+//   /strict/NAME  the same file, with a strict CSP (the one that keeps wasm out of Chromium's
+//                 content scripts)
+//   /NAME         tests/e2e/pages/NAME (the pages' own scripts, e.g. /capture.js)
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { basename, dirname, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const PAGES = join(dirname(fileURLToPath(import.meta.url)), 'pages');
+export const STRICT_CSP = "default-src 'self'; script-src 'self'";
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
+
+/** Starts the server; `close()` stops it. */
+export async function startServer() {
+  const server = createServer(async (request, response) => {
+    const path = new URL(request.url, 'http://127.0.0.1').pathname;
+    if (path === '/favicon.ico') {
+      response.writeHead(204).end();
+      return;
+    }
+    const m = /^\/(?:(plain|strict)\/)?([\w.-]+)$/.exec(path);
+    if (m === null) {
+      response.writeHead(404).end();
+      return;
+    }
+    const [, mode, name] = m;
+    let body;
+    try {
+      body = await readFile(join(PAGES, basename(name)));
+    } catch {
+      response.writeHead(404).end();
+      return;
+    }
+    const headers = { 'content-type': TYPES[extname(name)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
+    if (mode === 'strict') headers['content-security-policy'] = STRICT_CSP;
+    response.writeHead(200, headers).end(body);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return {
+    origin,
+    url: (path) => `${origin}${path}`,
+    close: () => new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(resolve);
+    }),
+  };
+}

@@ -1,0 +1,171 @@
+// What both browsers' suites share: paths, expectations about the test pages, and the probes
+// that run inside a page. Probes are self-contained functions: each browser driver serialises
+// them into the page's own world.
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = { chrome: join(ROOT, 'dist', 'chrome'), firefox: join(ROOT, 'dist', 'firefox') };
+
+export function requireDist(browser) {
+  const manifest = join(DIST[browser], 'manifest.json');
+  if (!existsSync(manifest)) throw new Error(`${manifest} is missing: run \`make dist\` first`);
+  return JSON.parse(readFileSync(manifest, 'utf8'));
+}
+
+export const EXTENSION_VERSION = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')).version;
+export const CORE_VERSION = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(ROOT, 'Cargo.toml'), 'utf8'))[1];
+
+export const ARTICLE_PARAGRAPHS = ['p1', 'p2', 'p3', 'p4', 'p5'];
+
+export function tempDir(prefix) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export async function waitFor(what, probe, { timeout = 15000, interval = 100 } = {}) {
+  const end = Date.now() + timeout;
+  let last;
+  for (;;) {
+    last = await probe();
+    if (last) return last;
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, interval));
+  }
+}
+
+// Runs in the page. Everything the assertions need, as plain data.
+export function readPage() {
+  const html = document.documentElement;
+  return {
+    path: html.getAttribute('data-tidyread-path'),
+    removals: html.getAttribute('data-tidyread-removals'),
+    adSlot: document.querySelector('.ad-slot') !== null,
+    ad: document.getElementById('ad1') !== null,
+    trending: document.getElementById('trending') !== null,
+    paragraphs: Array.from(document.querySelectorAll('#story p[id]'), (p) => [p.id, p.textContent]),
+    outerHTML: html.outerHTML,
+    before: window.__tidyreadTestBefore ?? null,
+  };
+}
+
+// Runs in the page: true once the content script has marked the page as decluttered.
+export function isMarked() {
+  return document.documentElement.hasAttribute('data-tidyread-path');
+}
+
+/** The page as the parser left it: ad, trending list and every paragraph there. */
+export function assertUntouchedSource(page) {
+  assert.ok(page.before, 'the page captured its markup before tidyread ran');
+  assert.match(page.before, /class="ad-slot"/);
+  for (const id of ARTICLE_PARAGRAPHS) assert.match(page.before, new RegExp(`id="${id}"`));
+}
+
+/** Decluttered by the core, through `path`: the ad block is gone, the article is whole. */
+export function assertDecluttered(page, path) {
+  assertUntouchedSource(page);
+  assert.equal(page.path, path, `the core ran in: ${page.path}`);
+  assert.ok(Number(page.removals) >= 1, `removals applied: ${page.removals}`);
+  assert.equal(page.adSlot, false, 'the .ad-slot block is gone');
+  assert.equal(page.ad, false, '#ad1 is gone');
+  assert.deepEqual(page.paragraphs.map(([id]) => id), ARTICLE_PARAGRAPHS, 'every article paragraph stays, in order');
+  for (const [id, text] of page.paragraphs) {
+    assert.ok(page.before.includes(text), `paragraph ${id} keeps its text`);
+  }
+}
+
+/** Restored: byte-identical to the page before the content script ran. */
+export function assertRestored(page) {
+  assertUntouchedSource(page);
+  assert.equal(page.path, null, 'no tidyread marks left on <html>');
+  assert.equal(page.ad, true, 'the ad is back');
+  assert.equal(page.outerHTML, page.before, 'document.documentElement.outerHTML is as before tidyread ran');
+}
+
+// The snapshot's conformance check: a page with every kind of record, parsed by the browser in
+// an inert document (DOMParser: no scripts run, and the content script never sees it).
+export const TRICKY_HTML = '<!DOCTYPE html><!-- c --><html lang="en"><head><title>Tïtle 😀</title>'
+  + '<style>p{}</style><script>var x</script><script type=" Application/LD+JSON ">{"a":1}</script></head>'
+  + '<body><p class=a data-X=\'1\'>x<b>y</b><!-- c2 --></p><svg viewBox="0 0 1 1"><path d="M0"/></svg>'
+  + '<math><mi>x</mi></math><template><p>inside</p></template><p>é&nbsp;🎉</p></body></html>';
+
+// What src/dom/snapshot.rs must read back from it; svg: and math: mark the namespaces.
+export const TRICKY_EXPECTED = '<html lang="en"><head><title>Tïtle 😀</title><style></style><script></script>'
+  + '<script type=" Application/LD+JSON ">{"a":1}</script></head><body><p class="a" data-x="1">x<b>y</b></p>'
+  + '<svg:svg viewBox="0 0 1 1"><svg:path d="M0"></svg:path></svg:svg><math:math><math:mi>x</math:mi></math:math>'
+  + '<template></template><p>é\u00a0🎉</p></body></html>';
+
+/** The page-side probe: `source` is extension/snapshot.js; returns plain data. */
+export function snapshotProbe(source) {
+  return `return (function () {
+    ${source}
+    const doc = new DOMParser().parseFromString(${JSON.stringify(TRICKY_HTML)}, 'text/html');
+    const snap = TidyreadSnapshot.take(doc);
+    const wire = TidyreadSnapshot.fromWire(TidyreadSnapshot.toWire(snap));
+    return {
+      words: Array.from(snap.words),
+      strings: snap.strings,
+      wireSame: wire.strings === snap.strings && wire.words.length === snap.words.length
+        && wire.words.every((w, i) => w === snap.words[i]),
+      nodes: snap.nodes.map((n) => n.nodeType === 1 ? n.localName : n.nodeName),
+    };
+  })();`;
+}
+
+export const SNAPSHOT_SOURCE = readFileSync(join(ROOT, 'extension', 'snapshot.js'), 'utf8');
+
+/** Reads a snapshot as the Rust decoder does, and prints it as HTML (no escaping). */
+export function renderSnapshot({ words, strings }) {
+  const PREFIX = { 1: '', 2: 'svg:', 3: 'math:' };
+  let at = 0;
+  const take = (length) => strings.slice(at, (at += length));
+  const nodes = [{ children: [] }];
+  const names = ['#document'];
+  for (let i = 0; i < words.length;) {
+    const kind = words[i] & 0xf;
+    const parent = nodes[words[i + 1]];
+    assert.ok(parent?.children, `record at word ${i}: parent ${words[i + 1]} is an earlier element`);
+    let node;
+    if (kind === 4) {
+      node = { text: take(words[i + 2]) };
+      names.push('#text');
+      i += 3;
+    } else {
+      assert.ok(kind in PREFIX, `record at word ${i}: kind ${kind}`);
+      assert.equal((words[i] >> 4) & 0xf, 0, 'layout bits are 0 for now');
+      const count = words[i] >>> 8;
+      const name = take(words[i + 2]);
+      const attrs = [];
+      for (let a = 0; a < count; a++) attrs.push(` ${take(words[i + 3 + 2 * a])}="${take(words[i + 4 + 2 * a])}"`);
+      node = { open: `<${PREFIX[kind]}${name}${attrs.join('')}>`, close: `</${PREFIX[kind]}${name}>`, children: [] };
+      names.push(name);
+      i += 3 + 2 * count;
+    }
+    parent.children.push(node);
+    nodes.push(node);
+  }
+  assert.equal(at, strings.length, 'no strings left over');
+  const print = (node) => node.text ?? `${node.open}${node.children.map(print).join('')}${node.close}`;
+  return { html: nodes[0].children.map(print).join(''), names };
+}
+
+/** The wasm package, loaded in Node as the content script loads it (no-modules glue, initSync). */
+export function loadCore() {
+  const glue = readFileSync(join(ROOT, 'pkg', 'tidyread.js'), 'utf8');
+  const core = new Function(`${glue}\nreturn wasm_bindgen;`)();
+  core.initSync({ module: readFileSync(join(ROOT, 'pkg', 'tidyread_bg.wasm')) });
+  return core;
+}
+
+/** Every check on a snapshot of TRICKY_HTML taken in a browser. */
+export function assertTrickySnapshot(result) {
+  assert.ok(result.wireSame, 'toWire then fromWire gives the same words and strings');
+  const { html, names } = renderSnapshot(result);
+  assert.equal(html, TRICKY_EXPECTED);
+  assert.deepEqual(result.nodes, names, 'nodes[i] is the live node of record i, nodes[0] the document');
+  const analysis = loadCore().analyze(Uint32Array.from(result.words), result.strings, {});
+  assert.ok(Array.isArray(analysis.removals), 'the core decodes the snapshot');
+}
