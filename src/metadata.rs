@@ -1,1 +1,554 @@
-//! Title, byline, dates, site, language and lead image.
+//! Title, byline, excerpt, site name, published time, language and lead image.
+//!
+//! Each field has one precedence chain, most specific first: JSON-LD (what the publisher declared
+//! for this article), then `<meta>` tags (Dublin Core, OpenGraph, Twitter, Parse.ly, plain), then
+//! what the markup says (`<title>` less the site suffix, the `<h1>`). Later `<meta>` tags with the
+//! same key win, as they do for the crawlers publishers write them for.
+
+use serde_json::Value;
+
+use crate::dom::snapshot::is_json_ld;
+use crate::dom::{Dom, NodeId};
+use crate::text::normalize_space;
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Metadata {
+    pub title: String,
+    pub byline: Option<String>,
+    pub excerpt: Option<String>,
+    pub site_name: Option<String>,
+    pub published_time: Option<String>,
+    pub lang: Option<String>,
+    pub dir: Option<String>,
+    pub image: Option<String>,
+}
+
+/// `@type`s that mark a JSON-LD object as the article itself (schema.org's CreativeWork kinds
+/// that carry a body of text), rather than the page, the site or a breadcrumb.
+const ARTICLE_TYPES: &[&str] = &[
+    "Article",
+    "AdvertiserContentArticle",
+    "NewsArticle",
+    "AnalysisNewsArticle",
+    "AskPublicNewsArticle",
+    "BackgroundNewsArticle",
+    "OpinionNewsArticle",
+    "ReportageNewsArticle",
+    "ReviewNewsArticle",
+    "Report",
+    "SatiricalArticle",
+    "ScholarlyArticle",
+    "MedicalScholarlyArticle",
+    "SocialMediaPosting",
+    "BlogPosting",
+    "LiveBlogPosting",
+    "DiscussionForumPosting",
+    "TechArticle",
+    "APIReference",
+];
+
+/// Vocabularies of `<meta property>` keys (RDFa: OpenGraph and its `article:` namespace, Dublin Core).
+const PROPERTY_PREFIXES: &[&str] = &["article", "dc", "dcterm", "og", "twitter"];
+/// Vocabularies of `<meta name>` keys; `article:` is an OpenGraph property, not a name.
+const NAME_PREFIXES: &[&str] = &[
+    "dc",
+    "dcterm",
+    "og",
+    "twitter",
+    "parsely",
+    "weibo:article",
+    "weibo:webpage",
+];
+/// The metadata fields those prefixes qualify.
+const META_FIELDS: &[&str] = &[
+    "author",
+    "creator",
+    "description",
+    "published_time",
+    "title",
+    "site_name",
+    "pub-date",
+    "image",
+];
+
+/// Title separators between the article's title and the site's name ("Story | Site").
+const TITLE_SEPARATORS: &[char] = &['|', '-', '–', '—', '\\', '/', '>', '»'];
+/// Separators that express hierarchy ("Site » Section » Story") rather than a suffix.
+const HIERARCHICAL_SEPARATORS: &[char] = &['\\', '/', '>', '»'];
+/// A cleaned title this short is more likely a fragment than the title: keep the whole one.
+const MIN_TITLE_WORDS: usize = 4;
+/// Titles outside this length range are replaced by the page's only `<h1>`, if it has one.
+const PLAUSIBLE_TITLE_CHARS: std::ops::RangeInclusive<usize> = 15..=150;
+/// Two strings this similar (share of the second's words found in the first) say the same thing.
+pub const SAME_TEXT_SIMILARITY: f64 = 0.75;
+
+pub fn read(dom: &Dom) -> Metadata {
+    let metas = collect_meta(dom);
+    let get = |keys: &[&str]| -> Option<String> {
+        keys.iter()
+            .find_map(|k| {
+                metas
+                    .iter()
+                    .rev()
+                    .find(|(key, _)| key == k)
+                    .map(|(_, v)| v.clone())
+            })
+            .filter(|v| !v.is_empty())
+    };
+    let document_title = document_title(dom);
+    let ld = json_ld(dom, &document_title);
+
+    let title = ld
+        .title
+        .clone()
+        .or_else(|| {
+            get(&[
+                "dc:title",
+                "dcterm:title",
+                "og:title",
+                "weibo:article:title",
+                "weibo:webpage:title",
+                "title",
+                "twitter:title",
+                "parsely-title",
+            ])
+        })
+        .unwrap_or(document_title);
+    let article_author = get(&["article:author"]).filter(|a| !looks_like_url(a));
+    let byline = ld
+        .byline
+        .clone()
+        .or_else(|| get(&["dc:creator", "dcterm:creator", "author", "parsely-author"]))
+        .or(article_author);
+    let excerpt = ld.excerpt.clone().or_else(|| {
+        get(&[
+            "dc:description",
+            "dcterm:description",
+            "og:description",
+            "weibo:article:description",
+            "weibo:webpage:description",
+            "description",
+            "twitter:description",
+        ])
+    });
+    let site_name = ld
+        .site_name
+        .clone()
+        .or_else(|| get(&["og:site_name", "application-name"]));
+    let published_time = ld.published.clone().or_else(|| {
+        get(&[
+            "article:published_time",
+            "parsely-pub-date",
+            "dc:date",
+            "date",
+        ])
+    });
+    let image = ld
+        .image
+        .clone()
+        .or_else(|| get(&["og:image", "twitter:image", "twitter:image:src"]));
+    let html = dom.html();
+    let lang = html
+        .and_then(|h| dom.attr(h, "lang"))
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned);
+    let dir = html
+        .and_then(|h| dom.attr(h, "dir"))
+        .map(|d| d.trim().to_ascii_lowercase())
+        .filter(|d| d == "rtl" || d == "ltr");
+
+    Metadata {
+        title: unescape_entities(&normalize_space(&title)),
+        byline: byline.map(|b| unescape_entities(b.trim())),
+        excerpt: excerpt.map(|e| unescape_entities(e.trim())),
+        site_name: site_name.map(|s| unescape_entities(s.trim())),
+        published_time: published_time.map(|p| p.trim().to_owned()),
+        lang,
+        dir,
+        image,
+    }
+}
+
+/// `<meta>` key/value pairs, keys normalised: lower case, no spaces, `.` read as `:`.
+fn collect_meta(dom: &Dom) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for id in dom.descendants(NodeId::ROOT) {
+        if !dom.is(id, "meta") {
+            continue;
+        }
+        let Some(content) = dom.attr(id, "content") else {
+            continue;
+        };
+        let content = content.trim().to_owned();
+        // `property` may hold several space-separated keys ("og:title twitter:title"), and
+        // some are qualified twice ("og:article:author"): the known key at the end counts.
+        if let Some(property) = dom.attr(id, "property") {
+            for token in property.split_whitespace() {
+                let token = token.to_ascii_lowercase();
+                let key = std::iter::once(0)
+                    .chain(token.match_indices(':').map(|(i, _)| i + 1))
+                    .map(|i| &token[i..])
+                    .find(|k| is_meta_key(k, PROPERTY_PREFIXES));
+                if let Some(key) = key {
+                    out.push((key.to_owned(), content.clone()));
+                }
+            }
+        }
+        if let Some(name) = dom.attr(id, "name").or_else(|| dom.attr(id, "itemprop")) {
+            let key: String = name
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .map(|c| {
+                    if c == '.' {
+                        ':'
+                    } else {
+                        c.to_ascii_lowercase()
+                    }
+                })
+                .collect();
+            if is_meta_key(&key, NAME_PREFIXES)
+                || matches!(key.as_str(), "application-name" | "date")
+            {
+                out.push((key, content));
+            }
+        }
+    }
+    out
+}
+
+fn is_meta_key(key: &str, prefixes: &[&str]) -> bool {
+    let field = |f: &str| META_FIELDS.contains(&f) || f.starts_with("image");
+    if field(key) {
+        return true;
+    }
+    prefixes.iter().any(|p| {
+        key.strip_prefix(p)
+            .and_then(|rest| rest.strip_prefix([':', '-']))
+            .is_some_and(field)
+    })
+}
+
+fn looks_like_url(s: &str) -> bool {
+    s.starts_with("http://") || s.starts_with("https://") || s.starts_with("//")
+}
+
+#[derive(Default)]
+struct LdFields {
+    title: Option<String>,
+    byline: Option<String>,
+    excerpt: Option<String>,
+    site_name: Option<String>,
+    published: Option<String>,
+    image: Option<String>,
+}
+
+/// The first JSON-LD object in the page that describes an article.
+fn json_ld(dom: &Dom, document_title: &str) -> LdFields {
+    for id in dom.descendants(NodeId::ROOT) {
+        if !dom.element(id).is_some_and(is_json_ld) {
+            continue;
+        }
+        let raw = dom.text_content(id);
+        let raw = raw
+            .trim()
+            .trim_start_matches("<![CDATA[")
+            .trim_end_matches("]]>");
+        let Ok(value) = serde_json::from_str::<Value>(raw) else {
+            continue;
+        };
+        if let Some(article) = find_article(&value) {
+            return ld_fields(article, document_title);
+        }
+    }
+    LdFields::default()
+}
+
+fn find_article(value: &Value) -> Option<&Value> {
+    match value {
+        Value::Array(items) => items.iter().find_map(find_article),
+        Value::Object(map) => {
+            if is_article_type(map.get("@type")) {
+                return Some(value);
+            }
+            map.get("@graph").and_then(find_article)
+        }
+        _ => None,
+    }
+}
+
+fn is_article_type(t: Option<&Value>) -> bool {
+    match t {
+        Some(Value::String(s)) => ARTICLE_TYPES.contains(&s.as_str()),
+        Some(Value::Array(types)) => types.iter().any(|t| is_article_type(Some(t))),
+        _ => false,
+    }
+}
+
+fn ld_fields(article: &Value, document_title: &str) -> LdFields {
+    let s = |v: Option<&Value>| {
+        v.and_then(Value::as_str)
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+    };
+    let name = s(article.get("name"));
+    let headline = s(article.get("headline"));
+    // Some sites put the site's name in `name` and the story's in `headline`: take the one that
+    // agrees with the document's title.
+    let title = match (name, headline) {
+        (Some(n), Some(h)) if n != h => {
+            let headline_matches = similarity(&h, document_title) > SAME_TEXT_SIMILARITY;
+            let name_matches = similarity(&n, document_title) > SAME_TEXT_SIMILARITY;
+            Some(if headline_matches && !name_matches {
+                h
+            } else {
+                n
+            })
+        }
+        (n, h) => n.or(h),
+    };
+    let person = |v: &Value| match v {
+        Value::String(s) => Some(s.trim().to_owned()),
+        v => s(v.get("name")),
+    };
+    let byline = match article.get("author") {
+        Some(Value::Array(authors)) => {
+            let names: Vec<String> = authors
+                .iter()
+                .filter_map(person)
+                .filter(|n| !n.is_empty())
+                .collect();
+            (!names.is_empty()).then(|| names.join(", "))
+        }
+        Some(a) => person(a).filter(|n| !n.is_empty()),
+        None => None,
+    };
+    let image = match article.get("image") {
+        Some(Value::String(url)) => Some(url.clone()),
+        Some(Value::Array(items)) => items
+            .first()
+            .and_then(|i| i.as_str().map(str::to_owned).or_else(|| s(i.get("url")))),
+        Some(obj) => s(obj.get("url")),
+        None => None,
+    };
+    LdFields {
+        title,
+        byline,
+        excerpt: s(article.get("description")),
+        site_name: article.get("publisher").and_then(|p| s(p.get("name"))),
+        published: s(article.get("datePublished")),
+        image,
+    }
+}
+
+/// The page's `<title>`, less the site's name and section trail where that can be told apart.
+pub fn document_title(dom: &Dom) -> String {
+    let original = dom
+        .find("title")
+        .map(|t| normalize_space(&dom.text_content(t)))
+        .unwrap_or_default();
+    let words = |s: &str| s.split_whitespace().count();
+    let separated = |s: &str, seps: &[char]| {
+        s.char_indices().any(|(i, c)| {
+            seps.contains(&c) && s[..i].ends_with(' ') && s[i + c.len_utf8()..].starts_with(' ')
+        })
+    };
+    let mut hierarchical = false;
+    let mut title = original.clone();
+    if separated(&original, TITLE_SEPARATORS) {
+        hierarchical = separated(&original, HIERARCHICAL_SEPARATORS);
+        // "Story | Site": drop the last part; if that leaves too little, drop the first instead.
+        let last = spaced_separators(&original).last().copied();
+        if let Some(at) = last {
+            title = original[..at].to_owned();
+        }
+        if words(&title) < 3 {
+            if let Some(&first) = spaced_separators(&original).first() {
+                let skip = original[first..].chars().next().map_or(1, char::len_utf8);
+                title = original[first + skip..].to_owned();
+            }
+        }
+    } else if original.contains(": ") {
+        // "Site: Story", unless a heading says the whole thing is the title.
+        let headings_match = dom
+            .descendants(NodeId::ROOT)
+            .filter(|&d| dom.is(d, "h1") || dom.is(d, "h2"))
+            .any(|h| dom.text_content(h).trim() == original);
+        if !headings_match {
+            let last = original.rfind(':').map_or(0, |i| i + 1);
+            title = original[last..].to_owned();
+            if words(&title) < 3 {
+                let first = original.find(':').map_or(0, |i| i + 1);
+                title = original[first..].to_owned();
+            } else if words(&original[..original.find(':').unwrap_or(0)]) > 5 {
+                title = original.clone();
+            }
+        }
+    } else if !PLAUSIBLE_TITLE_CHARS.contains(&original.chars().count()) {
+        let mut h1s = dom.descendants(NodeId::ROOT).filter(|&d| dom.is(d, "h1"));
+        if let (Some(h1), None) = (h1s.next(), h1s.next()) {
+            title = normalize_space(&dom.text_content(h1));
+        }
+    }
+    let title = normalize_space(&title);
+    let count = words(&title);
+    let without_separators: String = original
+        .chars()
+        .filter(|c| !TITLE_SEPARATORS.contains(c))
+        .collect();
+    if count <= MIN_TITLE_WORDS && (!hierarchical || count + 1 != words(&without_separators)) {
+        return original;
+    }
+    title
+}
+
+/// Byte offsets of the separators written with a space on each side.
+fn spaced_separators(s: &str) -> Vec<usize> {
+    s.char_indices()
+        .filter(|&(i, c)| {
+            TITLE_SEPARATORS.contains(&c)
+                && s[..i].ends_with(' ')
+                && s[i + c.len_utf8()..].starts_with(' ')
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// How much of `b` is also in `a`: 1.0 when every word of `b` appears in `a`.
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let tokens = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric() && c != '_')
+            .filter(|t| !t.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (ta, tb) = (tokens(a), tokens(b));
+    if ta.is_empty() || tb.is_empty() {
+        return 0.0;
+    }
+    let unique_b: Vec<&String> = tb.iter().filter(|t| !ta.contains(t)).collect();
+    let joined_len = |v: &[&String]| {
+        v.iter().map(|t| t.chars().count()).sum::<usize>() + v.len().saturating_sub(1)
+    };
+    let all_b: Vec<&String> = tb.iter().collect();
+    1.0 - joined_len(&unique_b) as f64 / joined_len(&all_b) as f64
+}
+
+/// Decodes the entities publishers double-escape in metadata (`&amp;quot;` arrives as `&quot;`).
+pub fn unescape_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let Some(semi) = rest[..rest.len().min(12)].find(';') else {
+            out.push('&');
+            rest = &rest[1..];
+            continue;
+        };
+        let entity = &rest[1..semi];
+        let decoded = match entity {
+            "quot" => Some('"'),
+            "amp" => Some('&'),
+            "apos" => Some('\''),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "nbsp" => Some('\u{a0}'),
+            _ => entity
+                .strip_prefix("#x")
+                .or_else(|| entity.strip_prefix("#X"))
+                .and_then(|h| u32::from_str_radix(h, 16).ok())
+                .or_else(|| entity.strip_prefix('#').and_then(|d| d.parse().ok()))
+                .map(|n| {
+                    char::from_u32(n)
+                        .filter(|&c| c != '\0')
+                        .unwrap_or('\u{FFFD}')
+                }),
+        };
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[semi + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::dom::parse::parse_str;
+
+    fn title_of(html: &str) -> String {
+        read(&parse_str(html).unwrap()).title
+    }
+
+    #[test]
+    fn title_drops_site_suffix_and_keeps_short_titles_whole() {
+        assert_eq!(
+            title_of("<title>A Long Story About Things | The Site</title>"),
+            "A Long Story About Things"
+        );
+        // Cutting either part would leave a fragment of four words or fewer.
+        assert_eq!(
+            title_of("<title>Site Name - Some Story Title Here</title>"),
+            "Site Name - Some Story Title Here"
+        );
+        assert_eq!(
+            title_of("<title>A Story With Many Words » Section » Site</title>"),
+            "A Story With Many Words » Section"
+        );
+        assert_eq!(title_of("<title>Short | Site</title>"), "Short | Site");
+        assert_eq!(
+            title_of("<title>Site: A story with enough words</title>"),
+            "A story with enough words"
+        );
+    }
+
+    #[test]
+    fn json_ld_beats_meta_beats_title() {
+        let html = r#"<title>Doc title here for you</title><meta property="og:title" content="OG title">
+            <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
+            "headline":"LD headline","author":[{"name":"A. Writer"},{"name":"B. Writer"}],
+            "publisher":{"name":"The Paper"},"datePublished":"2019-06-23"}</script>"#;
+        let m = read(&parse_str(html).unwrap());
+        assert_eq!(m.title, "LD headline");
+        assert_eq!(m.byline.as_deref(), Some("A. Writer, B. Writer"));
+        assert_eq!(m.site_name.as_deref(), Some("The Paper"));
+        assert_eq!(m.published_time.as_deref(), Some("2019-06-23"));
+        let m = read(&parse_str(r#"<title>Doc title</title><meta property="og:title twitter:title" content="OG title">"#).unwrap());
+        assert_eq!(m.title, "OG title");
+    }
+
+    #[test]
+    fn article_author_urls_are_not_bylines() {
+        let m = read(
+            &parse_str(r#"<meta property="article:author" content="https://facebook.com/x">"#)
+                .unwrap(),
+        );
+        assert_eq!(m.byline, None);
+    }
+
+    #[test]
+    fn unescapes_double_escaped_entities() {
+        assert_eq!(
+            unescape_entities("Tom &amp; &quot;Jerry&quot; &#39;x&#x27; &bogus;"),
+            "Tom & \"Jerry\" 'x' &bogus;"
+        );
+    }
+
+    #[test]
+    fn similarity_counts_words_of_the_second() {
+        assert!((similarity("the quick fox", "the quick fox") - 1.0).abs() < 1e-9);
+        assert!(similarity("alpha", "beta") < 0.01);
+    }
+}

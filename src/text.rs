@@ -33,7 +33,14 @@ pub fn is_cjk(c: char) -> bool {
 
 /// Commas in any script; text with commas reads like prose.
 pub fn comma_count(s: &str) -> usize {
-    s.chars().filter(|&c| matches!(c, ',' | '،' | '、' | '，' | '﹐' | '︐' | '︑' | '⹁' | '⸴' | '⸲')).count()
+    s.chars()
+        .filter(|&c| {
+            matches!(
+                c,
+                ',' | '،' | '、' | '，' | '﹐' | '︐' | '︑' | '⹁' | '⸴' | '⸲'
+            )
+        })
+        .count()
 }
 
 /// Shortens `s` to at most `max` characters at a word boundary, with an ellipsis.

@@ -19,7 +19,9 @@ impl BaseUrl {
         let colon = url.find(':')?;
         let scheme = &url[..colon];
         let valid = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-            && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
         if !valid {
             return None;
         }
@@ -86,7 +88,11 @@ impl BaseUrl {
 
 impl std::fmt::Display for BaseUrl {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}{}{}", self.scheme, self.authority, self.path, self.query)
+        write!(
+            f,
+            "{}:{}{}{}",
+            self.scheme, self.authority, self.path, self.query
+        )
     }
 }
 
@@ -159,8 +165,16 @@ mod tests {
 
     #[test]
     fn host_and_relative_bases() {
-        assert_eq!(BaseUrl::parse("https://u:p@News.example.com:8080/x").unwrap().host(), "News.example.com");
+        assert_eq!(
+            BaseUrl::parse("https://u:p@News.example.com:8080/x")
+                .unwrap()
+                .host(),
+            "News.example.com"
+        );
         assert_eq!(BaseUrl::parse("/relative"), None);
-        assert_eq!(BaseUrl::parse("http://h").unwrap().resolve("a"), "http://h/a");
+        assert_eq!(
+            BaseUrl::parse("http://h").unwrap().resolve("a"),
+            "http://h/a"
+        );
     }
 }

@@ -65,7 +65,9 @@ fn parse_args() -> Result<Args, Failure> {
             "--json" => parsed.json = true,
             "--report" => parsed.report = true,
             "--keep-comments" => parsed.keep_comments = true,
-            _ if parsed.file.is_empty() && (arg == "-" || !arg.starts_with('-')) => parsed.file = arg,
+            _ if parsed.file.is_empty() && (arg == "-" || !arg.starts_with('-')) => {
+                parsed.file = arg
+            }
             _ => return Err(usage()),
         }
     }
@@ -83,9 +85,12 @@ fn read_input(file: &str) -> Result<Vec<u8>, Failure> {
             .map_err(|e| Failure::Input(format!("cannot read standard input: {e}")))?;
         return Ok(bytes);
     }
-    let meta = std::fs::metadata(file).map_err(|e| Failure::Input(format!("cannot read {file}: {e}")))?;
+    let meta =
+        std::fs::metadata(file).map_err(|e| Failure::Input(format!("cannot read {file}: {e}")))?;
     if meta.is_dir() {
-        return Err(Failure::Input(format!("{file} is a directory, not an HTML file")));
+        return Err(Failure::Input(format!(
+            "{file} is a directory, not an HTML file"
+        )));
     }
     std::fs::read(file).map_err(|e| Failure::Input(format!("cannot read {file}: {e}")))
 }
@@ -93,7 +98,8 @@ fn read_input(file: &str) -> Result<Vec<u8>, Failure> {
 fn run() -> Result<(), Failure> {
     let args = parse_args()?;
     let bytes = read_input(&args.file)?;
-    let dom = tidyread::parse_html(&bytes).map_err(|e| Failure::Input(format!("{}: {e}", args.file)))?;
+    let dom =
+        tidyread::parse_html(&bytes).map_err(|e| Failure::Input(format!("{}: {e}", args.file)))?;
     let options = Options {
         url: args.url.clone(),
         keep_comments: args.keep_comments,
@@ -102,7 +108,11 @@ fn run() -> Result<(), Failure> {
         "extract" => extract(&dom, &options, args.json)?,
         "readerable" => {
             let r = tidyread::readerable::check(&dom);
-            format!("{:.2}\t{}\n", r.score, if r.readerable { "yes" } else { "no" })
+            format!(
+                "{:.2}\t{}\n",
+                r.score,
+                if r.readerable { "yes" } else { "no" }
+            )
         }
         _ => clean(&dom, &options, args.report),
     };
@@ -115,7 +125,8 @@ fn run() -> Result<(), Failure> {
 fn extract(dom: &Dom, options: &Options, json: bool) -> Result<String, Failure> {
     let article = tidyread::extract(dom, options).map_err(|e| Failure::NoArticle(e.to_string()))?;
     if json {
-        let mut s = serde_json::to_string_pretty(&article).map_err(|e| Failure::Input(e.to_string()))?;
+        let mut s =
+            serde_json::to_string_pretty(&article).map_err(|e| Failure::Input(e.to_string()))?;
         s.push('\n');
         return Ok(s);
     }

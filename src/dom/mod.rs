@@ -231,7 +231,8 @@ impl Dom {
 
     /// The `<html>`, `<head>` and `<body>` elements, where present.
     pub fn html(&self) -> Option<NodeId> {
-        self.child_elements(NodeId::ROOT).find(|&c| self.is(c, "html"))
+        self.child_elements(NodeId::ROOT)
+            .find(|&c| self.is(c, "html"))
     }
 
     pub fn head(&self) -> Option<NodeId> {
@@ -291,7 +292,11 @@ impl Dom {
     pub fn detach(&mut self, id: NodeId) {
         let (parent, prev, next) = {
             let n = &mut self.nodes[id.index()];
-            let t = (n.parent.take(), n.prev_sibling.take(), n.next_sibling.take());
+            let t = (
+                n.parent.take(),
+                n.prev_sibling.take(),
+                n.next_sibling.take(),
+            );
             t
         };
         let Some(parent) = parent else { return };
@@ -417,11 +422,17 @@ mod tests {
         dom.append(NodeId::ROOT, a);
         dom.append(NodeId::ROOT, c);
         dom.insert_before(c, b);
-        let names: Vec<_> = dom.children(NodeId::ROOT).map(|n| dom.tag(n).unwrap()).collect();
+        let names: Vec<_> = dom
+            .children(NodeId::ROOT)
+            .map(|n| dom.tag(n).unwrap())
+            .collect();
         assert_eq!(names, ["a", "b", "c"]);
         dom.detach(a);
         dom.detach(c);
-        let names: Vec<_> = dom.children(NodeId::ROOT).map(|n| dom.tag(n).unwrap()).collect();
+        let names: Vec<_> = dom
+            .children(NodeId::ROOT)
+            .map(|n| dom.tag(n).unwrap())
+            .collect();
         assert_eq!(names, ["b"]);
         assert_eq!(dom.node(b).prev_sibling, None);
         assert_eq!(dom.node(b).next_sibling, None);

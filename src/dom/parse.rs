@@ -38,8 +38,10 @@ pub fn parse_str(html: &str) -> Result<Dom, InputError> {
     Ok(dom)
 }
 
-/// Turns bytes into text: a BOM wins, then a `<meta charset>` in the first kilobyte, else UTF-8
-/// (with replacement characters, never a failure, as browsers do).
+/// Turns bytes into text: a BOM wins; then UTF-8 when the bytes are valid UTF-8 (saved pages are
+/// often transcoded to UTF-8 but keep their old `<meta charset>`, and valid multi-byte UTF-8 by
+/// accident in a legacy encoding is vanishingly rare); then the `<meta charset>` in the first
+/// kilobyte; else windows-1252, the web's default for unlabelled pages.
 pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, InputError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(InputError::Empty);
@@ -47,12 +49,15 @@ pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, InputError> {
     if looks_binary(bytes) {
         return Err(InputError::Binary);
     }
-    let encoding = encoding_rs::Encoding::for_bom(bytes)
-        .map(|(e, _)| e)
-        .or_else(|| prescan_charset(&bytes[..bytes.len().min(CHARSET_PRESCAN_BYTES)]))
-        .unwrap_or(encoding_rs::UTF_8);
-    let (text, _, _) = encoding.decode(bytes);
-    Ok(text)
+    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
+        return Ok(encoding.decode_with_bom_removal(bytes).0);
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok(Cow::Borrowed(text));
+    }
+    let encoding = prescan_charset(&bytes[..bytes.len().min(CHARSET_PRESCAN_BYTES)])
+        .unwrap_or(encoding_rs::WINDOWS_1252);
+    Ok(encoding.decode_without_bom_handling(bytes).0)
 }
 
 /// NUL bytes or many control bytes mean an image, an archive or similar, not HTML.
@@ -199,7 +204,12 @@ impl TreeSink for Sink {
         })
     }
 
-    fn create_element(&self, name: QualName, attrs: Vec<HtmlAttribute>, flags: ElementFlags) -> NodeId {
+    fn create_element(
+        &self,
+        name: QualName,
+        attrs: Vec<HtmlAttribute>,
+        flags: ElementFlags,
+    ) -> NodeId {
         let element = Element {
             name: Box::from(&*name.local.to_ascii_lowercase()),
             ns: namespace_of(&name),
@@ -226,7 +236,12 @@ impl TreeSink for Sink {
         self.insert(child, |dom, n| dom.append(*parent, n));
     }
 
-    fn append_based_on_parent_node(&self, element: &NodeId, prev: &NodeId, child: NodeOrText<NodeId>) {
+    fn append_based_on_parent_node(
+        &self,
+        element: &NodeId,
+        prev: &NodeId,
+        child: NodeOrText<NodeId>,
+    ) {
         if self.dom.borrow().parent(*element).is_some() {
             self.append_before_sibling(element, child);
         } else {
@@ -307,13 +322,21 @@ mod tests {
     fn decodes_meta_charset_and_bom() {
         let latin1 = b"<meta charset=\"iso-8859-1\"><p>caf\xe9</p>";
         assert!(decode(latin1).unwrap().contains("café"));
+        let gbk = b"<meta charset=\"gb2312\"><p>\xd6\xd0\xce\xc4</p>";
+        assert!(decode(gbk).unwrap().contains("中文"));
+        let transcoded = "<meta charset=\"gb2312\"><p>中文</p>".as_bytes();
+        assert!(decode(transcoded).unwrap().contains("中文"));
+        assert!(decode(b"<p>caf\xe9</p>").unwrap().contains("café"));
         let bom = b"\xEF\xBB\xBF<p>caf\xc3\xa9</p>";
         assert!(decode(bom).unwrap().contains("café"));
     }
 
     #[test]
     fn refuses_binary_and_empty() {
-        assert_eq!(decode(b"\x89PNG\r\n\x1a\n\0\0\0").unwrap_err(), InputError::Binary);
+        assert_eq!(
+            decode(b"\x89PNG\r\n\x1a\n\0\0\0").unwrap_err(),
+            InputError::Binary
+        );
         assert_eq!(decode(b"  \n ").unwrap_err(), InputError::Empty);
         assert_eq!(parse_str("").unwrap_err(), InputError::Empty);
     }

@@ -10,7 +10,14 @@ pub const VOID_ELEMENTS: &[&str] = &[
 
 /// Elements whose text is written as is, never escaped.
 const RAW_TEXT_ELEMENTS: &[&str] = &[
-    "style", "script", "xmp", "iframe", "noembed", "noframes", "plaintext", "noscript",
+    "style",
+    "script",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "plaintext",
+    "noscript",
 ];
 
 /// Serialises the whole document, leaving out every subtree for which `skip` is true.
@@ -126,7 +133,8 @@ mod tests {
 
     #[test]
     fn skips_subtrees() {
-        let dom = parse_str("<div><p id=a>keep</p><p id=b>drop <i>me</i></p><p>tail</p></div>").unwrap();
+        let dom =
+            parse_str("<div><p id=a>keep</p><p id=b>drop <i>me</i></p><p>tail</p></div>").unwrap();
         let html = to_html(&dom, |id| dom.attr(id, "id") == Some("b"));
         assert!(html.contains("<p id=\"a\">keep</p><p>tail</p>"), "{html}");
     }

@@ -53,7 +53,12 @@ pub fn decode(words: &[u32], strings: &str) -> Result<Dom, InputError> {
     let mut dom = Dom::new();
     let mut cursor = Utf16Cursor { rest: strings };
     let mut i = 0;
-    let word = |i: usize| words.get(i).copied().ok_or(InputError::MalformedSnapshot("record cut short"));
+    let word = |i: usize| {
+        words
+            .get(i)
+            .copied()
+            .ok_or(InputError::MalformedSnapshot("record cut short"))
+    };
     while i < words.len() {
         if dom.len() > MAX_NODES {
             return Err(InputError::TooManyNodes {
@@ -64,7 +69,9 @@ pub fn decode(words: &[u32], strings: &str) -> Result<Dom, InputError> {
         let header = word(i)?;
         let parent = NodeId(word(i + 1)?);
         if parent.index() >= dom.len() || dom.text(parent).is_some() {
-            return Err(InputError::MalformedSnapshot("parent is not an earlier element"));
+            return Err(InputError::MalformedSnapshot(
+                "parent is not an earlier element",
+            ));
         }
         let kind = header & 0xF;
         let data = if kind == KIND_TEXT {
@@ -125,7 +132,8 @@ pub fn encode(dom: &Dom) -> Snapshot {
                     Namespace::Svg => KIND_SVG_ELEMENT,
                     Namespace::MathMl => KIND_MATHML_ELEMENT,
                 };
-                snap.words.push(kind | (u32::from(e.layout.0) << 4) | ((e.attrs.len() as u32) << 8));
+                snap.words
+                    .push(kind | (u32::from(e.layout.0) << 4) | ((e.attrs.len() as u32) << 8));
                 snap.words.push(parent);
                 push_str(&mut snap, &e.name);
                 for a in &e.attrs {
@@ -170,7 +178,9 @@ impl<'a> Utf16Cursor<'a> {
             end += c.len_utf8();
         }
         if counted != units {
-            return Err(InputError::MalformedSnapshot("string lengths do not add up"));
+            return Err(InputError::MalformedSnapshot(
+                "string lengths do not add up",
+            ));
         }
         let (piece, rest) = self.rest.split_at(end);
         self.rest = rest;

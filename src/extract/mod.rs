@@ -1,10 +1,25 @@
-//! Finding the article.
+//! Finding the article: prepare (what takes part), score (which block holds the article), clean
+//! (what inside it is not article), write (sanitised HTML, text, and the page nodes used).
+//!
+//! Nothing here changes the document: every decision lives in a side table indexed by `NodeId`,
+//! so the same `Dom` can be tried again with other flags, then decluttered.
+
+mod clean;
+pub(crate) mod names;
+mod output;
+mod prep;
+mod score;
 
 use serde::Serialize;
 
 use crate::dom::{Dom, NodeId};
 use crate::error::ExtractError;
+use crate::metadata::{self, Metadata};
+use crate::text::{excerpt, word_count};
+use crate::url::BaseUrl;
 use crate::Options;
+
+pub use output::image_sources;
 
 /// An extracted article: metadata, sanitised reader HTML, and the page nodes it came from.
 #[derive(Clone, Debug, Serialize)]
@@ -30,7 +45,161 @@ pub struct Article {
     pub text_nodes: Vec<NodeId>,
 }
 
-pub fn extract(dom: &Dom, _options: &Options) -> Result<Article, ExtractError> {
-    let _ = dom;
-    Err(ExtractError::NoBody)
+/// Which heuristics a pass applies. The first pass applies all; when it finds too little text,
+/// each following pass relaxes one more, and the longest result wins.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Flags {
+    /// Skip blocks whose class, id or role says page chrome.
+    pub strip_unlikely: bool,
+    /// Let class and id names add to or take from a block's score.
+    pub weight_classes: bool,
+    /// Drop blocks inside the article that look like lists of links, forms or ad frames.
+    pub clean_conditionally: bool,
+}
+
+/// The passes, in the order they are tried.
+const PASSES: [Flags; 4] = [
+    Flags {
+        strip_unlikely: true,
+        weight_classes: true,
+        clean_conditionally: true,
+    },
+    Flags {
+        strip_unlikely: false,
+        weight_classes: true,
+        clean_conditionally: true,
+    },
+    Flags {
+        strip_unlikely: false,
+        weight_classes: false,
+        clean_conditionally: true,
+    },
+    Flags {
+        strip_unlikely: false,
+        weight_classes: false,
+        clean_conditionally: false,
+    },
+];
+/// A pass that finds less text than this is retried with fewer heuristics.
+const MIN_ARTICLE_CHARS: usize = 500;
+/// Less text than this, after every pass, is no article: short pages are still pages.
+const MIN_TEXT_CHARS: usize = 1;
+/// Reading speed for the reading-time estimate, in words a minute (adult silent reading).
+const WORDS_PER_MINUTE: usize = 230;
+/// The excerpt, when the page declares none, is the first paragraph cut to this length.
+const EXCERPT_CHARS: usize = 300;
+
+struct Attempt {
+    chars: usize,
+    written: output::Written,
+    root: NodeId,
+    byline: Option<String>,
+}
+
+pub fn extract(dom: &Dom, options: &Options) -> Result<Article, ExtractError> {
+    let body = dom.body().ok_or(ExtractError::NoBody)?;
+    let meta = metadata::read(dom);
+    let base = base_url(dom, options.url.as_deref());
+    let mut best: Option<Attempt> = None;
+    for flags in PASSES {
+        let attempt = attempt(dom, body, &meta, flags, base.as_ref());
+        let enough = attempt.chars >= MIN_ARTICLE_CHARS;
+        if best.as_ref().is_none_or(|b| attempt.chars > b.chars) {
+            best = Some(attempt);
+        }
+        if enough {
+            break;
+        }
+    }
+    let best = best.ok_or(ExtractError::NoBody)?;
+    if best.chars < MIN_TEXT_CHARS {
+        return Err(ExtractError::TooLittleText {
+            chars: best.chars,
+            min: MIN_TEXT_CHARS,
+        });
+    }
+    Ok(article(dom, meta, best, base.as_ref()))
+}
+
+fn attempt(
+    dom: &Dom,
+    body: NodeId,
+    meta: &Metadata,
+    flags: Flags,
+    base: Option<&BaseUrl>,
+) -> Attempt {
+    let prep = prep::prepare(dom, body, &meta.title, flags);
+    let (choice, scores) = score::choose(dom, &prep, flags);
+    let cleaned = clean::clean(dom, &prep, &scores, &choice.pieces, flags);
+    let keep = Kept {
+        kept: &prep.kept,
+        dropped: &cleaned.dropped,
+    };
+    let written = output::write(dom, &choice.pieces, &keep, base);
+    Attempt {
+        chars: written.text.chars().count(),
+        written,
+        root: choice.root,
+        byline: prep.byline,
+    }
+}
+
+struct Kept<'a> {
+    kept: &'a [bool],
+    dropped: &'a [bool],
+}
+
+impl output::Keep for Kept<'_> {
+    fn keeps(&self, id: NodeId) -> bool {
+        self.kept[id.index()] && !self.dropped[id.index()]
+    }
+}
+
+fn article(dom: &Dom, meta: Metadata, best: Attempt, base: Option<&BaseUrl>) -> Article {
+    let words = word_count(&best.written.text);
+    let first_paragraph = best.written.text.split("\n\n").next().unwrap_or("");
+    let lead_image = meta
+        .image
+        .as_deref()
+        .and_then(|i| crate::sanitize::safe_url(i, base, crate::sanitize::UrlUse::Image))
+        .or(best.written.first_image);
+    // The nearest declared direction wins: the article's own block, then up to the page.
+    let dir = std::iter::once(best.root)
+        .chain(dom.ancestors(best.root))
+        .find_map(|a| dom.attr(a, "dir"))
+        .map(|d| d.trim().to_ascii_lowercase())
+        .filter(|d| d == "rtl" || d == "ltr")
+        .or(meta.dir);
+    Article {
+        title: meta.title,
+        byline: meta.byline.or(best.byline),
+        published_time: meta.published_time,
+        site_name: meta.site_name,
+        lang: meta.lang,
+        dir,
+        excerpt: meta.excerpt.or_else(|| {
+            (!first_paragraph.is_empty()).then(|| excerpt(first_paragraph, EXCERPT_CHARS))
+        }),
+        lead_image,
+        content: best.written.html,
+        word_count: words,
+        reading_minutes: words.div_ceil(WORDS_PER_MINUTE) as u32,
+        text: best.written.text,
+        root: best.root,
+        text_nodes: best.written.text_nodes,
+    }
+}
+
+/// The base for relative links: the page's `<base href>`, resolved against its address.
+fn base_url(dom: &Dom, page: Option<&str>) -> Option<BaseUrl> {
+    let page = page.and_then(BaseUrl::parse);
+    let declared = dom
+        .descendants(NodeId::ROOT)
+        .find(|&n| dom.is(n, "base") && dom.attr(n, "href").is_some())
+        .and_then(|n| dom.attr(n, "href"));
+    match (declared, &page) {
+        (Some(href), Some(p)) => BaseUrl::parse(&p.resolve(href)).or(page),
+        (Some(href), None) => BaseUrl::parse(href),
+        (None, _) => page,
+    }
 }

@@ -1,0 +1,214 @@
+//! The preparation walk: which nodes take part in extraction at all, the byline found in the
+//! markup, and per-node text measures computed once, bottom-up, into side tables.
+
+use crate::dom::{Dom, NodeData, NodeId};
+use crate::metadata::{similarity, SAME_TEXT_SIMILARITY};
+
+use super::names::{self, ClassNames};
+use super::Flags;
+
+/// Elements that are never article text: code, styling and what only runs without scripts.
+const NEVER_CONTENT: &[&str] = &[
+    "script", "style", "noscript", "template", "link", "meta", "head", "title",
+];
+/// ARIA roles of page chrome, never of an article.
+const UNLIKELY_ROLES: &[&str] = &[
+    "menu",
+    "menubar",
+    "complementary",
+    "navigation",
+    "alert",
+    "alertdialog",
+    "dialog",
+];
+/// A byline is a line: longer text is a paragraph that happens to mention an author.
+const MAX_BYLINE_CHARS: usize = 100;
+/// How far up "inside a table" or "inside code" is looked for: layout tables nest deep, and an
+/// unlikely-looking class that far up is about the page, not the cell.
+const PROTECTING_ANCESTOR_DEPTH: usize = 3;
+/// Links to a place in the same page count less: tables of contents and footnote marks are part
+/// of the article.
+const IN_PAGE_LINK_WEIGHT: f64 = 0.3;
+
+/// The result of the preparation walk.
+pub struct Prep {
+    pub body: NodeId,
+    /// Kept nodes under the body, the body first, in document order.
+    pub order: Vec<NodeId>,
+    /// True for nodes that take part: not hidden, not page chrome, not the byline.
+    pub kept: Vec<bool>,
+    /// The byline as written in the page, if one was found.
+    pub byline: Option<String>,
+    /// Length of the text, whitespace runs counted once.
+    pub text_len: Vec<u32>,
+    /// Length of the text inside links, in-page links weighted down.
+    pub link_len: Vec<f64>,
+    /// True when an element holds a block (or a link or image) anywhere below it.
+    pub has_block: Vec<bool>,
+}
+
+impl Prep {
+    pub fn link_density(&self, id: NodeId) -> f64 {
+        let text = self.text_len[id.index()];
+        if text == 0 {
+            0.0
+        } else {
+            self.link_len[id.index()] / f64::from(text)
+        }
+    }
+}
+
+pub fn prepare(dom: &Dom, body: NodeId, title: &str, flags: Flags) -> Prep {
+    let n = dom.len();
+    let mut kept = vec![false; n];
+    let mut order = Vec::with_capacity(n);
+    let mut byline = None;
+    let mut title_header_removed = false;
+
+    let mut walk = dom.descendants(body);
+    while let Some(id) = walk.next() {
+        if let Some(el) = dom.element(id) {
+            let names = ClassNames::of(el);
+            let drop = NEVER_CONTENT.contains(&&*el.name)
+                || !is_probably_visible(el)
+                || (el.attr("aria-modal") == Some("true") && el.attr("role") == Some("dialog"))
+                || (byline.is_none() && id != body && {
+                    byline = byline_of(dom, id, &names);
+                    byline.is_some()
+                })
+                || (!title_header_removed && (el.is("h1") || el.is("h2")) && {
+                    title_header_removed =
+                        similarity(title, &dom.text_content(id)) > SAME_TEXT_SIMILARITY;
+                    title_header_removed
+                })
+                || (flags.strip_unlikely && id != body && is_unlikely(dom, id, &names));
+            if drop {
+                walk.skip_subtree(id);
+                continue;
+            }
+        }
+        kept[id.index()] = true;
+        order.push(id);
+    }
+
+    let mut text_len = vec![0u32; n];
+    let mut link_len = vec![0f64; n];
+    let mut has_block = vec![false; n];
+    for &id in order.iter().rev() {
+        let i = id.index();
+        match dom.data(id) {
+            NodeData::Text(t) => text_len[i] = collapsed_len(t),
+            NodeData::Element(el) => {
+                if el.is("a") {
+                    let weight = if el.attr("href").is_some_and(|h| h.starts_with('#')) {
+                        IN_PAGE_LINK_WEIGHT
+                    } else {
+                        1.0
+                    };
+                    link_len[i] = f64::from(text_len[i]) * weight;
+                }
+            }
+            _ => {}
+        }
+        if let Some(p) = dom.parent(id) {
+            let p = p.index();
+            text_len[p] += text_len[i];
+            if !dom.is(NodeId(p as u32), "a") {
+                link_len[p] += link_len[i];
+            }
+            if dom.element(id).is_some() && (has_block[i] || names::is_block_for_div(dom, id)) {
+                has_block[p] = true;
+            }
+        }
+    }
+    Prep {
+        body,
+        order,
+        kept,
+        byline,
+        text_len,
+        link_len,
+        has_block,
+    }
+}
+
+/// Text length with each whitespace run counted as one character, as it renders.
+pub fn collapsed_len(text: &str) -> u32 {
+    let mut len = 0;
+    let mut in_space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !in_space {
+                len += 1;
+            }
+            in_space = true;
+        } else {
+            len += 1;
+            in_space = false;
+        }
+    }
+    len
+}
+
+/// Hidden by markup alone (`hidden`, inline `display:none`, `aria-hidden`). Image fallbacks
+/// marked `fallback-image` are aria-hidden but are the article's pictures.
+fn is_probably_visible(el: &crate::dom::Element) -> bool {
+    let style_hides = el.attr("style").is_some_and(|s| {
+        let s: String = s
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        s.contains("display:none") || s.contains("visibility:hidden")
+    });
+    let aria_hidden = el.attr("aria-hidden") == Some("true")
+        && !el
+            .attr("class")
+            .is_some_and(|c| c.contains("fallback-image"));
+    !style_hides && el.attr("hidden").is_none() && !aria_hidden
+}
+
+/// The byline, if this element is one: marked as the author by `rel`, `itemprop` or its class
+/// and id, and short enough to be a line.
+fn byline_of(dom: &Dom, id: NodeId, names: &ClassNames) -> Option<String> {
+    let el = dom.element(id)?;
+    let marked = el.attr("rel") == Some("author")
+        || el.attr("itemprop").is_some_and(|p| p.contains("author"))
+        || names.matches(names::BYLINE);
+    if !marked {
+        return None;
+    }
+    let text = dom.text_content(id);
+    let text = text.trim();
+    if text.is_empty() || text.chars().count() >= MAX_BYLINE_CHARS {
+        return None;
+    }
+    // Marked-up bylines name the person inside ("By <span itemprop=name>A. Writer</span>, 2 May").
+    let name = dom
+        .descendants(id)
+        .find(|&d| {
+            dom.attr(d, "itemprop")
+                .is_some_and(|p| p.split_whitespace().any(|t| t == "name"))
+        })
+        .map(|d| dom.text_content(d))
+        .filter(|n| !n.trim().is_empty());
+    Some(crate::text::normalize_space(
+        name.as_deref().unwrap_or(text),
+    ))
+}
+
+/// Page chrome by its class, id or role: menus, sidebars, comments, footers.
+fn is_unlikely(dom: &Dom, id: NodeId, names: &ClassNames) -> bool {
+    let Some(el) = dom.element(id) else {
+        return false;
+    };
+    if el.attr("role").is_some_and(|r| UNLIKELY_ROLES.contains(&r)) {
+        return true;
+    }
+    if el.is("a") || !names.matches(names::UNLIKELY) || names.matches(names::MAYBE_CANDIDATE) {
+        return false;
+    }
+    !dom.ancestors(id)
+        .take(PROTECTING_ANCESTOR_DEPTH)
+        .any(|a| dom.is(a, "table") || dom.is(a, "code"))
+}

@@ -1,0 +1,429 @@
+//! Candidate scoring: paragraphs vote for the blocks that hold them, the best-voted block is the
+//! article, and its siblings that look like more of the same join it.
+
+use crate::dom::{Dom, NodeData, NodeId};
+use crate::text::comma_count;
+
+use super::names::ClassNames;
+use super::prep::Prep;
+use super::Flags;
+
+/// Elements scored as paragraphs wherever they are.
+const PARAGRAPH_TAGS: &[&str] = &["section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre"];
+/// Elements that may sit inside a paragraph (HTML's phrasing content, less the ones that can
+/// also hold blocks, which are checked for their children).
+const PHRASING_TAGS: &[&str] = &[
+    "abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data", "datalist", "dfn", "em",
+    "embed", "i", "img", "input", "kbd", "label", "mark", "math", "meter", "noscript", "object",
+    "output", "progress", "q", "ruby", "samp", "script", "select", "small", "span", "strong",
+    "sub", "sup", "textarea", "time", "var", "wbr",
+];
+/// Phrasing elements only when everything in them is phrasing too.
+const PHRASING_IF_CHILDREN_ARE: &[&str] = &["a", "del", "ins"];
+/// Paragraphs shorter than this are captions, labels or buttons, and get no vote.
+const MIN_PARAGRAPH_CHARS: u32 = 25;
+/// Each full 100 characters of a paragraph earns a point, up to this many.
+const MAX_LENGTH_POINTS: u32 = 3;
+/// A paragraph's vote reaches this many ancestors, shrinking with distance.
+const VOTE_DEPTH: usize = 5;
+/// How many of the best candidates are compared when looking for a common container.
+const TOP_CANDIDATES: usize = 5;
+/// A runner-up this close to the best suggests the article is split across blocks.
+const CLOSE_RUNNER_UP: f64 = 0.75;
+/// When this many close candidates share an ancestor, that ancestor is the article.
+const MIN_CLOSE_CANDIDATES: usize = 3;
+/// A wrapper div whose only paragraph is mostly links is navigation, not a paragraph.
+const MAX_WRAPPED_PARAGRAPH_LINK_DENSITY: f64 = 0.25;
+/// A sibling joins the article when it scores at least this share of the article...
+const SIBLING_SHARE_OF_TOP: f64 = 0.2;
+/// ...and at least this much in absolute terms.
+const MIN_SIBLING_SCORE: f64 = 10.0;
+/// A paragraph sibling this long with few links joins the article.
+const LONG_SIBLING_PARAGRAPH: u32 = 80;
+const MAX_SIBLING_LINK_DENSITY: f64 = 0.25;
+
+/// A piece of the article: an element, or a run of inline content that sits directly in a block
+/// and reads as a paragraph of its own.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Piece {
+    Node(NodeId),
+    Run(Vec<NodeId>),
+}
+
+/// How a div is read, which changes how it is scored and cleaned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DivRole {
+    /// A block of blocks.
+    Container,
+    /// No blocks inside: a paragraph.
+    Paragraph,
+    /// Only wraps one paragraph: it disappears, the paragraph stands in its place.
+    Wrapper,
+}
+
+pub struct Scores {
+    pub score: Vec<f64>,
+    pub scored: Vec<bool>,
+    pub div_role: Vec<DivRole>,
+}
+
+/// The chosen article: the block it was found in and the pieces that make it up.
+pub struct Choice {
+    pub root: NodeId,
+    pub pieces: Vec<Piece>,
+}
+
+pub fn choose(dom: &Dom, prep: &Prep, flags: Flags) -> (Choice, Scores) {
+    let mut s = Scores {
+        score: vec![0.0; dom.len()],
+        scored: vec![false; dom.len()],
+        div_role: vec![DivRole::Container; dom.len()],
+    };
+    let mut votes: Vec<(Vec<NodeId>, f64)> = Vec::new();
+    for &id in &prep.order {
+        let Some(tag) = dom.tag(id) else { continue };
+        if tag == "div" {
+            let role = div_role(dom, prep, id);
+            s.div_role[id.index()] = role;
+            match role {
+                DivRole::Paragraph => votes.push(vote(dom, prep, &s, &Piece::Node(id))),
+                DivRole::Container => {
+                    for piece in pieces_of(dom, prep, id) {
+                        if matches!(piece, Piece::Run(_)) {
+                            votes.push(vote(dom, prep, &s, &piece));
+                        }
+                    }
+                }
+                DivRole::Wrapper => {}
+            }
+        } else if PARAGRAPH_TAGS.contains(&tag) {
+            votes.push(vote(dom, prep, &s, &Piece::Node(id)));
+        }
+    }
+    // Votes are cast after every div's role is known: a wrapper's paragraph votes past it.
+    let mut candidates = Vec::new();
+    for (piece_and_ancestors, points) in votes.into_iter().filter(|(a, _)| !a.is_empty()) {
+        let ancestors = ancestors_for_vote(dom, prep, &s, piece_and_ancestors[0]);
+        for (level, &a) in ancestors.iter().enumerate() {
+            if !s.scored[a.index()] {
+                s.scored[a.index()] = true;
+                s.score[a.index()] = initial_score(dom, &s, a, flags);
+                candidates.push(a);
+            }
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f64 * 3.0,
+            };
+            s.score[a.index()] += points / divider;
+        }
+    }
+    // Blocks made mostly of links (menus, link lists) keep only their non-link share.
+    for &c in &candidates {
+        s.score[c.index()] *= 1.0 - prep.link_density(c);
+    }
+    candidates.sort_by(|a, b| s.score[b.index()].total_cmp(&s.score[a.index()]));
+    candidates.truncate(TOP_CANDIDATES);
+
+    let body = prep.body;
+    let Some(&first) = candidates.first().filter(|&&c| c != body) else {
+        return (
+            Choice {
+                root: body,
+                pieces: vec![Piece::Node(body)],
+            },
+            s,
+        );
+    };
+    let top = refine_top(dom, &mut s, &candidates, first, body, flags);
+    let pieces = siblings(dom, prep, &s, top);
+    (Choice { root: top, pieces }, s)
+}
+
+/// The first node a piece's vote goes to (its parent), paired with its points. Empty when the
+/// piece is too short to vote.
+fn vote(dom: &Dom, prep: &Prep, _s: &Scores, piece: &Piece) -> (Vec<NodeId>, f64) {
+    let (len, text, parent) = match piece {
+        Piece::Node(id) => (
+            prep.text_len[id.index()],
+            dom.text_content(*id),
+            dom.parent(*id),
+        ),
+        Piece::Run(nodes) => (
+            nodes.iter().map(|n| prep.text_len[n.index()]).sum(),
+            nodes.iter().map(|&n| dom.text_content(n)).collect(),
+            nodes.first().and_then(|&n| dom.parent(n)),
+        ),
+    };
+    let trimmed_len = len.saturating_sub(edge_spaces(&text));
+    match parent {
+        Some(p) if trimmed_len >= MIN_PARAGRAPH_CHARS => {
+            let points = 1.0
+                + (comma_count(&text) + 1) as f64
+                + f64::from((trimmed_len / 100).min(MAX_LENGTH_POINTS));
+            (vec![p], points)
+        }
+        _ => (Vec::new(), 0.0),
+    }
+}
+
+fn edge_spaces(text: &str) -> u32 {
+    u32::from(text.starts_with(char::is_whitespace))
+        + u32::from(text.ends_with(char::is_whitespace))
+}
+
+/// The ancestors a vote reaches, starting at `first`: wrapper divs are skipped (they have been
+/// replaced by their paragraph), and the walk stops below `<html>`.
+fn ancestors_for_vote(dom: &Dom, prep: &Prep, s: &Scores, first: NodeId) -> Vec<NodeId> {
+    let mut out = Vec::with_capacity(VOTE_DEPTH);
+    let mut at = Some(first);
+    while let Some(a) = at {
+        if out.len() == VOTE_DEPTH || dom.parent(a).is_none_or(|p| dom.element(p).is_none()) {
+            break;
+        }
+        if !prep.kept[a.index()] && a != prep.body {
+            break;
+        }
+        if !(dom.is(a, "div") && s.div_role[a.index()] == DivRole::Wrapper) {
+            out.push(a);
+        }
+        at = dom.parent(a);
+    }
+    out
+}
+
+/// What a block is worth before any paragraph votes: its kind, and what its names say.
+fn initial_score(dom: &Dom, s: &Scores, id: NodeId, flags: Flags) -> f64 {
+    let tag = effective_tag(dom, s, id);
+    let by_tag = match tag {
+        "div" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    };
+    by_tag + class_weight(dom, id, flags)
+}
+
+pub fn class_weight(dom: &Dom, id: NodeId, flags: Flags) -> f64 {
+    match dom.element(id) {
+        Some(el) if flags.weight_classes => ClassNames::of(el).weight(),
+        _ => 0.0,
+    }
+}
+
+/// The tag a node plays: a div read as a paragraph plays a `p`.
+pub fn effective_tag<'a>(dom: &'a Dom, s: &Scores, id: NodeId) -> &'a str {
+    match dom.tag(id) {
+        Some("div") if s.div_role[id.index()] == DivRole::Paragraph => "p",
+        Some(t) => t,
+        None => "",
+    }
+}
+
+fn div_role(dom: &Dom, prep: &Prep, div: NodeId) -> DivRole {
+    let mut elements = dom.children(div).filter(|&c| prep.kept[c.index()]);
+    let only_p = match (elements.next(), elements.next()) {
+        (Some(c), None) => dom.is(c, "p"),
+        _ => false,
+    };
+    let only_p = only_p
+        && dom
+            .children(div)
+            .filter(|&c| prep.kept[c.index()])
+            .all(|c| dom.element(c).is_some() || dom.text(c).is_some_and(|t| t.trim().is_empty()));
+    if only_p && prep.link_density(div) < MAX_WRAPPED_PARAGRAPH_LINK_DENSITY {
+        DivRole::Wrapper
+    } else if !prep.has_block[div.index()] {
+        DivRole::Paragraph
+    } else {
+        DivRole::Container
+    }
+}
+
+/// The children of a block as pieces: elements, and runs of inline content between them, split
+/// where two or more `<br>`s mark a paragraph break.
+pub fn pieces_of(dom: &Dom, prep: &Prep, parent: NodeId) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut run: Vec<NodeId> = Vec::new();
+    let flush = |run: &mut Vec<NodeId>, out: &mut Vec<Piece>| {
+        while run
+            .last()
+            .is_some_and(|&n| is_blank(dom, n) || dom.is(n, "br"))
+        {
+            run.pop();
+        }
+        if run.iter().any(|&n| !is_blank(dom, n)) {
+            out.push(Piece::Run(std::mem::take(run)));
+        }
+        run.clear();
+    };
+    let children: Vec<NodeId> = dom
+        .children(parent)
+        .filter(|&c| prep.kept[c.index()])
+        .collect();
+    let mut i = 0;
+    while i < children.len() {
+        let c = children[i];
+        if is_phrasing(dom, c) {
+            if dom.is(c, "br") && next_is_br(dom, &children[i + 1..]) {
+                flush(&mut run, &mut out);
+                while i + 1 < children.len()
+                    && (dom.is(children[i + 1], "br") || is_blank(dom, children[i + 1]))
+                {
+                    i += 1;
+                }
+            } else if !run.is_empty() || !is_blank(dom, c) {
+                run.push(c);
+            }
+        } else {
+            flush(&mut run, &mut out);
+            if dom.element(c).is_some() {
+                out.push(Piece::Node(c));
+            }
+        }
+        i += 1;
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+fn next_is_br(dom: &Dom, rest: &[NodeId]) -> bool {
+    rest.iter()
+        .find(|&&n| !is_blank(dom, n))
+        .is_some_and(|&n| dom.is(n, "br"))
+}
+
+fn is_blank(dom: &Dom, id: NodeId) -> bool {
+    dom.text(id).is_some_and(|t| t.trim().is_empty())
+}
+
+pub fn is_phrasing(dom: &Dom, id: NodeId) -> bool {
+    match dom.data(id) {
+        NodeData::Text(_) => true,
+        NodeData::Element(el) => {
+            PHRASING_TAGS.contains(&&*el.name)
+                || (PHRASING_IF_CHILDREN_ARE.contains(&&*el.name)
+                    && dom.children(id).all(|c| is_phrasing(dom, c)))
+        }
+        _ => false,
+    }
+}
+
+/// From the best-scored block, find the block that really holds the article: a common ancestor
+/// of several close candidates, or a parent that scores better still.
+fn refine_top(
+    dom: &Dom,
+    s: &mut Scores,
+    top: &[NodeId],
+    first: NodeId,
+    body: NodeId,
+    flags: Flags,
+) -> NodeId {
+    let mut best = first;
+    let best_score = s.score[first.index()];
+    let close: Vec<Vec<NodeId>> = top[1..]
+        .iter()
+        .filter(|&&c| best_score > 0.0 && s.score[c.index()] / best_score >= CLOSE_RUNNER_UP)
+        .map(|&c| dom.ancestors(c).collect())
+        .collect();
+    if close.len() >= MIN_CLOSE_CANDIDATES {
+        let mut parent = dom.parent(best);
+        while let Some(p) = parent.filter(|&p| p != body && dom.element(p).is_some()) {
+            if close.iter().filter(|list| list.contains(&p)).count() >= MIN_CLOSE_CANDIDATES {
+                best = p;
+                break;
+            }
+            parent = dom.parent(p);
+        }
+    }
+    ensure_scored(dom, s, best, flags);
+
+    // Climb while parents keep a good share of the score: the article may be split in blocks.
+    let mut last = s.score[best.index()];
+    let threshold = last / 3.0;
+    let mut parent = dom.parent(best);
+    while let Some(p) = parent.filter(|&p| p != body && dom.element(p).is_some()) {
+        if !s.scored[p.index()] {
+            parent = dom.parent(p);
+            continue;
+        }
+        let score = s.score[p.index()];
+        if score < threshold {
+            break;
+        }
+        if score > last {
+            best = p;
+            break;
+        }
+        last = score;
+        parent = dom.parent(p);
+    }
+    // A wrapper around the article alone is the article.
+    while let Some(p) = dom
+        .parent(best)
+        .filter(|&p| p != body && dom.element(p).is_some())
+    {
+        if dom.child_elements(p).count() != 1 {
+            break;
+        }
+        best = p;
+    }
+    ensure_scored(dom, s, best, flags);
+    best
+}
+
+fn ensure_scored(dom: &Dom, s: &mut Scores, id: NodeId, flags: Flags) {
+    if !s.scored[id.index()] {
+        s.scored[id.index()] = true;
+        s.score[id.index()] = initial_score(dom, s, id, flags);
+    }
+}
+
+/// The top block and those of its siblings that read as more of the article.
+fn siblings(dom: &Dom, prep: &Prep, s: &Scores, top: NodeId) -> Vec<Piece> {
+    let Some(parent) = dom.parent(top).filter(|&p| dom.element(p).is_some()) else {
+        return vec![Piece::Node(top)];
+    };
+    let top_score = s.score[top.index()];
+    let threshold = MIN_SIBLING_SCORE.max(top_score * SIBLING_SHARE_OF_TOP);
+    let top_class = dom.attr(top, "class").unwrap_or("");
+    let wraps_runs = dom.is(parent, "div") && s.div_role[parent.index()] == DivRole::Container;
+    let mut out = Vec::new();
+    for piece in pieces_of(dom, prep, parent) {
+        let keep = match &piece {
+            Piece::Node(n) if *n == top => true,
+            Piece::Node(n) => {
+                let bonus = if !top_class.is_empty() && dom.attr(*n, "class") == Some(top_class) {
+                    top_score * SIBLING_SHARE_OF_TOP
+                } else {
+                    0.0
+                };
+                (s.scored[n.index()] && s.score[n.index()] + bonus >= threshold)
+                    || (effective_tag(dom, s, *n) == "p" && reads_as_paragraph(dom, prep, &[*n]))
+            }
+            Piece::Run(nodes) => wraps_runs && reads_as_paragraph(dom, prep, nodes),
+        };
+        if keep {
+            out.push(piece);
+        }
+    }
+    out
+}
+
+/// A sibling paragraph joins when it is long with few links, or short, link-free and a sentence.
+fn reads_as_paragraph(dom: &Dom, prep: &Prep, nodes: &[NodeId]) -> bool {
+    let len: u32 = nodes.iter().map(|n| prep.text_len[n.index()]).sum();
+    let links: f64 = nodes.iter().map(|n| prep.link_len[n.index()]).sum();
+    let density = if len == 0 {
+        0.0
+    } else {
+        links / f64::from(len)
+    };
+    if len > LONG_SIBLING_PARAGRAPH {
+        return density < MAX_SIBLING_LINK_DENSITY;
+    }
+    let text: String = nodes.iter().map(|&n| dom.text_content(n)).collect();
+    let text = text.trim();
+    len > 0 && density == 0.0 && (text.contains(". ") || text.ends_with('.'))
+}
