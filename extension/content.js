@@ -9,6 +9,7 @@
   if (globalThis.__tidyreadContent) return;
   globalThis.__tidyreadContent = true;
 
+  const scriptStart = performance.now();
   const root = document.documentElement;
   // Marks on <html> while the page is decluttered; gone again after a restore. Tests and CSS read
   // them; the page's own scripts may too.
@@ -123,7 +124,8 @@
     }
   }
 
-  async function declutter() {
+  // `since`: when this run began (the script's start for the first run: wasm loading included).
+  async function declutter(since) {
     const options = {
       url: location.href,
       keepComments: await ext.getSetting('keepComments', false),
@@ -134,7 +136,7 @@
     state.enabled = true;
     state.path = path;
     state.error = null;
-    state.timings = analysis.timings;
+    state.timings = { ...analysis.timings, total_ms: performance.now() - since };
     setMarks(path, state.removed.length);
   }
 
@@ -144,9 +146,9 @@
     state.enabled = false;
   }
 
-  async function run() {
+  async function run(since = performance.now()) {
     try {
-      await declutter();
+      await declutter(since);
     } catch (error) {
       state.error = String(error?.message ?? error);
       console.error('tidyread:', error);
@@ -169,5 +171,5 @@
     'popup->content/status': () => ({ status: status() }),
   });
 
-  run();
+  run(scriptStart);
 })();

@@ -27,10 +27,13 @@
       show('page', status.error ? `error: ${status.error}` : status.enabled ? 'decluttered' : 'as published');
       show('removals', String(status.removals));
       show('path', PATHS[status.path] ?? '—');
+      const t = status.timings;
+      show('time', t ? `${Math.round(t.total_ms)} ms (core ${Math.round(t.decode_ms + t.analyze_ms)} ms)` : '—');
     } catch {
       show('page', 'tidyread does not run on this page');
       show('removals', '—');
       show('path', '—');
+      show('time', '—');
     }
   }
 

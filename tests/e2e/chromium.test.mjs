@@ -113,21 +113,24 @@ test('the toolbar action restores the page exactly, and declutters it again', as
   await page.close();
 });
 
-test('the popup shows the versions and the page status', async () => {
-  const page = await openDecluttered('/plain/article.html');
-  const state = await page.evaluate(readPage);
-  const tab = await tabFor(page.url());
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tab.id}`);
-  const text = (id) => popup.locator(`#${id}`).textContent();
-  await waitFor('the popup to fill in', async () => (await text('core-version')) !== '…' && (await text('path')) !== '…');
-  assert.equal(await text('version'), EXTENSION_VERSION);
-  assert.equal(await text('core-version'), CORE_VERSION);
-  assert.equal(await text('removals'), state.removals);
-  assert.match(await text('path'), /wasm/);
-  await popup.close();
-  await page.close();
-});
+for (const [path, ranIn] of [['/plain/article.html', /wasm/], ['/strict/article.html', /background/]]) {
+  test(`the popup shows the versions and the status of ${path}`, async () => {
+    const page = await openDecluttered(path);
+    const state = await page.evaluate(readPage);
+    const tab = await tabFor(page.url());
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tab.id}`);
+    const text = (id) => popup.locator(`#${id}`).textContent();
+    await waitFor('the popup to fill in', async () => (await text('core-version')) !== '…' && (await text('path')) !== '…');
+    assert.equal(await text('version'), EXTENSION_VERSION);
+    assert.equal(await text('core-version'), CORE_VERSION);
+    assert.equal(await text('removals'), state.removals);
+    assert.match(await text('path'), ranIn);
+    console.log(`${path}: ${await text('time')}`);
+    await popup.close();
+    await page.close();
+  });
+}
 
 test('extension/snapshot.js writes the wire format that the core reads', async () => {
   const page = await context.newPage();

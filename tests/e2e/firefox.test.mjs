@@ -114,6 +114,7 @@ test('the popup shows the versions and the page status', async () => {
     assert.equal(await text('core-version'), CORE_VERSION);
     assert.equal(await text('removals'), state.removals);
     assert.match(await text('path'), /wasm/);
+    console.log(`popup time: ${await text('time')}`);
   } finally {
     await driver.close();
     await driver.switchTo().window(pageHandle);
