@@ -132,6 +132,24 @@ for (const [path, ranIn] of [['/plain/article.html', /wasm/], ['/strict/article.
   });
 }
 
+test('the options page shows the versions and keeps its setting', async () => {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const text = (id) => options.locator(`#${id}`).textContent();
+  await waitFor('the versions', async () => (await text('core-version')) !== '…');
+  assert.equal(await text('version'), EXTENSION_VERSION);
+  assert.equal(await text('core-version'), CORE_VERSION);
+  const stored = () => worker.evaluate(async () => (await chrome.storage.local.get('keepComments')).keepComments);
+  assert.equal(await stored(), undefined);
+  await options.locator('input[name=keepComments]').check();
+  await waitFor('the setting to be stored', async () => (await stored()) === true);
+  await options.reload();
+  await waitFor('the reloaded page to show it', () => options.locator('input[name=keepComments]').isChecked());
+  await options.locator('input[name=keepComments]').uncheck();
+  await waitFor('the setting to be stored', async () => (await stored()) === false);
+  await options.close();
+});
+
 test('extension/snapshot.js writes the wire format that the core reads', async () => {
   const page = await context.newPage();
   await page.goto(server.url('/plain/blank.html'));
