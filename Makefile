@@ -4,9 +4,13 @@
 #   make dist    dist/chrome, dist/firefox and their zips (builds the wasm first)
 #   make wasm    pkg/tidyread.js + pkg/tidyread_bg.wasm
 #   make e2e     the browser suites only (Chromium, then Firefox), on a fresh dist/
+#   make eval    extraction quality over the Readability corpus: a line per page and a summary
+#                (EVAL_ARGS="--page NAME" for one page's missed and extra text, "--sort f1", "--json F")
+#   make bench   native timings per page: parse, extract, analyze, and dom_smoothie for comparison
+#                (BENCH_ARGS="--write" also writes bench/native-results.json)
 SHELL := /bin/bash
 .DEFAULT_GOAL := all
-.PHONY: all setup native wasm dist lint test test-native e2e
+.PHONY: all setup native wasm dist lint test test-native e2e eval bench
 
 NODE_TEST := node --test --test-concurrency=1 --test-timeout=180000
 
@@ -35,3 +39,10 @@ test-native:
 
 e2e: dist
 	$(NODE_TEST) tests/e2e/chromium.test.mjs tests/e2e/firefox.test.mjs
+
+# The eval profile is release with panics unwinding, so the eval can count them.
+eval:
+	cargo run --profile eval --example eval -- $(EVAL_ARGS)
+
+bench:
+	cargo bench --bench native -- $(BENCH_ARGS)

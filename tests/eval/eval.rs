@@ -186,11 +186,14 @@ struct Summary {
     readerable_ok: usize,
     readerable_false_positive: usize,
     readerable_false_negative: usize,
-    lang_ok: usize,
-    dir_ok: usize,
-    excerpt_ok: usize,
-    site_name_ok: usize,
-    published_time_ok: usize,
+    /// Per metadata key: [agreeing, pages whose expected metadata states the key].
+    lang_ok: [usize; 2],
+    dir_ok: [usize; 2],
+    excerpt_ok: [usize; 2],
+    /// Excerpts that agree or where ours, less a trailing ellipsis, begins the expected one.
+    excerpt_prefix_ok: usize,
+    site_name_ok: [usize; 2],
+    published_time_ok: [usize; 2],
     panics: usize,
     panics_caught: bool,
     extract_err: usize,
@@ -232,10 +235,25 @@ fn percentile(v: &[f64], p: f64) -> f64 {
     s[rank.clamp(1, s.len()) - 1]
 }
 
+/// Our excerpt agrees, or is a shortened start of the expected one (Readability's is the whole
+/// first paragraph).
+fn excerpt_prefix(f: &corpus::Field) -> bool {
+    let ours = corpus::norm(f.ours.as_deref().unwrap_or(""));
+    let ours = ours.trim_end_matches(['…', '.']).trim_end();
+    f.ok || (!ours.is_empty()
+        && corpus::norm(f.expected.as_deref().unwrap_or("")).starts_with(ours))
+}
+
 fn summarize(records: &[Record], from: TextSource) -> Summary {
     let results: Vec<&PageResult> = records.iter().map(|r| &r.result).collect();
     let f1s: Vec<f64> = results.iter().map(|r| r.score.f1).collect();
     let count = |f: &dyn Fn(&PageResult) -> bool| results.iter().filter(|r| f(r)).count();
+    let field = |f: &dyn Fn(&PageResult) -> &corpus::Field| {
+        [
+            count(&|r| f(r).asserted && f(r).ok),
+            count(&|r| f(r).asserted),
+        ]
+    };
     let with_output: Vec<f64> = results
         .iter()
         .filter(|r| r.score.ours > 0)
@@ -305,11 +323,12 @@ fn summarize(records: &[Record], from: TextSource) -> Summary {
             r.readerable.ours.as_deref() == Some("false")
                 && r.readerable.expected.as_deref() == Some("true")
         }),
-        lang_ok: count(&|r| r.lang.ok),
-        dir_ok: count(&|r| r.dir.ok),
-        excerpt_ok: count(&|r| r.excerpt.ok),
-        site_name_ok: count(&|r| r.site_name.ok),
-        published_time_ok: count(&|r| r.published_time.ok),
+        lang_ok: field(&|r| &r.lang),
+        dir_ok: field(&|r| &r.dir),
+        excerpt_ok: field(&|r| &r.excerpt),
+        excerpt_prefix_ok: count(&|r| r.excerpt.asserted && excerpt_prefix(&r.excerpt)),
+        site_name_ok: field(&|r| &r.site_name),
+        published_time_ok: field(&|r| &r.published_time),
         panics: count(&|r| r.panicked()),
         panics_caught: cfg!(panic = "unwind"),
         extract_err: count(&|r| r.extract_err()),
@@ -426,9 +445,15 @@ fn print_summary(s: &Summary, corpus_dir: &std::path::Path) {
         s.readerable_false_positive,
         s.readerable_false_negative
     );
+    let f = |[ok, of]: [usize; 2]| format!("{ok}/{of}");
     println!(
-        "other metadata agreeing (both empty counts): lang {}, dir {}, excerpt {}, siteName {}, publishedTime {} (of {n})",
-        s.lang_ok, s.dir_ok, s.excerpt_ok, s.site_name_ok, s.published_time_ok
+        "other metadata agreeing (of pages stating the key; both empty agrees): lang {}, dir {}, excerpt {} (or a prefix: {}), siteName {}, publishedTime {}",
+        f(s.lang_ok),
+        f(s.dir_ok),
+        f(s.excerpt_ok),
+        s.excerpt_prefix_ok,
+        f(s.site_name_ok),
+        f(s.published_time_ok)
     );
     println!(
         "failures: extract Err on {} pages, panics on {} pages{}",
@@ -497,7 +522,13 @@ fn print_page(rec: &Record, expected: &Expected, texts: bool) {
     for (name, f) in fields {
         println!(
             "{:<2} {name:<14} ours {:?}\n   {:<14} want {:?}",
-            if f.ok { "" } else { "≠" },
+            if !f.asserted {
+                "?"
+            } else if f.ok {
+                ""
+            } else {
+                "≠"
+            },
             f.ours,
             "",
             f.expected
