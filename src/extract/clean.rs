@@ -6,7 +6,7 @@ use crate::dom::{Dom, NodeData, NodeId};
 use crate::text::comma_count;
 
 use super::names::ClassNames;
-use super::prep::{collapsed_len, Prep};
+use super::prep::{Prep, TextLen};
 use super::score::{class_weight, effective_tag, DivRole, Piece, Scores};
 use super::Flags;
 
@@ -327,11 +327,12 @@ impl Cleaner<'_> {
     fn measure(&self, root: NodeId) -> Measure {
         let dom = self.dom;
         let mut m = Measure::default();
-        let mut open: Vec<(NodeId, u32)> = Vec::new();
-        let close = |m: &mut Measure, open: &mut Vec<(NodeId, u32)>| {
-            let Some((id, len)) = open.pop() else { return };
+        let mut open: Vec<(NodeId, TextLen)> = Vec::new();
+        let close = |m: &mut Measure, open: &mut Vec<(NodeId, TextLen)>| {
+            let Some((id, text)) = open.pop() else { return };
+            let len = text.get();
             if let Some(parent) = open.last_mut() {
-                parent.1 += len;
+                parent.1 = parent.1.then(text);
             } else {
                 m.text = len;
                 return;
@@ -366,7 +367,7 @@ impl Cleaner<'_> {
             match dom.data(n) {
                 NodeData::Text(t) => {
                     if let Some(top) = open.last_mut() {
-                        top.1 += collapsed_len(t);
+                        top.1 = top.1.then(TextLen::of(t));
                     }
                     m.commas += comma_count(t);
                 }
@@ -387,7 +388,7 @@ impl Cleaner<'_> {
                             _ => {}
                         }
                     }
-                    open.push((n, 0));
+                    open.push((n, TextLen::default()));
                 }
                 _ => {}
             }

@@ -128,7 +128,7 @@ fn attempt(
     flags: Flags,
     base: Option<&BaseUrl>,
 ) -> Attempt {
-    let prep = prep::prepare(dom, body, &meta.title, flags);
+    let prep = prep::prepare(dom, body, &meta.title, meta.byline.is_some(), flags);
     let (choice, scores) = score::choose(dom, &prep, flags);
     let cleaned = clean::clean(dom, &prep, &scores, &choice.pieces, flags);
     let keep = Kept {

@@ -39,8 +39,8 @@ pub struct Prep {
     pub kept: Vec<bool>,
     /// The byline as written in the page, if one was found.
     pub byline: Option<String>,
-    /// Length of the text, whitespace runs counted once.
-    pub text_len: Vec<u32>,
+    /// Length of the text as it renders.
+    pub text: Vec<TextLen>,
     /// Length of the text inside links, in-page links weighted down.
     pub link_len: Vec<f64>,
     /// True when an element holds a block (or a link or image) anywhere below it.
@@ -48,8 +48,13 @@ pub struct Prep {
 }
 
 impl Prep {
+    /// Length of the trimmed text as it renders.
+    pub fn text_len(&self, id: NodeId) -> u32 {
+        self.text[id.index()].get()
+    }
+
     pub fn link_density(&self, id: NodeId) -> f64 {
-        let text = self.text_len[id.index()];
+        let text = self.text_len(id);
         if text == 0 {
             0.0
         } else {
@@ -58,7 +63,9 @@ impl Prep {
     }
 }
 
-pub fn prepare(dom: &Dom, body: NodeId, title: &str, flags: Flags) -> Prep {
+/// `title` is the article's title, whose repeat in the page is left out; `byline_known` says the
+/// metadata already named the author, so a byline in the markup stays where it is.
+pub fn prepare(dom: &Dom, body: NodeId, title: &str, byline_known: bool, flags: Flags) -> Prep {
     let n = dom.len();
     let mut kept = vec![false; n];
     let mut order = Vec::with_capacity(n);
@@ -72,7 +79,7 @@ pub fn prepare(dom: &Dom, body: NodeId, title: &str, flags: Flags) -> Prep {
             let drop = NEVER_CONTENT.contains(&&*el.name)
                 || !is_probably_visible(el)
                 || (el.attr("aria-modal") == Some("true") && el.attr("role") == Some("dialog"))
-                || (byline.is_none() && id != body && {
+                || (!byline_known && byline.is_none() && id != body && {
                     byline = byline_of(dom, id, &names);
                     byline.is_some()
                 })
@@ -91,13 +98,13 @@ pub fn prepare(dom: &Dom, body: NodeId, title: &str, flags: Flags) -> Prep {
         order.push(id);
     }
 
-    let mut text_len = vec![0u32; n];
+    let mut text = vec![TextLen::default(); n];
     let mut link_len = vec![0f64; n];
     let mut has_block = vec![false; n];
     for &id in order.iter().rev() {
         let i = id.index();
         match dom.data(id) {
-            NodeData::Text(t) => text_len[i] = collapsed_len(t),
+            NodeData::Text(t) => text[i] = TextLen::of(t),
             NodeData::Element(el) => {
                 if el.is("a") {
                     let weight = if el.attr("href").is_some_and(|h| h.starts_with('#')) {
@@ -105,14 +112,15 @@ pub fn prepare(dom: &Dom, body: NodeId, title: &str, flags: Flags) -> Prep {
                     } else {
                         1.0
                     };
-                    link_len[i] = f64::from(text_len[i]) * weight;
+                    link_len[i] = f64::from(text[i].get()) * weight;
                 }
             }
             _ => {}
         }
         if let Some(p) = dom.parent(id) {
             let p = p.index();
-            text_len[p] += text_len[i];
+            // Children are visited last to first, so each one goes in front of those seen.
+            text[p] = text[i].then(text[p]);
             if !dom.is(NodeId(p as u32), "a") {
                 link_len[p] += link_len[i];
             }
@@ -126,28 +134,60 @@ pub fn prepare(dom: &Dom, body: NodeId, title: &str, flags: Flags) -> Prep {
         order,
         kept,
         byline,
-        text_len,
+        text,
         link_len,
         has_block,
     }
 }
 
-/// Text length with each whitespace run counted as one character, as it renders.
-pub fn collapsed_len(text: &str) -> u32 {
-    let mut len = 0;
-    let mut in_space = false;
-    for c in text.chars() {
-        if c.is_whitespace() {
-            if !in_space {
+/// The length of text as it renders: whitespace runs count once, also where a run spans the
+/// boundary between two text nodes, and the ends are trimmed when the length is read. Lengths of
+/// neighbouring pieces combine, so an element's length is built from its children's.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TextLen {
+    len: u32,
+    starts_with_space: bool,
+    ends_with_space: bool,
+}
+
+impl TextLen {
+    pub fn of(text: &str) -> TextLen {
+        let mut len = 0;
+        let mut in_space = false;
+        for c in text.chars() {
+            if !(c.is_whitespace() && in_space) {
                 len += 1;
             }
-            in_space = true;
-        } else {
-            len += 1;
-            in_space = false;
+            in_space = c.is_whitespace();
+        }
+        TextLen {
+            len,
+            starts_with_space: text.starts_with(char::is_whitespace),
+            ends_with_space: in_space,
         }
     }
-    len
+
+    /// This text followed by `next`.
+    pub fn then(self, next: TextLen) -> TextLen {
+        if self.len == 0 {
+            return next;
+        }
+        if next.len == 0 {
+            return self;
+        }
+        let merged = u32::from(self.ends_with_space && next.starts_with_space);
+        TextLen {
+            len: self.len + next.len - merged,
+            starts_with_space: self.starts_with_space,
+            ends_with_space: next.ends_with_space,
+        }
+    }
+
+    /// The trimmed length.
+    pub fn get(self) -> u32 {
+        self.len
+            .saturating_sub(u32::from(self.starts_with_space) + u32::from(self.ends_with_space))
+    }
 }
 
 /// Hidden by markup alone (`hidden`, inline `display:none`, `aria-hidden`). Image fallbacks

@@ -5,7 +5,7 @@ use crate::dom::{Dom, NodeData, NodeId};
 use crate::text::comma_count;
 
 use super::names::ClassNames;
-use super::prep::Prep;
+use super::prep::{Prep, TextLen};
 use super::Flags;
 
 /// Elements scored as paragraphs wherever they are.
@@ -79,31 +79,31 @@ pub fn choose(dom: &Dom, prep: &Prep, flags: Flags) -> (Choice, Scores) {
         scored: vec![false; dom.len()],
         div_role: vec![DivRole::Container; dom.len()],
     };
-    let mut votes: Vec<(Vec<NodeId>, f64)> = Vec::new();
+    let mut votes: Vec<(NodeId, f64)> = Vec::new();
     for &id in &prep.order {
         let Some(tag) = dom.tag(id) else { continue };
         if tag == "div" {
             let role = div_role(dom, prep, id);
             s.div_role[id.index()] = role;
             match role {
-                DivRole::Paragraph => votes.push(vote(dom, prep, &s, &Piece::Node(id))),
+                DivRole::Paragraph => votes.extend(vote(dom, prep, &Piece::Node(id))),
                 DivRole::Container => {
                     for piece in pieces_of(dom, prep, id) {
                         if matches!(piece, Piece::Run(_)) {
-                            votes.push(vote(dom, prep, &s, &piece));
+                            votes.extend(vote(dom, prep, &piece));
                         }
                     }
                 }
                 DivRole::Wrapper => {}
             }
         } else if PARAGRAPH_TAGS.contains(&tag) {
-            votes.push(vote(dom, prep, &s, &Piece::Node(id)));
+            votes.extend(vote(dom, prep, &Piece::Node(id)));
         }
     }
     // Votes are cast after every div's role is known: a wrapper's paragraph votes past it.
     let mut candidates = Vec::new();
-    for (piece_and_ancestors, points) in votes.into_iter().filter(|(a, _)| !a.is_empty()) {
-        let ancestors = ancestors_for_vote(dom, prep, &s, piece_and_ancestors[0]);
+    for (first, points) in votes {
+        let ancestors = ancestors_for_vote(dom, prep, &s, first);
         for (level, &a) in ancestors.iter().enumerate() {
             if !s.scored[a.index()] {
                 s.scored[a.index()] = true;
@@ -140,36 +140,31 @@ pub fn choose(dom: &Dom, prep: &Prep, flags: Flags) -> (Choice, Scores) {
     (Choice { root: top, pieces }, s)
 }
 
-/// The first node a piece's vote goes to (its parent), paired with its points. Empty when the
-/// piece is too short to vote.
-fn vote(dom: &Dom, prep: &Prep, _s: &Scores, piece: &Piece) -> (Vec<NodeId>, f64) {
+/// The first node a piece's vote goes to (its parent, or its block for a run) and its points;
+/// `None` when the piece is too short to vote.
+fn vote(dom: &Dom, prep: &Prep, piece: &Piece) -> Option<(NodeId, f64)> {
     let (len, text, parent) = match piece {
-        Piece::Node(id) => (
-            prep.text_len[id.index()],
-            dom.text_content(*id),
-            dom.parent(*id),
-        ),
+        Piece::Node(id) => (prep.text_len(*id), dom.text_content(*id), dom.parent(*id)),
         Piece::Run(nodes) => (
-            nodes.iter().map(|n| prep.text_len[n.index()]).sum(),
+            run_len(prep, nodes),
             nodes.iter().map(|&n| dom.text_content(n)).collect(),
             nodes.first().and_then(|&n| dom.parent(n)),
         ),
     };
-    let trimmed_len = len.saturating_sub(edge_spaces(&text));
-    match parent {
-        Some(p) if trimmed_len >= MIN_PARAGRAPH_CHARS => {
-            let points = 1.0
-                + (comma_count(&text) + 1) as f64
-                + f64::from((trimmed_len / 100).min(MAX_LENGTH_POINTS));
-            (vec![p], points)
-        }
-        _ => (Vec::new(), 0.0),
+    if len < MIN_PARAGRAPH_CHARS {
+        return None;
     }
+    let points =
+        1.0 + (comma_count(&text) + 1) as f64 + f64::from((len / 100).min(MAX_LENGTH_POINTS));
+    Some((parent?, points))
 }
 
-fn edge_spaces(text: &str) -> u32 {
-    u32::from(text.starts_with(char::is_whitespace))
-        + u32::from(text.ends_with(char::is_whitespace))
+/// The rendered length of a run of inline nodes, trimmed.
+fn run_len(prep: &Prep, nodes: &[NodeId]) -> u32 {
+    nodes
+        .iter()
+        .fold(TextLen::default(), |acc, n| acc.then(prep.text[n.index()]))
+        .get()
 }
 
 /// The ancestors a vote reaches, starting at `first`: wrapper divs are skipped (they have been
@@ -413,7 +408,7 @@ fn siblings(dom: &Dom, prep: &Prep, s: &Scores, top: NodeId) -> Vec<Piece> {
 
 /// A sibling paragraph joins when it is long with few links, or short, link-free and a sentence.
 fn reads_as_paragraph(dom: &Dom, prep: &Prep, nodes: &[NodeId]) -> bool {
-    let len: u32 = nodes.iter().map(|n| prep.text_len[n.index()]).sum();
+    let len = run_len(prep, nodes);
     let links: f64 = nodes.iter().map(|n| prep.link_len[n.index()]).sum();
     let density = if len == 0 {
         0.0
