@@ -83,7 +83,8 @@ test('the content script runs the wasm and declutters a plain page', async () =>
   const state = await page.evaluate(readPage);
   assertDecluttered(state, 'wasm');
   const tab = await tabFor(page.url());
-  assert.equal(await badgeOf(tab.id), state.removals, 'the badge shows the number of removals');
+  // The content script reports its status right after marking the page: the badge follows.
+  await waitFor(`the badge to read ${state.removals}`, async () => (await badgeOf(tab.id)) === state.removals);
   await page.close();
 });
 
