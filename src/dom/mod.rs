@@ -292,12 +292,11 @@ impl Dom {
     pub fn detach(&mut self, id: NodeId) {
         let (parent, prev, next) = {
             let n = &mut self.nodes[id.index()];
-            let t = (
+            (
                 n.parent.take(),
                 n.prev_sibling.take(),
                 n.next_sibling.take(),
-            );
-            t
+            )
         };
         let Some(parent) = parent else { return };
         match prev {

@@ -55,6 +55,8 @@ const PLACEHOLDER_WORDS: &[&str] = &[
     "chargement",
     "cargando",
 ];
+/// Placeholder words are short; only blocks this short are checked for them.
+const MAX_PLACEHOLDER_CHARS: u32 = 30;
 /// Link density above which a block without positive names is navigation.
 const MAX_LINK_DENSITY: f64 = 0.2;
 /// The same for blocks whose names say "content".
@@ -113,6 +115,14 @@ pub fn clean(dom: &Dom, prep: &Prep, scores: &Scores, pieces: &[Piece], flags: F
             c.data_table[n.index()] = is_data_table(dom, n);
         }
     }
+    // A block whose whole text is "Advertisement" is an ad slot's label, whatever the flags.
+    c.drop_where(|c, n| {
+        matches!(
+            effective_tag(c.dom, c.scores, n),
+            "div" | "p" | "span" | "section" | "aside"
+        ) && c.measure(n).text < MAX_PLACEHOLDER_CHARS
+            && is_placeholder(&c.kept_text(n))
+    });
     c.conditionally("form");
     c.conditionally("fieldset");
     c.drop_where(|c, n| {
@@ -219,6 +229,20 @@ impl Cleaner<'_> {
                     })))
     }
 
+    /// The text of a block's kept parts (without scripts, hidden or dropped blocks).
+    fn kept_text(&self, root: NodeId) -> String {
+        let mut out = String::new();
+        let mut walk = self.dom.descendants(root);
+        while let Some(n) = walk.next() {
+            if !self.prep.kept[n.index()] || self.dropped[n.index()] {
+                walk.skip_subtree(n);
+            } else if let Some(t) = self.dom.text(n) {
+                out.push_str(t);
+            }
+        }
+        out
+    }
+
     /// Drops the elements of one kind that look like something other than content, innermost
     /// first, so an outer block is judged without what was already dropped inside it.
     fn conditionally(&mut self, tag: &str) {
@@ -275,7 +299,7 @@ impl Cleaner<'_> {
         if m.video_embed {
             return false;
         }
-        if m.text < 30 && is_placeholder(&dom.text_content(n)) {
+        if m.text < MAX_PLACEHOLDER_CHARS && is_placeholder(&self.kept_text(n)) {
             return true;
         }
         let in_figure = dom
@@ -421,9 +445,7 @@ fn is_data_table(dom: &Dom, table: NodeId) -> bool {
     }
     let (mut rows, mut columns) = (0u32, 0u32);
     let (mut marked, mut nested) = (false, false);
-    let mut walk = dom.descendants(table);
-    walk.next();
-    while let Some(n) = walk.next() {
+    for n in dom.descendants(table).skip(1) {
         match dom.tag(n) {
             Some("caption") if dom.first_child(n).is_some() => marked = true,
             Some("col" | "colgroup" | "tfoot" | "thead" | "th") => marked = true,

@@ -21,6 +21,16 @@ const UNLIKELY_ROLES: &[&str] = &[
     "alertdialog",
     "dialog",
 ];
+/// Paths of author pages, which a byline links its name to.
+const AUTHOR_PAGE_PATHS: &[&str] = &[
+    "/author",
+    "/authors/",
+    "/people/",
+    "/profile/",
+    "/staff/",
+    "/writers/",
+    "/by/",
+];
 /// A byline is a line: longer text is a paragraph that happens to mention an author.
 const MAX_BYLINE_CHARS: usize = 100;
 /// How far up "inside a table" or "inside code" is looked for: layout tables nest deep, and an
@@ -105,15 +115,13 @@ pub fn prepare(dom: &Dom, body: NodeId, title: &str, byline_known: bool, flags: 
         let i = id.index();
         match dom.data(id) {
             NodeData::Text(t) => text[i] = TextLen::of(t),
-            NodeData::Element(el) => {
-                if el.is("a") {
-                    let weight = if el.attr("href").is_some_and(|h| h.starts_with('#')) {
-                        IN_PAGE_LINK_WEIGHT
-                    } else {
-                        1.0
-                    };
-                    link_len[i] = f64::from(text[i].get()) * weight;
-                }
+            NodeData::Element(el) if el.is("a") => {
+                let weight = if el.attr("href").is_some_and(|h| h.starts_with('#')) {
+                    IN_PAGE_LINK_WEIGHT
+                } else {
+                    1.0
+                };
+                link_len[i] = f64::from(text[i].get()) * weight;
             }
             _ => {}
         }
@@ -216,7 +224,7 @@ fn byline_of(dom: &Dom, id: NodeId, names: &ClassNames) -> Option<String> {
         || el.attr("itemprop").is_some_and(|p| p.contains("author"))
         || names.matches(names::BYLINE);
     if !marked {
-        return None;
+        return written_byline(dom, id);
     }
     let text = dom.text_content(id);
     let text = text.trim();
@@ -235,6 +243,27 @@ fn byline_of(dom: &Dom, id: NodeId, names: &ClassNames) -> Option<String> {
     Some(crate::text::normalize_space(
         name.as_deref().unwrap_or(text),
     ))
+}
+
+/// "By <a href="/author/…">A. Writer</a>": a byline with nothing marked up, as sites with hashed
+/// class names write it. The link to an author page is what tells it from a sentence.
+fn written_byline(dom: &Dom, id: NodeId) -> Option<String> {
+    let text = dom.text_content(id);
+    let text = text.trim_start();
+    let by = text
+        .get(..3)
+        .is_some_and(|b| b.eq_ignore_ascii_case("by ") || b.eq_ignore_ascii_case("by:"));
+    if !by || text.chars().count() >= MAX_BYLINE_CHARS {
+        return None;
+    }
+    dom.descendants(id)
+        .filter(|&d| dom.is(d, "a"))
+        .find(|&a| {
+            dom.attr(a, "href")
+                .is_some_and(|h| AUTHOR_PAGE_PATHS.iter().any(|p| h.contains(p)))
+        })
+        .map(|a| crate::text::normalize_space(&dom.text_content(a)))
+        .filter(|name| !name.is_empty())
 }
 
 /// Page chrome by its class, id or role: menus, sidebars, comments, footers.
