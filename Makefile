@@ -3,14 +3,21 @@
 #   make test    every test: cargo test, the wasm build, web-ext lint, the browser e2e suites
 #   make dist    dist/chrome, dist/firefox and their zips (builds the wasm first)
 #   make wasm    pkg/tidyread.js + pkg/tidyread_bg.wasm
-#   make e2e     the browser suites only (Chromium, then Firefox), on a fresh dist/
+#   make e2e     the browser suites only (Chromium, then Firefox, then the playground in Chromium),
+#                on a fresh dist/
 #   make eval    extraction quality over the Readability corpus: a line per page and a summary
 #                (EVAL_ARGS="--page NAME" for one page's missed and extra text, "--sort f1", "--json F")
-#   make bench   native timings per page: parse, extract, analyze, and dom_smoothie for comparison
-#                (BENCH_ARGS="--write" also writes bench/native-results.json)
+#   make www     the playground: dist/www/ from www/, pkg/ and extension/snapshot.js
+#   make serve   serves dist/www/ on 127.0.0.1 (prints the URL)
+#   make bench   both benchmarks below; neither is part of `make test`
+#   make bench-native   native timings per page: parse, extract, analyze, and dom_smoothie for
+#                comparison; writes bench/native-results.json (BENCH_ARGS adds flags, e.g. a page filter)
+#   make bench-browser  in headless Chromium over the corpus: tidyread vs Readability.js vs a bare
+#                DOM walk, cold start, wasm size and memory; writes bench/results.json and .md
+#                (BENCH_BROWSER_ARGS="--pages 20" or "--filter wiki" for a shorter run)
 SHELL := /bin/bash
 .DEFAULT_GOAL := all
-.PHONY: all setup native wasm dist lint test test-native e2e eval bench
+.PHONY: all setup native wasm dist www serve lint test test-native e2e eval bench bench-native bench-browser
 
 NODE_TEST := node --test --test-concurrency=1 --test-timeout=180000
 
@@ -28,6 +35,12 @@ wasm:
 dist: wasm
 	node scripts/build-extension.mjs
 
+www: wasm
+	node scripts/build-www.mjs
+
+serve: www
+	node scripts/static-server.mjs dist/www
+
 # Fails on lint errors; warnings are printed.
 lint: dist
 	node_modules/.bin/web-ext lint --source-dir dist/firefox --no-config-discovery
@@ -37,12 +50,21 @@ test: test-native lint e2e
 test-native:
 	cargo test
 
-e2e: dist
-	$(NODE_TEST) tests/e2e/chromium.test.mjs tests/e2e/firefox.test.mjs
+e2e: dist www
+	$(NODE_TEST) tests/e2e/chromium.test.mjs tests/e2e/firefox.test.mjs tests/e2e/www.test.mjs
 
 # The eval profile is release with panics unwinding, so the eval can count them.
 eval:
 	cargo run --profile eval --example eval -- $(EVAL_ARGS)
 
+# One after the other, also under make -j: two benchmarks must not share the cores.
 bench:
-	cargo bench --bench native -- $(BENCH_ARGS)
+	$(MAKE) bench-native
+	$(MAKE) bench-browser
+
+bench-native:
+	cargo bench --bench native -- --write $(BENCH_ARGS)
+
+# Reads bench/native-results.json when it is there, to put the native figure beside the wasm's.
+bench-browser: wasm
+	node bench/browser.mjs $(BENCH_BROWSER_ARGS)
