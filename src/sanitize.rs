@@ -251,63 +251,149 @@ pub enum UrlUse {
 /// Makes `value` absolute against `base` and keeps it only with a safe scheme: http(s) and
 /// mailto for links; http(s) and raster `data:` images for images.
 pub fn safe_url(value: &str, base: Option<&BaseUrl>, use_: UrlUse) -> Option<String> {
-    // Browsers ignore ASCII whitespace and control characters inside schemes ("java\tscript:").
-    let compact: String = value
-        .trim()
-        .chars()
-        .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
-        .collect();
+    let compact = compact(value);
     if compact.is_empty() {
         return None;
     }
-    let scheme_end = compact.find(':');
-    let first_delim = compact.find(['/', '?', '#']);
-    let has_scheme = matches!((scheme_end, first_delim), (Some(c), Some(d)) if c < d)
-        || (scheme_end.is_some() && first_delim.is_none());
-    if has_scheme {
-        let scheme = compact[..scheme_end.unwrap_or(0)].to_ascii_lowercase();
-        let ok = match (scheme.as_str(), use_) {
-            ("http" | "https", _) => true,
-            ("mailto", UrlUse::Link) => true,
-            ("data", UrlUse::Image) => {
-                let mime = compact[5..]
-                    .split([';', ','])
-                    .next()
-                    .unwrap_or("")
-                    .to_ascii_lowercase();
-                SAFE_DATA_IMAGE_TYPES.contains(&mime.as_str())
-            }
-            _ => false,
-        };
-        return ok.then(|| value.trim().to_owned());
+    if let Some(scheme) = scheme_of(&compact) {
+        return scheme_is_safe(scheme, &compact, use_).then(|| value.trim().to_owned());
     }
     if compact.starts_with('#') {
         // In-page anchors point into the original page, which the reader view is not.
         return None;
     }
     match base {
-        Some(b) => Some(b.resolve(value)),
+        // The base is the page's own `<base href>` and as hostile as the rest of it
+        // (`<base href="javascript:alert(1)//">` turns `a.html` into script), so what resolution
+        // gives is checked like any absolute URL.
+        Some(b) => {
+            let resolved = b.resolve(value);
+            let compact = self::compact(&resolved);
+            scheme_of(&compact)
+                .is_some_and(|scheme| scheme_is_safe(scheme, &compact, use_))
+                .then_some(resolved)
+        }
         None => Some(value.trim().to_owned()),
     }
 }
 
-/// Checks each candidate of a `srcset`, keeping only safe image URLs.
+/// The URL as a browser's parser reads its scheme: browsers ignore ASCII whitespace and control
+/// characters inside schemes ("java\tscript:"); dropping them all errs on the safe side.
+fn compact(value: &str) -> String {
+    value
+        .trim()
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
+        .collect()
+}
+
+/// The scheme of a compacted URL, if it has one: text before a colon that comes before any
+/// `/`, `?` or `#`.
+fn scheme_of(compact: &str) -> Option<&str> {
+    let colon = compact.find(':')?;
+    let delimiter = compact.find(['/', '?', '#']);
+    delimiter
+        .is_none_or(|d| colon < d)
+        .then(|| &compact[..colon])
+}
+
+fn scheme_is_safe(scheme: &str, compact: &str, use_: UrlUse) -> bool {
+    match (scheme.to_ascii_lowercase().as_str(), use_) {
+        ("http" | "https", _) => true,
+        ("mailto", UrlUse::Link) => true,
+        ("data", UrlUse::Image) => {
+            let mime = compact[5..]
+                .split([';', ','])
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            SAFE_DATA_IMAGE_TYPES.contains(&mime.as_str())
+        }
+        _ => false,
+    }
+}
+
+/// Checks each candidate of a `srcset`, keeping only safe image URLs and well-formed
+/// descriptors. Candidates are read as the HTML standard reads them, so a comma inside a URL
+/// (`w_300,h_200` in image CDN paths) does not split it.
 pub fn safe_srcset(value: &str, base: Option<&BaseUrl>) -> Option<String> {
-    let parts: Vec<String> = value
-        .split(',')
-        .filter_map(|candidate| {
-            let mut it = candidate.split_whitespace();
-            let url = it.next()?;
-            let url = safe_url(url, base, UrlUse::Image)?;
-            let descriptor: Vec<&str> = it.collect();
-            Some(if descriptor.is_empty() {
+    let parts: Vec<String> = srcset_candidates(value)
+        .into_iter()
+        .filter_map(|(url, descriptors)| {
+            let url = srcset_safe_url(&safe_url(url, base, UrlUse::Image)?);
+            let descriptors: Vec<&str> = descriptors
+                .split_ascii_whitespace()
+                .filter(|d| is_srcset_descriptor(d))
+                .collect();
+            Some(if descriptors.is_empty() {
                 url
             } else {
-                format!("{url} {}", descriptor.join(" "))
+                format!("{url} {}", descriptors.join(" "))
             })
         })
         .collect();
     (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+/// The candidates of a `srcset` as (URL, descriptors): the standard's parser, less its
+/// descriptor checks. A URL runs to the next whitespace (trailing commas are separators); its
+/// descriptors run to the next comma outside parentheses.
+fn srcset_candidates(value: &str) -> Vec<(&str, &str)> {
+    let is_space = |c: char| matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c');
+    let mut out = Vec::new();
+    let mut rest = value;
+    loop {
+        rest = rest.trim_start_matches(|c: char| is_space(c) || c == ',');
+        if rest.is_empty() {
+            return out;
+        }
+        let url_end = rest.find(is_space).unwrap_or(rest.len());
+        let (url, after) = rest.split_at(url_end);
+        if url.ends_with(',') {
+            out.push((url.trim_end_matches(','), ""));
+            rest = after;
+            continue;
+        }
+        let mut depth = 0u32;
+        let mut end = after.len();
+        for (i, c) in after.char_indices() {
+            match c {
+                '(' => depth += 1,
+                ')' => depth = depth.saturating_sub(1),
+                ',' if depth == 0 => {
+                    end = i;
+                    break;
+                }
+                _ => {}
+            }
+        }
+        out.push((url, &after[..end]));
+        rest = &after[end..];
+    }
+}
+
+/// A width (`600w`), density (`1.5x`) or height (`400h`) descriptor.
+fn is_srcset_descriptor(d: &str) -> bool {
+    let Some(number) = d.strip_suffix(['w', 'x', 'h']).filter(|n| !n.is_empty()) else {
+        return false;
+    };
+    number.chars().all(|c| c.is_ascii_digit() || c == '.') && number.parse::<f64>().is_ok()
+}
+
+/// A resolved URL written into a `srcset` must read back as one URL: whitespace (which a base
+/// URL can bring in) would split it, and a comma at its end would be taken for a separator.
+fn srcset_safe_url(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        match c {
+            ' ' | '\t' | '\n' | '\r' | '\x0c' => out.push_str(&format!("%{:02X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    let commas = out.len() - out.trim_end_matches(',').len();
+    out.truncate(out.len() - commas);
+    out.push_str(&"%2C".repeat(commas));
+    out
 }
 
 #[cfg(test)]
@@ -344,6 +430,45 @@ mod tests {
         assert_eq!(
             safe_srcset("a.jpg 1x, javascript:x 2x, b.jpg 600w", base.as_ref()).as_deref(),
             Some("https://e.com/a.jpg 1x, https://e.com/b.jpg 600w")
+        );
+    }
+
+    #[test]
+    fn a_hostile_base_cannot_make_script_urls() {
+        for hostile in ["javascript:alert(1)//", "data:text/html,x/", "vbscript:x/"] {
+            let base = BaseUrl::parse(hostile);
+            assert!(base.is_some(), "{hostile}");
+            assert_eq!(safe_url("a.html", base.as_ref(), UrlUse::Link), None);
+            assert_eq!(safe_url("a.png", base.as_ref(), UrlUse::Image), None);
+            assert_eq!(safe_srcset("a.png 2x", base.as_ref()), None);
+        }
+    }
+
+    #[test]
+    fn srcset_reads_candidates_as_browsers_do() {
+        let base = BaseUrl::parse("https://e.com/");
+        // A comma inside a URL is part of it; one at its end separates candidates.
+        assert_eq!(
+            safe_srcset("/w_300,h_200/a.jpg 300w,/b.jpg, c.jpg 2x", base.as_ref()).as_deref(),
+            Some(
+                "https://e.com/w_300,h_200/a.jpg 300w, https://e.com/b.jpg, https://e.com/c.jpg 2x"
+            )
+        );
+        // A URL with a comma inside that hides a second, hostile candidate stays one URL.
+        assert_eq!(
+            safe_srcset("https://e.com/a.jpg,javascript:alert(1) 2x", None).as_deref(),
+            Some("https://e.com/a.jpg,javascript:alert(1) 2x")
+        );
+        // Descriptors that are not descriptors are left out.
+        assert_eq!(
+            safe_srcset("a.jpg 2x onerror=x, b.jpg (1x)", base.as_ref()).as_deref(),
+            Some("https://e.com/a.jpg 2x, https://e.com/b.jpg")
+        );
+        // Whitespace a base brings in cannot split a URL into two candidates.
+        let spaced = BaseUrl::parse("https://e.com/x, javascript:alert(1) 2x/");
+        assert_eq!(
+            safe_srcset("a.jpg 1x", spaced.as_ref()).as_deref(),
+            Some("https://e.com/x,%20javascript:alert(1)%202x/a.jpg 1x")
         );
     }
 

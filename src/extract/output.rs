@@ -239,11 +239,21 @@ impl Writer<'_> {
         self.html.push('>');
     }
 
+    /// Writes an attribute, escaping `<` and `>` too (as browsers' serialisers now do): markup
+    /// in an attribute value is inert in a quoted value, but not if the HTML is ever read in a
+    /// raw-text context, and a reader of the HTML should not have to know the difference.
     fn attr(&mut self, name: &str, value: &str) {
         self.html.push(' ');
         self.html.push_str(name);
         self.html.push_str("=\"");
-        escape_into(value, true, &mut self.html);
+        let mut from = 0;
+        for (i, angle) in value.match_indices(['<', '>']) {
+            escape_into(&value[from..i], true, &mut self.html);
+            self.html
+                .push_str(if angle == "<" { "&lt;" } else { "&gt;" });
+            from = i + 1;
+        }
+        escape_into(&value[from..], true, &mut self.html);
         self.html.push('"');
     }
 
