@@ -1,13 +1,20 @@
-//! Prints each removal with its element, for looking at one page: `cargo run --example declutter_debug FILE`.
+//! Prints each removal with its element, for looking at one page:
+//! `cargo run --example declutter_debug FILE [--no-article]`.
 fn main() {
     let path = std::env::args()
         .nth(1)
-        .expect("usage: declutter_debug FILE");
+        .expect("usage: declutter_debug FILE [--no-article]");
+    let no_article = std::env::args().any(|a| a == "--no-article");
     let bytes = std::fs::read(&path).expect("read");
     let dom = tidyread::parse_html(&bytes).expect("parse");
     let options = tidyread::Options::default();
-    let analysis = tidyread::analyze(&dom, &options);
-    for r in &analysis.removals {
+    let article = if no_article {
+        None
+    } else {
+        tidyread::extract(&dom, &options).ok()
+    };
+    let removals = tidyread::declutter::classify(&dom, article.as_ref(), &options);
+    for r in &removals {
         let e = dom.element(r.node).unwrap();
         let class = e.attr("class").unwrap_or("");
         let id = e.attr("id").unwrap_or("");

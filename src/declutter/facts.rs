@@ -90,6 +90,11 @@ pub const PROSE_MAX_LINK_SHARE: f32 = 0.5;
 pub const REGION_MIN_PROSE_SHARE: f32 = 0.6;
 /// A link whose text has this many words or more reads like a headline...
 pub const HEADLINE_MIN_WORDS: u32 = 4;
+/// ...and this many characters ("The Party of Hate" has 14)...
+pub const HEADLINE_MIN_CHARS: u32 = 12;
+/// ...or, in CJK text where each ideograph counts as a word, this many characters: menus there
+/// have two- to six-character entries.
+pub const HEADLINE_MIN_CJK_CHARS: u32 = 10;
 /// ...and no more than this (a longer link is a sentence).
 pub const HEADLINE_MAX_WORDS: u32 = 30;
 
@@ -128,10 +133,15 @@ pub struct Counts {
     pub links: u32,
     /// Links with headline-length text.
     pub headline_links: u32,
+    /// Blocks whose own text holds a headline link: a list has one per entry, a line of tags
+    /// or a footer menu one for all.
+    pub headline_blocks: u32,
     /// Links and buttons that share the page.
     pub share_links: u32,
     /// Images, videos and frames outside ad markup.
     pub media: u32,
+    /// ...of which inside links (icons, thumbnails).
+    pub linked_media: u32,
     /// `nav`, `main`, `h1`, page header and footer, navigation roles.
     pub landmarks: u32,
     /// Buttons and submit inputs.
@@ -154,8 +164,10 @@ impl Counts {
         self.link_chars += o.link_chars;
         self.links += o.links;
         self.headline_links += o.headline_links;
+        self.headline_blocks += o.headline_blocks;
         self.share_links += o.share_links;
         self.media += o.media;
+        self.linked_media += o.linked_media;
         self.landmarks += o.landmarks;
         self.buttons += o.buttons;
         self.email_inputs += o.email_inputs;
@@ -174,8 +186,10 @@ impl Counts {
             link_chars: self.link_chars.saturating_sub(inner.link_chars),
             links: self.links.saturating_sub(inner.links),
             headline_links: self.headline_links.saturating_sub(inner.headline_links),
+            headline_blocks: self.headline_blocks.saturating_sub(inner.headline_blocks),
             share_links: self.share_links.saturating_sub(inner.share_links),
             media: self.media.saturating_sub(inner.media),
+            linked_media: self.linked_media.saturating_sub(inner.linked_media),
             landmarks: self.landmarks.saturating_sub(inner.landmarks),
             buttons: self.buttons.saturating_sub(inner.buttons),
             email_inputs: self.email_inputs.saturating_sub(inner.email_inputs),
@@ -487,6 +501,8 @@ impl<'a> Facts<'a> {
     /// Sums subtrees, children before parents.
     fn bottom_up(&mut self, protected: &[bool]) {
         let dom = self.dom;
+        // Headline links in each node's own inline content, passed up to the nearest block.
+        let mut own_headlines = vec![0u32; dom.len()];
         for i in (0..self.order.len()).rev() {
             let id = self.order[i];
             let f = self.flags[id.index()];
@@ -518,12 +534,12 @@ impl<'a> Facts<'a> {
                         if name == "a" && e.attr("href").is_some() {
                             c.link_chars = c.chars;
                             c.links += 1;
-                            if (HEADLINE_MIN_WORDS..=HEADLINE_MAX_WORDS).contains(&c.words)
-                                && !e.attr("href").is_some_and(|h| {
-                                    h.starts_with('#') || h.starts_with("javascript:")
-                                })
-                            {
+                            let local = e.attr("href").is_some_and(|h| {
+                                h.starts_with('#') || h.starts_with("javascript:")
+                            });
+                            if is_headline(&c) && !local {
                                 c.headline_links += 1;
+                                own_headlines[id.index()] += 1;
                             }
                         }
                         if is_share_control(dom, id) {
@@ -534,6 +550,9 @@ impl<'a> Facts<'a> {
                             && !is_pixel(dom, id)
                         {
                             c.media += 1;
+                            if f & flag::IN_LINK != 0 {
+                                c.linked_media += 1;
+                            }
                             // The article's own pictures and videos survive like its text.
                             if self.has_article_media(id) {
                                 c.protected += 1;
@@ -558,8 +577,14 @@ impl<'a> Facts<'a> {
                 }
                 _ => {}
             }
+            if f & flag::BLOCK != 0 && own_headlines[id.index()] > 0 {
+                c.headline_blocks += 1;
+            }
             self.counts[id.index()] = c;
             if let Some(p) = dom.parent(id) {
+                if f & (flag::BLOCK | flag::INERT) == 0 {
+                    own_headlines[p.index()] += own_headlines[id.index()];
+                }
                 let end = self.end[id.index()];
                 let pe = &mut self.end[p.index()];
                 if *pe < end {
@@ -595,6 +620,21 @@ impl<'a> Facts<'a> {
             self.flags[id.index()] |= flag::IN_REGION;
         }
     }
+}
+
+/// Whether a link's text reads like a headline: a few words, not a menu entry, not a sentence.
+fn is_headline(c: &Counts) -> bool {
+    if !(HEADLINE_MIN_WORDS..=HEADLINE_MAX_WORDS).contains(&c.words) {
+        return false;
+    }
+    // Fewer than two characters a word: ideographs, each counted as a word.
+    let cjk = c.chars < c.words * 2;
+    c.chars
+        >= if cjk {
+            HEADLINE_MIN_CJK_CHARS
+        } else {
+            HEADLINE_MIN_CHARS
+        }
 }
 
 /// The deepest element holding most of the page's prose, going down from `<body>`.

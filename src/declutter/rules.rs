@@ -73,8 +73,11 @@ pub const SPONSORED_FEED_MIN_HEADLINES: u32 = 2;
 pub const HEADLINE_LIST_MIN_LINKS: u32 = 5;
 /// ...when at least this share of its text is links...
 pub const HEADLINE_LIST_MIN_LINK_DENSITY: f32 = 0.75;
-/// ...and at least this share of its links read like headlines (menus have short links).
+/// ...and at least this share of its links read like headlines (menus have short links)...
 const HEADLINE_LIST_MIN_HEADLINE_SHARE: f32 = 0.5;
+/// ...and at least this share of its headlines sit in a block of their own (a list entry, a
+/// card), unlike a line of tags or a footer menu run together in one paragraph.
+const HEADLINE_LIST_MIN_BLOCK_SHARE: f32 = 0.5;
 /// A class-hinted related/trending box needs at least this many headline links.
 const HINTED_LIST_MIN_LINKS: u32 = 3;
 /// Two share links or buttons make a share bar...
@@ -218,8 +221,9 @@ fn label_seed(f: &Facts, id: NodeId, out: &mut Vec<Seed>) {
     if c.link_chars * 2 > c.chars && !heading {
         return;
     }
-    // A top-level heading is the page's title, never a label.
-    if e.is("h1") || c.landmarks > 0 {
+    // A top-level heading is the page's title, never a label; a button's text is its action
+    // ("Recommend", "Share"), handled with the buttons.
+    if e.is("h1") || c.landmarks > 0 || in_button(f, id) {
         return;
     }
     let from_aria = e
@@ -257,6 +261,17 @@ fn label_seed(f: &Facts, id: NodeId, out: &mut Vec<Seed>) {
     });
 }
 
+/// How far up a label is looked for a button around it: labels sit shallow in their buttons.
+const LABEL_BUTTON_LEVELS: usize = 4;
+
+/// Whether `id` sits in a button.
+fn in_button(f: &Facts, id: NodeId) -> bool {
+    std::iter::once(id)
+        .chain(f.dom.ancestors(id))
+        .take(LABEL_BUTTON_LEVELS)
+        .any(|a| f.dom.is(a, "button") || f.dom.attr(a, "role") == Some("button"))
+}
+
 fn has_heading_child(f: &Facts, id: NodeId) -> bool {
     f.dom
         .child_elements(id)
@@ -283,7 +298,8 @@ fn phrase_seed(f: &Facts, id: NodeId, out: &mut Vec<Seed>) {
         }
     }
     let Some(t) = phrase_text else { return };
-    if f.has(id, flag::IN_NAV) || f.has(id, flag::IN_LINK) && f.c(id).words > 12 {
+    // A link saying "Become a member" is a menu entry or a button: the pitch is plain text.
+    if f.has(id, flag::IN_NAV) || f.has(id, flag::IN_LINK) {
         return;
     }
     let (kind, bit, policy, what) = if own_bits & signals::PHRASE_PAYWALL != 0 {
@@ -389,7 +405,8 @@ fn is_share_cluster(f: &Facts, id: NodeId) -> bool {
         && c.chars - c.link_chars <= SHARE_MAX_PLAIN_CHARS
         && c.meta == 0
         && c.words <= SHARE_WORDS_PER_LINK * controls + SHARE_EXTRA_WORDS
-        && c.media <= c.share_links
+        && c.media == c.linked_media
+        && c.linked_media <= c.share_links
         && c.protected == 0
         && c.landmarks == 0
         && !f.has(id, flag::HOLDS_REGION)
@@ -436,6 +453,7 @@ fn is_headline_list(f: &Facts, id: NodeId) -> bool {
     c.headline_links >= min
         && c.link_density() >= HEADLINE_LIST_MIN_LINK_DENSITY
         && c.headline_links as f32 >= c.links as f32 * HEADLINE_LIST_MIN_HEADLINE_SHARE
+        && c.headline_blocks as f32 >= c.headline_links as f32 * HEADLINE_LIST_MIN_BLOCK_SHARE
         && c.protected == 0
         && c.landmarks == 0
         && !f.has(id, flag::IN_NAV)

@@ -70,8 +70,6 @@ const AD_LABELS: &[&str] = &[
     "scroll to continue with content",
     "ad feedback",
     "report this ad",
-    "adchoices",
-    "ad choices",
 ];
 
 /// Labels of paid placements: an ad when alone, a sponsored feed over a list of links.
@@ -152,7 +150,6 @@ const SECTION_LABELS: &[(&str, ClutterKind)] = &[
     ("related coverage", ClutterKind::Recommended),
     ("related news", ClutterKind::Recommended),
     ("related videos", ClutterKind::Recommended),
-    ("read more", ClutterKind::Recommended),
     ("read next", ClutterKind::Recommended),
     ("read this next", ClutterKind::Recommended),
     ("up next", ClutterKind::Recommended),
@@ -439,9 +436,12 @@ const SHARE_ENDPOINTS: &[(&str, &str)] = &[
     ("facebook.com", "/share"),
     ("facebook.com", "/dialog/share"),
     ("facebook.com", "/dialog/feed"),
-    ("twitter.com", "/intent/"),
+    // (Not "/intent/follow" or "/intent/user": an author's follow button is part of the byline.)
+    ("twitter.com", "/intent/tweet"),
+    ("twitter.com", "/intent/post"),
     ("twitter.com", "/share"),
-    ("x.com", "/intent/"),
+    ("x.com", "/intent/tweet"),
+    ("x.com", "/intent/post"),
     ("x.com", "/share"),
     ("linkedin.com", "/sharearticle"),
     ("linkedin.com", "/sharing/"),
@@ -972,6 +972,9 @@ fn hint_tables() -> &'static HintTables {
 
 /// Names longer than this are generated (utility-class soup, hashes) and not read.
 const HINT_NAME_MAX_BYTES: usize = 80;
+/// Names of more words (letters only: hashes and numbers do not count) than this are slugs of
+/// headings ("conducting-ad-hoc-retrospective-…"), whose words say nothing about the element.
+const HINT_NAME_MAX_WORDS: usize = 6;
 
 /// Reads the hints in one element's `class` and `id`.
 pub fn class_hints(class: Option<&str>, id: Option<&str>) -> Hints {
@@ -1012,10 +1015,25 @@ pub fn name_hints(name: &str) -> u16 {
             }
         }
         // Words of the name, and its words joined ("most-popular" also as "mostpopular").
+        if lower
+            .split(['-', '_', '.', ':'])
+            .filter(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphabetic()))
+            .count()
+            > HINT_NAME_MAX_WORDS
+        {
+            return h;
+        }
         joined.clear();
+        let mut prev = "";
         for w in lower.split(['-', '_', '.', ':']).filter(|w| !w.is_empty()) {
-            h |= t.words.get(w).copied().unwrap_or(0);
+            // "ad-hoc" is Latin, not an advertisement.
+            if w == "hoc" && prev == "ad" {
+                h &= !Hints::AD;
+            } else {
+                h |= t.words.get(w).copied().unwrap_or(0);
+            }
             joined.push_str(w);
+            prev = w;
         }
         h |= t.words.get(joined.as_str()).copied().unwrap_or(0);
     }
@@ -1196,6 +1214,8 @@ mod tests {
     fn class_hints_match_words_not_substrings() {
         assert!(class_hints(Some("ad-slot top"), None).has(Hints::AD));
         assert!(!class_hints(Some("header shadow download"), None).has(Hints::AD));
+        assert!(!class_hints(None, Some("conducting-ad-hoc-analysis")).has(Hints::AD));
+        assert!(!class_hints(None, Some("why-this-ad-model-works-for-small-sites")).has(Hints::AD));
         assert!(class_hints(None, Some("div-gpt-ad-1234-0")).has(Hints::AD_ID));
         assert!(class_hints(Some("most-popular"), None).has(Hints::TRENDING));
         assert!(class_hints(Some("trc_rbox_container"), None).has(Hints::SPONSORED_WIDGET));
