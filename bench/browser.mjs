@@ -603,7 +603,9 @@ function summariseProfile(profile) {
         : url.endsWith('pkg/tidyread.js') ? 'glue'
           : url.endsWith('Readability.js') ? 'Readability.js'
             : url === '' ? 'browser' : 'other';
-    const key = `${functionName || '(anonymous)'} [${where}]`;
+    // Rust names without crate hashes, and cut: generic instantiations can run to 1,000 characters.
+    const fn = (functionName || '(anonymous)').replace(/\[[0-9a-f]{16}\]/g, '');
+    const key = `${fn.length > 140 ? `${fn.slice(0, 140)}…` : fn} [${where}]`;
     self.set(key, (self.get(key) ?? 0) + (deltas[i + 1] ?? deltas[i] ?? 0));
   });
   const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25)
@@ -660,6 +662,7 @@ async function sampleAllocation(cdp, page, method) {
 
 async function main() {
   const started = Date.now();
+  const loadAtStart = loadavg();
   mkdirSync(OUT, { recursive: true });
   const names = corpusPages();
   const synthetic = syntheticPage(SYNTHETIC_NODES);
@@ -755,7 +758,7 @@ async function main() {
   await browser.close();
   await server.close();
 
-  const results = summarise({ version, perPage, cold, growth, syntheticResult, profile, started });
+  const results = summarise({ version, perPage, cold, growth, syntheticResult, profile, started, loadAtStart });
   const md = markdown(results);
   console.log(`\n${md}`);
   if (opt.write && opt.skip.size === 0) {
@@ -784,13 +787,14 @@ function nativeFigures(perPage) {
       parse: stat('parse')?.median_ms ?? null,
       extract: stat('extract')?.median_ms ?? null,
       analyze: stat('analyze')?.median_ms ?? null,
-      dom_smoothie: stat('dom_smoothie (parse + extract)')?.median_ms ?? stat('dom_smoothie')?.median_ms ?? null,
+      ours_parse_extract: stat('ours: parse + extract')?.median_ms ?? null,
+      dom_smoothie_parse_extract: stat('dom_smoothie: parse + extract')?.median_ms ?? null,
     },
     ratio_wasm_analyze_vs_native: round(median(ratios), 2),
   };
 }
 
-function summarise({ version, perPage, cold, growth, syntheticResult, profile, started }) {
+function summarise({ version, perPage, cold, growth, syntheticResult, profile, started, loadAtStart }) {
   const ok = perPage.filter((p) => !p.error && p.ms.readability !== undefined);
   const keys = ['tidyread_extract', 'tidyread_full', 'readability', 'walk'];
   const col = (k) => ok.map((p) => p.ms[k]);
@@ -815,7 +819,14 @@ function summarise({ version, perPage, cold, growth, syntheticResult, profile, s
     date: new Date().toISOString(),
     browser: { name: 'Chromium (Debian), headless', version },
     readability_version: readabilityVersion,
-    machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? null, loadavg_at_end: loadavg().map((l) => round(l, 2)) },
+    machine: {
+      cores: cpus().length,
+      cpu: cpus()[0]?.model ?? null,
+      // The machine is shared: other builds running at the same time slow every method alike
+      // (they are interleaved), but absolute times are only comparable at a similar load.
+      loadavg_at_start: loadAtStart.map((l) => round(l, 2)),
+      loadavg_at_end: loadavg().map((l) => round(l, 2)),
+    },
     corpus: CORPUS,
     config: { target_ms: TARGET_MS, batch_ms: BATCH_MS, min_rounds: MIN_ROUNDS, max_rounds: MAX_ROUNDS, page_csp: PAGE_CSP },
     run_s: round((Date.now() - started) / 1000, 1),
@@ -828,6 +839,8 @@ function summarise({ version, perPage, cold, growth, syntheticResult, profile, s
     ratio_extract_vs_readability_of_p95s: round(ratioP95, 3),
     ratio_full_vs_walk: round(ratioFull, 2),
     ratio_full_vs_walk_p95: round(quantile(fullWalkRatios, 0.95), 2),
+    // The floor under the floor: snapshot.js alone (no wasm at all) against the bare walk.
+    ratio_snapshot_vs_walk: round(median(ok.map((p) => p.parts_ms.snapshot / p.ms.walk)), 2),
     pages_extract_faster_than_readability: ok.filter((p) => p.ms.tidyread_extract < p.ms.readability).length,
     first_run: {
       what: 'the first run of each on a freshly loaded page, in its own renderer process (wasm compiled at document start, nothing warmed): what one page view costs',
@@ -910,7 +923,7 @@ function markdown(r) {
   const mark = (t) => (t.met ? 'met' : 'missed');
   const t = r.targets;
   const lines = [
-    `Chromium ${r.browser.version} headless, ${r.machine.cores} cores (${r.machine.cpu}), ${r.date.slice(0, 10)}; `
+    `Chromium ${r.browser.version} headless, ${r.machine.cores} cores (${r.machine.cpu}, shared: load average ${r.machine.loadavg_at_start[0]} at the start, ${r.machine.loadavg_at_end[0]} at the end), ${r.date.slice(0, 10)}; `
       + `${r.pages} corpus pages, each loaded from 127.0.0.1 with its scripts blocked; Readability.js ${r.readability_version}. `
       + 'Per page: the median of interleaved samples; across pages: median and p95. `make bench-browser` writes this.',
     '',
@@ -925,7 +938,8 @@ function markdown(r) {
     '',
     `tidyread's time, median per page: snapshot ${f(r.tidyread_parts_median_ms.snapshot)} ms, decode ${f(r.tidyread_parts_median_ms.decode)} ms, `
       + `core analyze ${f(r.tidyread_parts_median_ms.analyze)} ms, result to JS ${f(r.tidyread_parts_median_ms.boundary)} ms; `
-      + `applying removals ${f(r.apply_median_ms, 3)} ms (restoring ${f(r.restore_median_ms, 3)} ms, not counted).`,
+      + `applying removals ${f(r.apply_median_ms, 3)} ms (restoring ${f(r.restore_median_ms, 3)} ms, not counted). `
+      + `snapshot.js alone is ${f(r.ratio_snapshot_vs_walk, 1)}× the bare walk (median of per-page ratios).`,
     '',
     '| target | measured | target | |',
     '|---|---:|---:|---|',
