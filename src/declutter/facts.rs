@@ -213,30 +213,38 @@ impl Counts {
 /// Per-node flags.
 pub mod flag {
     /// Script, style, template... or inside one.
-    pub const INERT: u16 = 1;
-    pub const IN_HEAD: u16 = 2;
+    pub const INERT: u32 = 1;
+    pub const IN_HEAD: u32 = 2;
     /// Hidden by inline style or the `hidden` attribute, or inside such an element.
-    pub const HIDDEN: u16 = 4;
+    pub const HIDDEN: u32 = 4;
     /// `position: fixed|sticky` (layout flag or inline style).
-    pub const FIXED: u16 = 8;
+    pub const FIXED: u32 = 8;
     /// The element itself is ad markup.
-    pub const AD_MARK: u16 = 16;
+    pub const AD_MARK: u32 = 16;
     /// The element or an ancestor is ad markup or hinted as an ad.
-    pub const AD_MARKED: u16 = 32;
+    pub const AD_MARKED: u32 = 32;
     /// Inside navigation (`nav`, `role=navigation`).
-    pub const IN_NAV: u16 = 64;
-    pub const BLOCK: u16 = 128;
-    pub const LANDMARK: u16 = 256;
+    pub const IN_NAV: u32 = 64;
+    pub const BLOCK: u32 = 128;
+    pub const LANDMARK: u32 = 256;
     /// The region root (the article, or the likely article) or one of its ancestors.
-    pub const HOLDS_REGION: u16 = 512;
+    pub const HOLDS_REGION: u32 = 512;
     /// Inside the region root.
-    pub const IN_REGION: u16 = 1024;
+    pub const IN_REGION: u32 = 1024;
     /// Inside an `<a href>`.
-    pub const IN_LINK: u16 = 2048;
+    pub const IN_LINK: u32 = 2048;
     /// Inside a comment section (by class or id), when comments are clutter.
-    pub const IN_COMMENTS: u16 = 4096;
+    pub const IN_COMMENTS: u32 = 4096;
     /// Inside an `<article>` or `<li>`: a header or footer here belongs to a card, not the page.
-    pub const IN_CARD: u16 = 8192;
+    pub const IN_CARD: u32 = 8192;
+    /// A button: `<button>`, a submit or button input, `role=button`.
+    pub const BUTTON: u32 = 1 << 14;
+    /// A link or button that shares the page.
+    pub const SHARE_CONTROL: u32 = 1 << 15;
+    /// A date, an author link or a byline.
+    pub const METADATA: u32 = 1 << 16;
+    /// An input for an email address.
+    pub const EMAIL_INPUT: u32 = 1 << 17;
 }
 
 /// Everything the rules read about the page.
@@ -249,7 +257,7 @@ pub struct Facts<'a> {
     /// Position in `order` of the last node of each node's subtree.
     pub end: Vec<u32>,
     pub counts: Vec<Counts>,
-    pub flags: Vec<u16>,
+    pub flags: Vec<u32>,
     pub hints: Vec<Hints>,
     /// For text nodes: (non-whitespace characters, words, phrase bits), measured once.
     pub text: Vec<(u32, u32, u8)>,
@@ -301,7 +309,7 @@ impl<'a> Facts<'a> {
         facts
     }
 
-    pub fn has(&self, id: NodeId, f: u16) -> bool {
+    pub fn has(&self, id: NodeId, f: u32) -> bool {
         self.flags[id.index()] & f != 0
     }
 
@@ -360,17 +368,45 @@ impl<'a> Facts<'a> {
                 // One pass over the attributes for everything read here.
                 let (mut class, mut ident, mut style, mut role, mut href) =
                     (None, None, None, "", None);
-                let mut hidden_attr = false;
+                let (mut hidden_attr, mut share_attr, mut meta_attr) = (false, false, false);
+                let (mut input_type, mut label) = ("", "");
                 for a in &e.attrs {
+                    let v = a.value.as_str();
                     match &*a.name {
-                        "class" => class = Some(a.value.as_str()),
-                        "id" => ident = Some(a.value.as_str()),
-                        "style" => style = Some(a.value.as_str()),
-                        "role" => role = a.value.as_str(),
-                        "href" => href = Some(a.value.as_str()),
+                        "class" => class = Some(v),
+                        "id" => ident = Some(v),
+                        "style" => style = Some(v),
+                        "role" => role = v,
+                        "href" => href = Some(v),
                         "hidden" => hidden_attr = true,
+                        "type" => input_type = v,
+                        "aria-label" => label = v,
+                        "title" if label.is_empty() => label = v,
+                        "data-share" | "data-social-network" => share_attr = true,
+                        "itemprop" | "rel" => meta_attr |= is_metadata_value(v),
                         _ => {}
                     }
+                }
+                let button = name == "button"
+                    || (name == "input"
+                        && (input_type.eq_ignore_ascii_case("submit")
+                            || input_type.eq_ignore_ascii_case("button")))
+                    || role.eq_ignore_ascii_case("button");
+                if button {
+                    f |= flag::BUTTON;
+                }
+                if (name == "a" || button)
+                    && (share_attr
+                        || href.and_then(signals::share_target).is_some()
+                        || is_share_label(label))
+                {
+                    f |= flag::SHARE_CONTROL;
+                }
+                if meta_attr || name == "time" {
+                    f |= flag::METADATA;
+                }
+                if name == "input" && is_email_input(e, input_type) {
+                    f |= flag::EMAIL_INPUT;
                 }
                 let (mut fixed, mut hidden) = style.map_or((false, false), signals::style_flags);
                 fixed |= e.layout.has(crate::dom::LayoutFlags::FIXED);
@@ -417,6 +453,9 @@ impl<'a> Facts<'a> {
                 if hints.has(Hints::AD) || hints.has(Hints::SPONSORED_WIDGET) {
                     f |= flag::AD_MARKED;
                 }
+                if hints.has(Hints::BYLINE) {
+                    f |= flag::METADATA;
+                }
             }
             self.flags[id.index()] = f;
         }
@@ -457,7 +496,7 @@ impl<'a> Facts<'a> {
             o.1 += carry.1;
             o.2 |= carry.2;
         }
-        let is_prose = |id: NodeId, f: u16| {
+        let is_prose = |id: NodeId, f: u32| {
             let (chars, link, _) = own[id.index()];
             f & flag::BLOCK != 0
                 && chars >= PROSE_MIN_CHARS
@@ -542,7 +581,7 @@ impl<'a> Facts<'a> {
                                 own_headlines[id.index()] += 1;
                             }
                         }
-                        if is_share_control(dom, id) {
+                        if f & flag::SHARE_CONTROL != 0 {
                             c.share_links += 1;
                         }
                         if tag_bits(name) & TAG_MEDIA != 0
@@ -561,13 +600,13 @@ impl<'a> Facts<'a> {
                         if f & flag::LANDMARK != 0 {
                             c.landmarks += 1;
                         }
-                        if is_button(dom, id) {
+                        if f & flag::BUTTON != 0 {
                             c.buttons += 1;
                         }
-                        if name == "input" && is_email_input(dom, id) {
+                        if f & flag::EMAIL_INPUT != 0 {
                             c.email_inputs += 1;
                         }
-                        if is_metadata(dom, id, self.hints[id.index()]) {
+                        if f & flag::METADATA != 0 {
                             c.meta += 1;
                         }
                         if f & flag::AD_MARK != 0 {
@@ -671,7 +710,21 @@ fn region_end(f: &Facts, root: NodeId) -> u32 {
 
 /// Non-whitespace characters and words of a text, in one pass; words as
 /// [`text::word_count`] counts them (each CJK ideograph is a word).
-fn measure(t: &str) -> (u32, u32) {
+pub(super) fn measure(t: &str) -> (u32, u32) {
+    // Most text is ASCII: count bytes, no decoding, no CJK.
+    if t.is_ascii() {
+        let (mut chars, mut words, mut in_token) = (0u32, 0u32, false);
+        for &b in t.as_bytes() {
+            if b.is_ascii_whitespace() || b == 0x0B {
+                in_token = false;
+            } else {
+                chars += 1;
+                words += u32::from(!in_token);
+                in_token = true;
+            }
+        }
+        return (chars, words);
+    }
     let (mut chars, mut words) = (0u32, 0u32);
     // Per whitespace-separated token: CJK characters, and whether it has other letters.
     let (mut in_token, mut cjk, mut other) = (false, 0u32, false);
@@ -754,33 +807,14 @@ pub fn ad_markup(dom: &Dom, id: NodeId, hints: Hints) -> Option<String> {
     None
 }
 
-/// A link or button that shares the page: a share endpoint URL, or a share label on a control.
-pub fn is_share_control(dom: &Dom, id: NodeId) -> bool {
-    let Some(e) = dom.element(id) else {
-        return false;
-    };
-    let control = e.is("a")
-        || e.is("button")
-        || e.attr("role")
-            .is_some_and(|r| r.eq_ignore_ascii_case("button"));
-    if !control {
-        return false;
-    }
-    if e.attr("href").and_then(signals::share_target).is_some() {
-        return true;
-    }
-    if e.attr("data-share").is_some() || e.attr("data-social-network").is_some() {
-        return true;
-    }
-    let label = e
-        .attr("aria-label")
-        .or_else(|| e.attr("title"))
-        .unwrap_or("");
-    let label = label.to_ascii_lowercase();
-    label.starts_with("share")
-        || label.starts_with("tweet")
-        || label.starts_with("post to ")
-        || label.starts_with("email this")
+/// Beginnings of the `aria-label` or `title` of icon-only share buttons ("Share on Facebook").
+const SHARE_LABEL_STARTS: &[&str] = &["share", "tweet", "post to ", "email this"];
+
+/// A control's `aria-label` or `title` that says it shares the page.
+fn is_share_label(label: &str) -> bool {
+    SHARE_LABEL_STARTS.iter().any(|p| {
+        label.len() >= p.len() && label.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+    })
 }
 
 /// Attribute values that mark an article's author or dates (schema.org `itemprop`, `rel`).
@@ -792,45 +826,16 @@ const METADATA_PROPS: &[&str] = &[
     "creator",
 ];
 
-/// A date, an author link or a byline: part of the article even where its text is not.
-fn is_metadata(dom: &Dom, id: NodeId, hints: Hints) -> bool {
-    let Some(e) = dom.element(id) else {
-        return false;
-    };
-    if e.is("time") || hints.has(Hints::BYLINE) {
-        return true;
-    }
-    let listed = |v: &str| {
-        v.split_whitespace()
-            .any(|w| METADATA_PROPS.iter().any(|p| w.eq_ignore_ascii_case(p)))
-    };
-    e.attr("itemprop").is_some_and(listed) || e.attr("rel").is_some_and(listed)
+fn is_metadata_value(v: &str) -> bool {
+    v.split_whitespace()
+        .any(|w| METADATA_PROPS.iter().any(|p| w.eq_ignore_ascii_case(p)))
 }
 
-fn is_button(dom: &Dom, id: NodeId) -> bool {
-    let Some(e) = dom.element(id) else {
-        return false;
-    };
-    match &*e.name {
-        "button" => true,
-        "input" => e
-            .attr("type")
-            .is_some_and(|t| t.eq_ignore_ascii_case("submit") || t.eq_ignore_ascii_case("button")),
-        _ => e
-            .attr("role")
-            .is_some_and(|r| r.eq_ignore_ascii_case("button")),
-    }
-}
-
-fn is_email_input(dom: &Dom, id: NodeId) -> bool {
-    let Some(e) = dom.element(id) else {
-        return false;
-    };
-    let ty = e.attr("type").unwrap_or("text");
+fn is_email_input(e: &crate::dom::Element, ty: &str) -> bool {
     if ty.eq_ignore_ascii_case("email") {
         return true;
     }
-    ty.eq_ignore_ascii_case("text")
+    (ty.is_empty() || ty.eq_ignore_ascii_case("text"))
         && [e.attr("name"), e.attr("id"), e.attr("placeholder")]
             .iter()
             .flatten()

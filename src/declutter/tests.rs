@@ -424,3 +424,24 @@ fn pages_without_body_text_are_fine() {
         );
     }
 }
+
+#[test]
+fn measure_counts_like_word_count() {
+    for t in [
+        "",
+        "  ",
+        "one two\tthree\n",
+        "日本語の文",
+        "Kim 金正恩 said",
+        "a\u{a0}b",
+        "x\u{b}y",
+    ] {
+        let (chars, words) = facts::measure(t);
+        assert_eq!(words as usize, crate::text::word_count(t), "{t:?}");
+        assert_eq!(
+            chars as usize,
+            t.chars().filter(|c| !c.is_whitespace()).count(),
+            "{t:?}"
+        );
+    }
+}
