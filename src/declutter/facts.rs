@@ -245,6 +245,10 @@ pub mod flag {
     pub const METADATA: u32 = 1 << 16;
     /// An input for an email address.
     pub const EMAIL_INPUT: u32 = 1 << 17;
+    /// A modal: `role=dialog|alertdialog`, `aria-modal=true` or an open `<dialog>`.
+    pub const DIALOG: u32 = 1 << 18;
+    /// Inside an `<aside>` or `role=complementary`: beside the content, by the page's own word.
+    pub const IN_ASIDE: u32 = 1 << 19;
 }
 
 /// Everything the rules read about the page.
@@ -339,7 +343,8 @@ impl<'a> Facts<'a> {
                         | flag::IN_NAV
                         | flag::IN_LINK
                         | flag::IN_COMMENTS
-                        | flag::IN_CARD)
+                        | flag::IN_CARD
+                        | flag::IN_ASIDE)
             });
             let mut f = inherited;
             if let NodeData::Text(t) = dom.data(id) {
@@ -369,6 +374,7 @@ impl<'a> Facts<'a> {
                 let (mut class, mut ident, mut style, mut role, mut href) =
                     (None, None, None, "", None);
                 let (mut hidden_attr, mut share_attr, mut meta_attr) = (false, false, false);
+                let (mut modal, mut open) = (false, false);
                 let (mut input_type, mut label) = ("", "");
                 for a in &e.attrs {
                     let v = a.value.as_str();
@@ -384,6 +390,8 @@ impl<'a> Facts<'a> {
                         "title" if label.is_empty() => label = v,
                         "data-share" | "data-social-network" => share_attr = true,
                         "itemprop" | "rel" => meta_attr |= is_metadata_value(v),
+                        "aria-modal" => modal = v.eq_ignore_ascii_case("true"),
+                        "open" => open = true,
                         _ => {}
                     }
                 }
@@ -410,7 +418,20 @@ impl<'a> Facts<'a> {
                 }
                 let (mut fixed, mut hidden) = style.map_or((false, false), signals::style_flags);
                 fixed |= e.layout.has(crate::dom::LayoutFlags::FIXED);
-                hidden |= e.layout.has(crate::dom::LayoutFlags::HIDDEN) || hidden_attr;
+                // A closed <dialog> is not rendered.
+                hidden |= e.layout.has(crate::dom::LayoutFlags::HIDDEN)
+                    || hidden_attr
+                    || (name == "dialog" && !open);
+                if modal
+                    || name == "dialog"
+                    || role.eq_ignore_ascii_case("dialog")
+                    || role.eq_ignore_ascii_case("alertdialog")
+                {
+                    f |= flag::DIALOG;
+                }
+                if name == "aside" || role.eq_ignore_ascii_case("complementary") {
+                    f |= flag::IN_ASIDE;
+                }
                 if fixed {
                     f |= flag::FIXED;
                 }

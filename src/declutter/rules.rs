@@ -445,6 +445,7 @@ fn is_headline_list(f: &Facts, id: NodeId) -> bool {
     }
     let min = if f.hints[id.index()].has(Hints::TRENDING)
         || f.hints[id.index()].has(Hints::RECOMMENDED)
+        || f.has(id, flag::IN_ASIDE)
     {
         HINTED_LIST_MIN_LINKS
     } else {
@@ -587,15 +588,17 @@ fn hint_seed(f: &Facts, id: NodeId, keep_comments: bool, out: &mut Vec<Seed>) {
     }
 }
 
-/// A fixed or sticky element: an overlay, unless it is the page's own header or navigation.
+/// A fixed or sticky element, or a modal dialog: an overlay, unless it is the page's own header
+/// or navigation.
 fn overlay_seed(f: &Facts, id: NodeId, out: &mut Vec<Seed>) {
-    if !f.has(id, flag::FIXED) {
+    const OVERLAY: u32 = flag::FIXED | flag::DIALOG;
+    if !f.has(id, OVERLAY) {
         return;
     }
     let dom = f.dom;
     let c = f.c(id);
-    // Only the outermost fixed element; a sticky header or menu is the site's, not clutter.
-    if dom.parent(id).is_some_and(|p| f.has(p, flag::FIXED)) {
+    // Only the outermost one; a sticky header or menu is the site's, not clutter.
+    if dom.parent(id).is_some_and(|p| f.has(p, OVERLAY)) {
         return;
     }
     if c.landmarks > 0
@@ -621,7 +624,7 @@ fn overlay_seed(f: &Facts, id: NodeId, out: &mut Vec<Seed>) {
             ClutterKind::PaywallPrompt,
             "with a paywall prompt".to_owned(),
         )
-    } else if c.phrases & signals::PHRASE_NEWSLETTER != 0 || c.email_inputs > 0 {
+    } else if c.phrases & signals::PHRASE_NEWSLETTER != 0 {
         (
             ClutterKind::Newsletter,
             "with a newsletter sign-up".to_owned(),
@@ -634,7 +637,11 @@ fn overlay_seed(f: &Facts, id: NodeId, out: &mut Vec<Seed>) {
     out.push(Seed {
         node: id,
         kind,
-        reason: format!("fixed overlay {what}"),
+        reason: if f.has(id, flag::FIXED) {
+            format!("fixed overlay {what}")
+        } else {
+            format!("dialog {what}")
+        },
         policy: Policy::Container,
         priority: PRIO_MARKUP,
         is_label: false,

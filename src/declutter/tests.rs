@@ -445,3 +445,39 @@ fn measure_counts_like_word_count() {
         );
     }
 }
+
+#[test]
+fn modal_dialogs_are_overlays() {
+    let dom = page(&format!(
+        "<div id=article>{PROSE}</div><div id=modal role=dialog aria-modal=true><h2>Before you go</h2>\
+         <p>Subscribe to continue reading with unlimited access.</p><button>Subscribe</button></div>\
+         <dialog id=closed><p>Never shown.</p></dialog>"
+    ));
+    let rs = run(&dom, true);
+    let r = removed(&rs, &dom, "modal").unwrap_or_else(|| panic!("{rs:?}"));
+    assert_eq!(r.kind, ClutterKind::PaywallPrompt);
+    assert_eq!(r.reason, "dialog with a paywall prompt");
+    assert!(
+        removed(&rs, &dom, "closed").is_none(),
+        "a closed dialog is not shown"
+    );
+}
+
+#[test]
+fn asides_need_fewer_headlines() {
+    let dom = page(&format!(
+        "<div id=article>{PROSE}</div><aside id=side><ul>{}</ul></aside>",
+        headlines(3)
+    ));
+    let rs = run(&dom, true);
+    assert_eq!(
+        removed(&rs, &dom, "side").map(|r| r.kind),
+        Some(ClutterKind::Recommended),
+        "{rs:?}"
+    );
+    let main = page(&format!(
+        "<div id=article>{PROSE}</div><div id=side><ul>{}</ul></div>",
+        headlines(3)
+    ));
+    assert!(run(&main, true).is_empty());
+}
