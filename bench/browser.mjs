@@ -794,6 +794,18 @@ function nativeFigures(perPage) {
   };
 }
 
+// The commit measured, and whether the files that make the wasm and the snapshot differed from it.
+function gitState() {
+  try {
+    const git = (...a) => execFileSync('git', a, { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = git('status', '--porcelain', '--', 'src', 'Cargo.toml', 'Cargo.lock', 'extension/snapshot.js')
+      .split('\n').filter(Boolean).map((l) => l.slice(3));
+    return { commit: git('rev-parse', 'HEAD'), uncommitted_changes_measured: dirty };
+  } catch {
+    return null;
+  }
+}
+
 function summarise({ version, perPage, cold, growth, syntheticResult, profile, started, loadAtStart }) {
   const ok = perPage.filter((p) => !p.error && p.ms.readability !== undefined);
   const keys = ['tidyread_extract', 'tidyread_full', 'readability', 'walk'];
@@ -818,6 +830,7 @@ function summarise({ version, perPage, cold, growth, syntheticResult, profile, s
     what: 'Milliseconds per page in headless Chromium: median of interleaved samples on the same loaded page; see bench/browser.mjs',
     date: new Date().toISOString(),
     browser: { name: 'Chromium (Debian), headless', version },
+    git: gitState(),
     readability_version: readabilityVersion,
     machine: {
       cores: cpus().length,
@@ -923,7 +936,8 @@ function markdown(r) {
   const mark = (t) => (t.met ? 'met' : 'missed');
   const t = r.targets;
   const lines = [
-    `Chromium ${r.browser.version} headless, ${r.machine.cores} cores (${r.machine.cpu}, shared: load average ${r.machine.loadavg_at_start[0]} at the start, ${r.machine.loadavg_at_end[0]} at the end), ${r.date.slice(0, 10)}; `
+    `Commit ${r.git?.commit?.slice(0, 7) ?? '?'}${r.git?.uncommitted_changes_measured?.length ? ' plus uncommitted changes' : ''}; `
+      + `Chromium ${r.browser.version} headless, ${r.machine.cores} cores (${r.machine.cpu}, shared: load average ${r.machine.loadavg_at_start[0]} at the start, ${r.machine.loadavg_at_end[0]} at the end), ${r.date.slice(0, 10)}; `
       + `${r.pages} corpus pages, each loaded from 127.0.0.1 with its scripts blocked; Readability.js ${r.readability_version}. `
       + 'Per page: the median of interleaved samples; across pages: median and p95. `make bench-browser` writes this.',
     '',
