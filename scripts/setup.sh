@@ -24,7 +24,7 @@ need_apt() { dpkg -s "$1" >/dev/null 2>&1 || apt_missing+=("$1"); }
 # scripts/wasm-build.sh). Elsewhere, rustup's wasm32 target.
 if have apt-get; then
   for p in rustc-web cargo-web rust-web-src lld-19; do need_apt "$p"; done
-elif have rustup && rustup target list --installed 2>/dev/null | grep -q '^wasm32-unknown-unknown$'; then
+elif have rustup && rustup target list --installed 2>/dev/null | grep -x wasm32-unknown-unknown >/dev/null; then
   echo "setup: rustup has wasm32-unknown-unknown"
 elif have rustup; then
   echo "setup: rustup target add wasm32-unknown-unknown"
@@ -67,5 +67,5 @@ fi
 
 geckodriver_bin=$(command -v geckodriver || echo "$cargo_bin/geckodriver")
 echo "setup: ok: node $(node --version), wasm-bindgen $("$cargo_bin/wasm-bindgen" --version | cut -d' ' -f2)," \
-  "$("$geckodriver_bin" --version | head -1), $(/usr/bin/chromium --version 2>/dev/null | cut -d' ' -f1-2)," \
+  "$("$geckodriver_bin" --version 2>/dev/null | sed -n 1p), $(/usr/bin/chromium --version 2>/dev/null | cut -d' ' -f1-2)," \
   "$(/usr/bin/firefox-esr --version 2>/dev/null)"

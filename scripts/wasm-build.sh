@@ -16,7 +16,7 @@ profile=wasm
 start=$(date +%s)
 
 debian_ready() { [ -x /usr/bin/rustc ] && [ -d /usr/lib/rustlib/src/rust ] && [ -x /usr/lib/llvm-19/bin/wasm-ld ]; }
-rustup_ready() { rustup target list --installed 2>/dev/null | grep -q '^wasm32-unknown-unknown$'; }
+rustup_ready() { rustup target list --installed 2>/dev/null | grep -x wasm32-unknown-unknown >/dev/null; }
 
 toolchain=${TIDYREAD_WASM_TOOLCHAIN:-}
 if [ -z "$toolchain" ]; then
