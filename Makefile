@@ -45,10 +45,14 @@ serve: www
 lint: dist
 	node_modules/.bin/web-ext lint --source-dir dist/firefox --no-config-discovery
 
-test: test-native lint e2e
+test: test-native test-unit lint e2e
 
 test-native:
 	cargo test
+
+# The extension's pure JavaScript (settings lookup, normalisation), without a browser.
+test-unit:
+	$(NODE_TEST) tests/unit/
 
 e2e: dist www
 	$(NODE_TEST) tests/e2e/chromium.test.mjs tests/e2e/firefox.test.mjs tests/e2e/www.test.mjs

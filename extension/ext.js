@@ -89,6 +89,23 @@
       await api.action.setBadgeBackgroundColor({ color });
     },
 
+    /** One value from storage.sync (undefined when absent). Settings live there, so they follow the user. */
+    async syncGet(key) {
+      const got = await api.storage.sync.get(key);
+      return got[key];
+    },
+
+    syncSet(key, value) {
+      return api.storage.sync.set({ [key]: value });
+    },
+
+    /** Calls `listener(newValue)` when another context changes `key` in storage.sync. */
+    onSyncChanged(key, listener) {
+      api.storage.onChanged.addListener((changes, area) => {
+        if (area === 'sync' && key in changes) listener(changes[key].newValue);
+      });
+    },
+
     async getSetting(key, fallback) {
       const got = await api.storage.local.get({ [key]: fallback });
       return got[key];

@@ -1,0 +1,54 @@
+// The settings module's pure functions, in Node: lookup by host, normalisation, round trips.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import vm from 'node:vm';
+
+const source = readFileSync(new URL('../../extension/settings.js', import.meta.url), 'utf8');
+const context = vm.createContext({});
+vm.runInContext(source, context);
+const S = context.TidyreadSettings;
+const plain = (v) => JSON.parse(JSON.stringify(v));
+
+test('the most specific host that sets a key wins, per key', () => {
+  const s = S.normalize({
+    defaults: { declutter: true, autoReader: false, keepComments: false },
+    sites: {
+      'example.com': { autoReader: true, keepComments: true },
+      'news.example.com': { autoReader: false },
+    },
+  });
+  assert.deepEqual(plain(S.forHost(s, 'news.example.com')), { declutter: true, autoReader: false, keepComments: true });
+  assert.deepEqual(plain(S.forHost(s, 'a.b.example.com')), { declutter: true, autoReader: true, keepComments: true });
+  assert.deepEqual(plain(S.forHost(s, 'WWW.Example.COM.')), { declutter: true, autoReader: true, keepComments: true });
+  assert.deepEqual(plain(S.forHost(s, 'other.org')), { declutter: true, autoReader: false, keepComments: false });
+  assert.deepEqual(plain(S.forHost(s, 'notexample.com')), { declutter: true, autoReader: false, keepComments: false });
+});
+
+test('normalize turns anything into valid settings', () => {
+  for (const junk of [undefined, null, 42, 'x', [], { sites: 'no', reader: { size: 'big', width: 1e9, theme: 'neon' } }]) {
+    const s = S.normalize(junk);
+    assert.deepEqual(plain(s.defaults), plain(S.DEFAULTS.defaults));
+    assert.equal(S.THEMES.includes(s.reader.theme), true);
+    assert.ok(s.reader.width >= 30 && s.reader.width <= 120);
+  }
+  const s = S.normalize({ sites: { 'EXAMPLE.com': { declutter: false, evil: '<script>' }, '': { declutter: false }, 'x.org': {} } });
+  assert.deepEqual(plain(s.sites), { 'example.com': { declutter: false } });
+});
+
+test('withSite sets and unsets keys; an entry with nothing left goes away', () => {
+  let s = S.normalize({});
+  s = S.withSite(s, 'news.example.com', { declutter: false });
+  assert.deepEqual(plain(s.sites), { 'news.example.com': { declutter: false } });
+  s = S.withSite(s, 'news.example.com', { declutter: null });
+  assert.deepEqual(plain(s.sites), {});
+  s = S.withSite(s, 'a.org', { autoReader: true });
+  assert.deepEqual(plain(S.withoutSite(s, 'a.org').sites), {});
+});
+
+test('export then import round-trips, and bad files are refused clearly', () => {
+  const s = S.withSite(S.normalize({ reader: { theme: 'sepia', size: 22 } }), 'example.com', { autoReader: true });
+  assert.deepEqual(plain(S.fromJson(S.toJson(s))), plain(s));
+  assert.throws(() => S.fromJson('{not json'), /not a tidyread settings file/);
+  assert.throws(() => S.fromJson('[1,2]'), /expected a JSON object/);
+});
