@@ -17,7 +17,7 @@
 #                (BENCH_BROWSER_ARGS="--pages 20" or "--filter wiki" for a shorter run)
 SHELL := /bin/bash
 .DEFAULT_GOAL := all
-.PHONY: all setup native wasm dist www serve lint test test-native e2e eval bench bench-native bench-browser
+.PHONY: all setup native wasm dist www serve lint test test-native test-unit e2e eval bench bench-native bench-browser
 
 NODE_TEST := node --test --test-concurrency=1 --test-timeout=180000
 
