@@ -13,6 +13,8 @@ pub enum InputError {
     TooLarge { bytes: usize, max: usize },
     /// More nodes than the core accepts.
     TooManyNodes { found: usize, max: usize },
+    /// An element with more attributes than the core accepts.
+    TooManyAttributes { found: usize, max: usize },
     /// A browser snapshot that does not follow the wire format.
     MalformedSnapshot(&'static str),
 }
@@ -27,6 +29,12 @@ impl fmt::Display for InputError {
             }
             InputError::TooManyNodes { found, max } => {
                 write!(f, "too many nodes (found {found}, maximum {max})")
+            }
+            InputError::TooManyAttributes { found, max } => {
+                write!(
+                    f,
+                    "an element has too many attributes (found {found}, maximum {max})"
+                )
             }
             InputError::MalformedSnapshot(why) => write!(f, "malformed page snapshot: {why}"),
         }

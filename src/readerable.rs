@@ -18,22 +18,33 @@ pub struct Readerable {
 }
 
 pub fn check(dom: &Dom) -> Readerable {
+    let lengths = trimmed_lengths(dom);
+    // Whether an `<li>` is among a node's ancestors, known for parents before their children.
+    let mut in_li = vec![false; dom.len()];
     let mut score = 0.0;
-    for id in dom.descendants(NodeId::ROOT) {
+    let mut walk = dom.descendants(NodeId::ROOT);
+    while let Some(id) = walk.next() {
         let Some(el) = dom.element(id) else { continue };
+        if hidden(el) {
+            // Everything inside a hidden element is hidden too.
+            walk.skip_subtree(id);
+            continue;
+        }
+        let parent = dom.parent(id).unwrap_or(NodeId::ROOT);
+        in_li[id.index()] = in_li[parent.index()] || dom.is(parent, "li");
         let paragraph_like = matches!(&*el.name, "p" | "pre" | "article")
             || (el.is("div") && dom.child_elements(id).any(|c| dom.is(c, "br")));
-        if !paragraph_like || hidden(dom, id) {
+        if !paragraph_like {
             continue;
         }
         let names = ClassNames::of(el);
         if names.matches(UNLIKELY) && !names.matches(MAYBE_CANDIDATE) {
             continue;
         }
-        if el.is("p") && dom.ancestors(id).any(|a| dom.is(a, "li")) {
+        if el.is("p") && in_li[id.index()] {
             continue;
         }
-        let len = dom.text_content(id).trim().chars().count();
+        let len = lengths[id.index()].trimmed();
         if len < MIN_BLOCK_CHARS {
             continue;
         }
@@ -45,16 +56,96 @@ pub fn check(dom: &Dom) -> Readerable {
     }
 }
 
-/// Hidden by its own markup or an ancestor's.
-fn hidden(dom: &Dom, id: NodeId) -> bool {
-    std::iter::once(id).chain(dom.ancestors(id)).any(|a| {
-        dom.element(a).is_some_and(|e| {
-            e.attr("hidden").is_some()
-                || e.attr("aria-hidden") == Some("true")
-                || e.attr("style").is_some_and(|s| {
-                    let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-                    s.contains("display:none") || s.contains("visibility:hidden")
-                })
+/// Hidden by its own markup.
+fn hidden(e: &crate::dom::Element) -> bool {
+    e.attr("hidden").is_some()
+        || e.attr("aria-hidden") == Some("true")
+        || e.attr("style").is_some_and(|s| {
+            let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+            s.contains("display:none") || s.contains("visibility:hidden")
         })
-    })
+}
+
+/// The length in characters of a text, and of the whitespace at each of its ends: enough to
+/// combine neighbours and to read the trimmed length, as `text_content().trim()` would give.
+#[derive(Clone, Copy, Default)]
+struct Length {
+    chars: usize,
+    lead: usize,
+    trail: usize,
+}
+
+impl Length {
+    fn of(text: &str) -> Length {
+        let chars = text.chars().count();
+        let lead = text.chars().take_while(|c| c.is_whitespace()).count();
+        let trail = if lead == chars {
+            chars
+        } else {
+            text.chars().rev().take_while(|c| c.is_whitespace()).count()
+        };
+        Length { chars, lead, trail }
+    }
+
+    fn then(self, next: Length) -> Length {
+        Length {
+            chars: self.chars + next.chars,
+            lead: if self.lead == self.chars {
+                self.chars + next.lead
+            } else {
+                self.lead
+            },
+            trail: if next.trail == next.chars {
+                next.chars + self.trail
+            } else {
+                next.trail
+            },
+        }
+    }
+
+    fn trimmed(self) -> usize {
+        if self.lead == self.chars {
+            0
+        } else {
+            self.chars - self.lead - self.trail
+        }
+    }
+}
+
+/// Every node's text length, bottom-up in one pass: asking each paragraph-like block for its
+/// text costs the page's depth times its size, which nested blocks turn into minutes.
+fn trimmed_lengths(dom: &Dom) -> Vec<Length> {
+    let mut lengths = vec![Length::default(); dom.len()];
+    let order: Vec<NodeId> = dom.descendants(NodeId::ROOT).collect();
+    for &id in order.iter().rev() {
+        if let Some(t) = dom.text(id) {
+            lengths[id.index()] = Length::of(t);
+        }
+        if let Some(p) = dom.parent(id) {
+            // Children are visited last to first, so each one goes in front of those seen.
+            lengths[p.index()] = lengths[id.index()].then(lengths[p.index()]);
+        }
+    }
+    lengths
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lengths_combine_like_trimmed_text() {
+        let pieces = ["  a b ", "", " ", "c  ", "\n", "d"];
+        for split in 0..=pieces.len() {
+            let whole: String = pieces[..split].concat();
+            let combined = pieces[..split]
+                .iter()
+                .fold(Length::default(), |acc, p| acc.then(Length::of(p)));
+            assert_eq!(
+                combined.trimmed(),
+                whole.trim().chars().count(),
+                "{whole:?}"
+            );
+        }
+    }
 }

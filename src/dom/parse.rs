@@ -9,7 +9,7 @@ use html5ever::{ns, Attribute as HtmlAttribute, QualName};
 
 use super::{Attribute, Dom, Element, LayoutFlags, Namespace, NodeData, NodeId};
 use crate::error::InputError;
-use crate::limits::MAX_INPUT_BYTES;
+use crate::limits::{MAX_ATTRIBUTES_PER_ELEMENT, MAX_INPUT_BYTES};
 
 /// How many leading bytes the `<meta charset>` prescan looks at, as the HTML standard suggests.
 const CHARSET_PRESCAN_BYTES: usize = 1024;
@@ -33,9 +33,98 @@ pub fn parse_str(html: &str) -> Result<Dom, InputError> {
             max: MAX_INPUT_BYTES,
         });
     }
+    let most = most_attributes_on_one_element(html);
+    if most > MAX_ATTRIBUTES_PER_ELEMENT {
+        return Err(InputError::TooManyAttributes {
+            found: most,
+            max: MAX_ATTRIBUTES_PER_ELEMENT,
+        });
+    }
     let sink = Sink::default();
     let dom = html5ever::parse_document(sink, Default::default()).one(StrTendril::from(html));
     Ok(dom)
+}
+
+/// The most attributes any one start tag has, read the way the HTML tokenizer reads tags (quoted
+/// values may hold `>`; comments and the text of scripts and styles hold no tags). html5ever
+/// compares each attribute's name with all those before it in the tag, so one tag with `n`
+/// attributes costs `n²`: a 2 MB tag of 100,000 attributes takes seconds to parse.
+fn most_attributes_on_one_element(html: &str) -> usize {
+    let b = html.as_bytes();
+    let lower_starts = |at: usize, s: &[u8]| {
+        b.len() >= at + s.len() && b[at..at + s.len()].eq_ignore_ascii_case(s)
+    };
+    let is_space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c');
+    let mut most = 0;
+    let mut i = 0;
+    while let Some(lt) = b[i..].iter().position(|&c| c == b'<') {
+        i += lt + 1;
+        if lower_starts(i, b"!--") {
+            i = html[i..].find("-->").map_or(b.len(), |e| i + e + 3);
+            continue;
+        }
+        // End tags are read (and their attributes compared) the same way.
+        let end_tag = b.get(i) == Some(&b'/') && b.get(i + 1).is_some_and(u8::is_ascii_alphabetic);
+        if end_tag {
+            i += 1;
+        }
+        if !b.get(i).is_some_and(u8::is_ascii_alphabetic) {
+            continue;
+        }
+        let name_start = i;
+        while i < b.len() && !is_space(b[i]) && b[i] != b'/' && b[i] != b'>' {
+            i += 1;
+        }
+        let name = &b[name_start..i];
+        let mut count = 0;
+        // Attributes: a name, then maybe `=` and a quoted or unquoted value.
+        loop {
+            while i < b.len() && (is_space(b[i]) || b[i] == b'/') {
+                i += 1;
+            }
+            if i >= b.len() || b[i] == b'>' {
+                break;
+            }
+            count += 1;
+            i += 1; // A name's first character may be anything, even `=`.
+            while i < b.len() && !is_space(b[i]) && !matches!(b[i], b'/' | b'>' | b'=') {
+                i += 1;
+            }
+            while i < b.len() && is_space(b[i]) {
+                i += 1;
+            }
+            if i < b.len() && b[i] == b'=' {
+                i += 1;
+                while i < b.len() && is_space(b[i]) {
+                    i += 1;
+                }
+                match b.get(i) {
+                    Some(&q @ (b'"' | b'\'')) => {
+                        i = b[i + 1..]
+                            .iter()
+                            .position(|&c| c == q)
+                            .map_or(b.len(), |e| i + 1 + e + 1);
+                    }
+                    _ => {
+                        while i < b.len() && !is_space(b[i]) && b[i] != b'>' {
+                            i += 1;
+                        }
+                    }
+                }
+            }
+        }
+        most = most.max(count);
+        // Script and style text holds no tags, only the end tag ends it.
+        for raw in [&b"script"[..], b"style"] {
+            if !end_tag && name.eq_ignore_ascii_case(raw) {
+                let end = [b"</", raw].concat();
+                while i < b.len() && !lower_starts(i, &end) {
+                    i += 1;
+                }
+            }
+        }
+    }
+    most
 }
 
 /// Turns bytes into text: a BOM wins; then UTF-8 when the bytes are valid UTF-8 (saved pages are
@@ -276,8 +365,12 @@ impl TreeSink for Sink {
     fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<HtmlAttribute>) {
         let mut dom = self.dom.borrow_mut();
         if let Some(e) = dom.element_mut(*target) {
+            // A set of the names already there: repeated `<body a1 … aN>` tags would otherwise
+            // compare each new attribute with every one before it.
+            let mut present: std::collections::HashSet<Box<str>> =
+                e.attrs.iter().map(|a| a.name.clone()).collect();
             for a in convert_attrs(attrs) {
-                if e.attr(&a.name).is_none() {
+                if present.insert(a.name.clone()) {
                     e.attrs.push(a);
                 }
             }
@@ -339,6 +432,36 @@ mod tests {
         );
         assert_eq!(decode(b"  \n ").unwrap_err(), InputError::Empty);
         assert_eq!(parse_str("").unwrap_err(), InputError::Empty);
+    }
+
+    #[test]
+    fn counts_attributes_as_the_tokenizer_reads_tags() {
+        let count = most_attributes_on_one_element;
+        assert_eq!(count("<p a b=1 c='>' d=\"x>y\" e=f>text</p>"), 5);
+        assert_eq!(count("<p/a/b/>"), 2);
+        assert_eq!(count("<!-- <p a b c d> --><i x>"), 1);
+        assert_eq!(count("<script>if (a<b c d e f) {}</script><b x y>"), 2);
+        assert_eq!(count("a < b c d e"), 0);
+        assert_eq!(count("</p x y z>"), 3);
+        assert_eq!(count("<img src=x alt=\"unclosed"), 2);
+    }
+
+    #[test]
+    fn refuses_tags_with_too_many_attributes() {
+        let many: String = (0..=MAX_ATTRIBUTES_PER_ELEMENT)
+            .map(|i| format!(" a{i}"))
+            .collect();
+        assert_eq!(
+            parse_str(&format!("<p{many}>x")).unwrap_err(),
+            InputError::TooManyAttributes {
+                found: MAX_ATTRIBUTES_PER_ELEMENT + 1,
+                max: MAX_ATTRIBUTES_PER_ELEMENT
+            }
+        );
+        // Repeated body tags merge their attributes onto the one body.
+        let some: String = (0..500).map(|i| format!(" b{i}")).collect();
+        let dom = parse_str(&format!("<body{some}><body{some}><p>x")).unwrap();
+        assert_eq!(dom.element(dom.body().unwrap()).unwrap().attrs.len(), 500);
     }
 
     #[test]

@@ -101,6 +101,11 @@ pub struct Cleaned {
 }
 
 pub fn clean(dom: &Dom, prep: &Prep, scores: &Scores, pieces: &[Piece], flags: Flags) -> Cleaned {
+    let nodes = article_nodes(dom, prep, pieces);
+    let mut pos = vec![NOT_IN_ARTICLE; dom.len()];
+    for (i, n) in nodes.iter().enumerate() {
+        pos[n.index()] = i as u32;
+    }
     let mut c = Cleaner {
         dom,
         prep,
@@ -108,24 +113,31 @@ pub fn clean(dom: &Dom, prep: &Prep, scores: &Scores, pieces: &[Piece], flags: F
         flags,
         dropped: vec![false; dom.len()],
         data_table: vec![false; dom.len()],
-        nodes: article_nodes(dom, prep, pieces),
+        in_data_table: vec![false; dom.len()],
+        nodes,
+        pos,
     };
+    let below = Below::gather(dom, pieces);
     for &n in &c.nodes {
         if dom.is(n, "table") {
-            c.data_table[n.index()] = is_data_table(dom, n);
+            c.data_table[n.index()] = is_data_table(dom, n, &below);
+        }
+        // Parents come first in document order, so theirs is known.
+        if let Some(p) = dom.parent(n) {
+            c.in_data_table[n.index()] = c.data_table[p.index()] || c.in_data_table[p.index()];
         }
     }
     // A block whose whole text is "Advertisement" is an ad slot's label, whatever the flags.
-    c.drop_where(|c, n| {
+    c.drop_where(|c, n, m| {
         matches!(
             effective_tag(c.dom, c.scores, n),
             "div" | "p" | "span" | "section" | "aside"
-        ) && c.measure(n).text < MAX_PLACEHOLDER_CHARS
-            && is_placeholder(&c.kept_text(n))
+        ) && m.text < MAX_PLACEHOLDER_CHARS
+            && c.is_placeholder(n, m)
     });
     c.conditionally("form");
     c.conditionally("fieldset");
-    c.drop_where(|c, n| {
+    c.drop_where(|c, n, _| {
         let tag = c.dom.tag(n).unwrap_or("");
         (ALWAYS_DROPPED.contains(&tag) || CONTROLS.contains(&tag)) && !c.embeds_video(n)
     });
@@ -136,14 +148,14 @@ pub fn clean(dom: &Dom, prep: &Prep, scores: &Scores, pieces: &[Piece], flags: F
             Piece::Run(ns) => ns.clone(),
         })
         .collect();
-    c.drop_where(|c, n| {
+    c.drop_where(|c, n, m| {
         !roots.contains(&n)
             && c.dom
                 .element(n)
                 .is_some_and(|el| ClassNames::of(el).is_share())
-            && c.measure(n).text < MAX_SHARE_BAR_CHARS
+            && m.text < MAX_SHARE_BAR_CHARS
     });
-    c.drop_where(|c, n| {
+    c.drop_where(|c, n, _| {
         (c.dom.is(n, "h1") || c.dom.is(n, "h2")) && class_weight(c.dom, n, c.flags) < 0.0
     });
     c.conditionally("table");
@@ -179,13 +191,29 @@ struct Cleaner<'a> {
     flags: Flags,
     dropped: Vec<bool>,
     data_table: Vec<bool>,
+    /// True for nodes with a data table among their ancestors.
+    in_data_table: Vec<bool>,
+    /// The article's nodes in document order.
     nodes: Vec<NodeId>,
+    /// Each node's place in `nodes`, or `NOT_IN_ARTICLE`.
+    pos: Vec<u32>,
 }
 
-/// What a block holds, its dropped parts left out.
-#[derive(Default)]
+const NOT_IN_ARTICLE: u32 = u32::MAX;
+/// Kept text is carried up with a block's measures while it is this short: placeholder words
+/// are a few bytes, so a longer text is never one (whitespace aside, which a walk then checks).
+const MAX_SHORT_TEXT_BYTES: usize = 256;
+
+/// What a block holds, its dropped parts left out. Measures combine: a block's are made from its
+/// children's, so every block of the article is measured in one bottom-up pass.
+#[derive(Clone, Default)]
 struct Measure {
+    /// The rendered length, as it combines with neighbours.
+    len: TextLen,
+    /// The rendered length, trimmed.
     text: u32,
+    /// The kept text itself, while it is at most `MAX_SHORT_TEXT_BYTES` long.
+    short: Option<String>,
     links: f64,
     commas: usize,
     paragraphs: usize,
@@ -201,16 +229,123 @@ struct Measure {
 }
 
 impl Cleaner<'_> {
-    fn gone(&self, n: NodeId) -> bool {
-        self.dropped[n.index()] || self.dom.ancestors(n).any(|a| self.dropped[a.index()])
+    /// Which article nodes are dropped or inside a dropped block, by place in `nodes`: one pass
+    /// in document order instead of a walk up the ancestors of each node.
+    fn gone(&self) -> Vec<bool> {
+        let mut gone = vec![false; self.nodes.len()];
+        for (i, &n) in self.nodes.iter().enumerate() {
+            gone[i] = self.dropped[n.index()] || self.parent_pos(n).is_some_and(|p| gone[p]);
+        }
+        gone
     }
 
-    fn drop_where(&mut self, decide: impl Fn(&Self, NodeId) -> bool) {
+    fn parent_pos(&self, n: NodeId) -> Option<usize> {
+        let p = self.dom.parent(n)?;
+        let pos = self.pos[p.index()];
+        (pos != NOT_IN_ARTICLE).then_some(pos as usize)
+    }
+
+    /// Drops, in document order, the elements `decide` picks among those not already gone. A
+    /// block is decided before anything inside it, so its measures, taken before the pass, are
+    /// what they would be when it is reached.
+    fn drop_where(&mut self, decide: impl Fn(&Self, NodeId, &Measure) -> bool) {
+        let measures = self.measures(|_, _, _| false);
+        let mut gone = self.gone();
         for i in 0..self.nodes.len() {
             let n = self.nodes[i];
-            if self.dom.element(n).is_some() && !self.gone(n) && decide(self, n) {
+            gone[i] = gone[i] || self.parent_pos(n).is_some_and(|p| gone[p]);
+            if self.dom.element(n).is_some() && !gone[i] && decide(self, n, &measures[i]) {
+                self.dropped[n.index()] = true;
+                gone[i] = true;
+            }
+        }
+    }
+
+    /// Measures every article element bottom-up (children before parents), asking `drop` about
+    /// each once its subtree is measured; what it drops is left out of its ancestors' measures.
+    fn measures(&mut self, mut drop: impl FnMut(&Self, NodeId, &Measure) -> bool) -> Vec<Measure> {
+        let mut measures = vec![Measure::default(); self.nodes.len()];
+        for i in (0..self.nodes.len()).rev() {
+            let n = self.nodes[i];
+            if self.dom.element(n).is_none() {
+                continue;
+            }
+            let m = self.combine(n, &measures);
+            if drop(self, n, &m) {
                 self.dropped[n.index()] = true;
             }
+            measures[i] = m;
+        }
+        measures
+    }
+
+    /// A block's measures from its kept, undropped children's.
+    fn combine(&self, n: NodeId, measures: &[Measure]) -> Measure {
+        let dom = self.dom;
+        let mut m = Measure {
+            short: Some(String::new()),
+            ..Measure::default()
+        };
+        let mut len = TextLen::default();
+        for c in dom.children(n) {
+            if !self.prep.kept[c.index()] || self.dropped[c.index()] {
+                continue;
+            }
+            match dom.data(c) {
+                NodeData::Text(t) => {
+                    len = len.then(TextLen::of(t));
+                    m.commas += comma_count(t);
+                    m.push_short(Some(t));
+                }
+                NodeData::Element(el) => {
+                    let pos = self.pos[c.index()];
+                    if pos == NOT_IN_ARTICLE {
+                        continue;
+                    }
+                    let inner = &measures[pos as usize];
+                    len = len.then(inner.len);
+                    m.add(inner);
+                    m.push_short(inner.short.as_deref());
+                    // The child itself, as one of the block's elements.
+                    let child_len = inner.len.get();
+                    let tag = &*el.name;
+                    if TEXTISH_TAGS.contains(&tag) {
+                        m.textish_text += child_len;
+                    }
+                    match tag {
+                        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => m.heading_text += child_len,
+                        "ul" | "ol" => m.list_text += child_len,
+                        "a" => {
+                            let in_page = el.attr("href").is_some_and(|h| h.starts_with('#'));
+                            m.links += f64::from(child_len) * if in_page { 0.3 } else { 1.0 };
+                        }
+                        "p" => m.paragraphs += 1,
+                        "img" => m.images += 1,
+                        "li" => m.items += 1,
+                        "input" => m.inputs += 1,
+                        "object" | "embed" | "iframe" => {
+                            if el.attrs.iter().any(|a| is_video_url(&a.value)) {
+                                m.video_embed = true;
+                            }
+                            m.embeds += 1;
+                        }
+                        "table" if self.data_table[c.index()] => m.data_table_inside = true,
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        m.len = len;
+        m.text = len.get();
+        m
+    }
+
+    /// True when a block's whole kept text is an ad or loading placeholder word.
+    fn is_placeholder(&self, n: NodeId, m: &Measure) -> bool {
+        match &m.short {
+            Some(text) => is_placeholder(text),
+            None => is_placeholder(&self.kept_text(n)),
         }
     }
 
@@ -249,17 +384,15 @@ impl Cleaner<'_> {
         if !self.flags.clean_conditionally {
             return;
         }
-        let targets: Vec<NodeId> = self
-            .nodes
-            .iter()
-            .copied()
-            .filter(|&n| self.dom.is(n, tag) && self.plays(n, tag))
-            .collect();
-        for &n in targets.iter().rev() {
-            if !self.gone(n) && self.should_drop(n, tag) {
-                self.dropped[n.index()] = true;
-            }
-        }
+        // Nothing dropped in this pass is an ancestor of a block still to decide (innermost
+        // first), so what was gone when it started is what is gone when a block is reached.
+        let gone = self.gone();
+        self.measures(|c, n, m| {
+            c.dom.is(n, tag)
+                && c.plays(n, tag)
+                && !gone[c.pos[n.index()] as usize]
+                && c.should_drop(n, tag, m)
+        });
     }
 
     /// A div read as a paragraph, or a wrapper replaced by its paragraph, is no longer a div.
@@ -269,12 +402,12 @@ impl Cleaner<'_> {
                 && self.scores.div_role[n.index()] != DivRole::Wrapper)
     }
 
-    fn should_drop(&self, n: NodeId, tag: &str) -> bool {
+    fn should_drop(&self, n: NodeId, tag: &str, m: &Measure) -> bool {
         let dom = self.dom;
         if tag == "table" && self.data_table[n.index()] {
             return false;
         }
-        if dom.ancestors(n).any(|a| self.data_table[a.index()])
+        if self.in_data_table[n.index()]
             || dom
                 .ancestors(n)
                 .take(PROTECTING_ANCESTOR_DEPTH)
@@ -282,7 +415,6 @@ impl Cleaner<'_> {
         {
             return false;
         }
-        let m = self.measure(n);
         if m.data_table_inside {
             return false;
         }
@@ -299,7 +431,7 @@ impl Cleaner<'_> {
         if m.video_embed {
             return false;
         }
-        if m.text < MAX_PLACEHOLDER_CHARS && is_placeholder(&self.kept_text(n)) {
+        if m.text < MAX_PLACEHOLDER_CHARS && self.is_placeholder(n, m) {
             return true;
         }
         let in_figure = dom
@@ -339,88 +471,42 @@ impl Cleaner<'_> {
             // A simple list of images (each item one image) is a gallery: keep it.
             let simple = dom
                 .child_elements(n)
-                .filter(|&c| !self.gone(c))
-                .all(|c| dom.child_elements(c).filter(|&g| !self.gone(g)).count() <= 1);
+                .filter(|&c| !self.dropped[c.index()])
+                .all(|c| {
+                    dom.child_elements(c)
+                        .filter(|&g| !self.dropped[g.index()])
+                        .count()
+                        <= 1
+                });
             return !(simple && m.images == m.items);
         }
         shady
     }
+}
 
-    /// Measures a block in one walk, with a stack of open elements so that each element's text
-    /// is known when it closes.
-    fn measure(&self, root: NodeId) -> Measure {
-        let dom = self.dom;
-        let mut m = Measure::default();
-        let mut open: Vec<(NodeId, TextLen)> = Vec::new();
-        let close = |m: &mut Measure, open: &mut Vec<(NodeId, TextLen)>| {
-            let Some((id, text)) = open.pop() else { return };
-            let len = text.get();
-            if let Some(parent) = open.last_mut() {
-                parent.1 = parent.1.then(text);
-            } else {
-                m.text = len;
-                return;
-            }
-            let tag = dom.tag(id).unwrap_or("");
-            if TEXTISH_TAGS.contains(&tag) {
-                m.textish_text += len;
-            }
-            match tag {
-                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => m.heading_text += len,
-                "ul" | "ol" => m.list_text += len,
-                "a" => {
-                    let in_page = dom.attr(id, "href").is_some_and(|h| h.starts_with('#'));
-                    m.links += f64::from(len) * if in_page { 0.3 } else { 1.0 };
-                }
-                _ => {}
-            }
-        };
-        let mut walk = dom.descendants(root);
-        while let Some(n) = walk.next() {
-            if n != root && (!self.prep.kept[n.index()] || self.dropped[n.index()]) {
-                walk.skip_subtree(n);
-                continue;
-            }
-            while open
-                .last()
-                .is_some_and(|&(top, _)| Some(top) != dom.parent(n))
-                && n != root
-            {
-                close(&mut m, &mut open);
-            }
-            match dom.data(n) {
-                NodeData::Text(t) => {
-                    if let Some(top) = open.last_mut() {
-                        top.1 = top.1.then(TextLen::of(t));
-                    }
-                    m.commas += comma_count(t);
-                }
-                NodeData::Element(el) => {
-                    if n != root {
-                        match &*el.name {
-                            "p" => m.paragraphs += 1,
-                            "img" => m.images += 1,
-                            "li" => m.items += 1,
-                            "input" => m.inputs += 1,
-                            "object" | "embed" | "iframe" => {
-                                if el.attrs.iter().any(|a| is_video_url(&a.value)) {
-                                    m.video_embed = true;
-                                }
-                                m.embeds += 1;
-                            }
-                            "table" if self.data_table[n.index()] => m.data_table_inside = true,
-                            _ => {}
-                        }
-                    }
-                    open.push((n, TextLen::default()));
-                }
-                _ => {}
-            }
+impl Measure {
+    /// Adds what another block holds (its inner counts; not the block itself).
+    fn add(&mut self, o: &Measure) {
+        self.links += o.links;
+        self.commas += o.commas;
+        self.paragraphs += o.paragraphs;
+        self.images += o.images;
+        self.items += o.items;
+        self.inputs += o.inputs;
+        self.embeds += o.embeds;
+        self.video_embed |= o.video_embed;
+        self.heading_text += o.heading_text;
+        self.list_text += o.list_text;
+        self.textish_text += o.textish_text;
+        self.data_table_inside |= o.data_table_inside;
+    }
+
+    /// Appends text to the short text, which becomes `None` once too long.
+    fn push_short(&mut self, text: Option<&str>) {
+        match (self.short.as_mut(), text) {
+            (Some(s), Some(t)) if s.len() + t.len() <= MAX_SHORT_TEXT_BYTES => s.push_str(t),
+            _ => self.short = None,
         }
-        while !open.is_empty() {
-            close(&mut m, &mut open);
-        }
-        m
     }
 }
 
@@ -434,8 +520,45 @@ fn is_placeholder(text: &str) -> bool {
     PLACEHOLDER_WORDS.contains(&t.as_str())
 }
 
+/// What lies below each node of the article's subtrees (all of it, hidden parts included):
+/// whether a table, and whether a data table's marks (captions, headers, column groups).
+/// Gathered bottom-up once, so nested tables do not each walk everything inside them.
+struct Below {
+    table: Vec<bool>,
+    marked: Vec<bool>,
+}
+
+impl Below {
+    fn gather(dom: &Dom, pieces: &[Piece]) -> Below {
+        let mut b = Below {
+            table: vec![false; dom.len()],
+            marked: vec![false; dom.len()],
+        };
+        for root in pieces.iter().flat_map(|p| match p {
+            Piece::Node(n) => std::slice::from_ref(n),
+            Piece::Run(ns) => ns.as_slice(),
+        }) {
+            let order: Vec<NodeId> = dom.descendants(*root).collect();
+            for &n in order.iter().rev() {
+                if n == *root {
+                    continue;
+                }
+                let Some(p) = dom.parent(n) else { continue };
+                let marks = match dom.tag(n) {
+                    Some("caption") => dom.first_child(n).is_some(),
+                    Some("col" | "colgroup" | "tfoot" | "thead" | "th") => true,
+                    _ => false,
+                };
+                b.marked[p.index()] |= marks || b.marked[n.index()];
+                b.table[p.index()] |= dom.tag(n) == Some("table") || b.table[n.index()];
+            }
+        }
+        b
+    }
+}
+
 /// Tables that hold data (kept whole) rather than lay out a page (judged like any block).
-fn is_data_table(dom: &Dom, table: NodeId) -> bool {
+fn is_data_table(dom: &Dom, table: NodeId, below: &Below) -> bool {
     if dom.attr(table, "role") == Some("presentation") || dom.attr(table, "datatable") == Some("0")
     {
         return false;
@@ -443,33 +566,32 @@ fn is_data_table(dom: &Dom, table: NodeId) -> bool {
     if dom.attr(table, "summary").is_some_and(|s| !s.is_empty()) {
         return true;
     }
-    let (mut rows, mut columns) = (0u32, 0u32);
-    let (mut marked, mut nested) = (false, false);
-    for n in dom.descendants(table).skip(1) {
-        match dom.tag(n) {
-            Some("caption") if dom.first_child(n).is_some() => marked = true,
-            Some("col" | "colgroup" | "tfoot" | "thead" | "th") => marked = true,
-            Some("table") => nested = true,
-            Some("tr") => {
-                rows += span(dom, n, "rowspan");
-                let cols: u32 = dom
-                    .child_elements(n)
-                    .filter(|&c| dom.is(c, "td"))
-                    .map(|c| span(dom, c, "colspan"))
-                    .sum();
-                columns = columns.max(cols);
-            }
-            _ => {}
-        }
-    }
     // Header cells and captions are only written for data; a table in a table is layout.
-    if marked {
+    if below.marked[table.index()] {
         return true;
     }
-    if nested || rows == 1 || columns == 1 {
+    if below.table[table.index()] {
         return false;
     }
-    rows >= DATA_TABLE_ROWS || columns > DATA_TABLE_COLUMNS || rows * columns > DATA_TABLE_CELLS
+    // No table inside: this walk covers nodes no other table's walk does.
+    let (mut rows, mut columns) = (0u64, 0u64);
+    for n in dom.descendants(table).skip(1) {
+        if dom.tag(n) == Some("tr") {
+            rows += u64::from(span(dom, n, "rowspan"));
+            let cols: u64 = dom
+                .child_elements(n)
+                .filter(|&c| dom.is(c, "td"))
+                .map(|c| u64::from(span(dom, c, "colspan")))
+                .sum();
+            columns = columns.max(cols);
+        }
+    }
+    if rows == 1 || columns == 1 {
+        return false;
+    }
+    rows >= u64::from(DATA_TABLE_ROWS)
+        || columns > u64::from(DATA_TABLE_COLUMNS)
+        || rows * columns > u64::from(DATA_TABLE_CELLS)
 }
 
 fn span(dom: &Dom, id: NodeId, attr: &str) -> u32 {

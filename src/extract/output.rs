@@ -124,11 +124,17 @@ impl Writer<'_> {
     fn subtree(&mut self, root: NodeId) {
         let dom = self.dom;
         let mut open: Vec<(NodeId, Option<&'static str>)> = Vec::new();
+        // How many of the open elements are `<pre>`, kept as a count so that deep nesting
+        // costs nothing per text node.
+        let mut open_pre = 0usize;
         let mut walk = dom.descendants(root);
         while let Some(n) = walk.next() {
             while let Some(&(top, _)) = open.last() {
                 if dom.parent(n) == Some(top) {
                     break;
+                }
+                if dom.is(top, "pre") {
+                    open_pre -= 1;
                 }
                 self.close(open.pop());
             }
@@ -141,9 +147,8 @@ impl Writer<'_> {
             }
             match dom.data(n) {
                 NodeData::Text(t) => {
-                    let in_pre = open.iter().any(|&(o, _)| dom.is(o, "pre"));
                     escape_into(t, false, &mut self.html);
-                    if in_pre {
+                    if open_pre > 0 {
                         self.text.push_str(t);
                     } else {
                         push_collapsed(&mut self.text, t);
@@ -183,6 +188,9 @@ impl Writer<'_> {
                     if name.is_some_and(|t| VOID_ELEMENTS.contains(&t)) {
                         walk.skip_subtree(n);
                     } else {
+                        if dom.is(n, "pre") {
+                            open_pre += 1;
+                        }
                         open.push((n, name));
                     }
                 }
@@ -308,17 +316,16 @@ impl Writer<'_> {
     /// it is written when the image before it has no usable source of its own.
     fn noscript_image(&mut self, id: NodeId) {
         let dom = self.dom;
-        let previous_has_image = dom
-            .children(dom.parent(id).unwrap_or(id))
-            .take_while(|&c| c != id)
-            .filter(|&c| dom.element(c).is_some())
-            .last()
-            .is_some_and(|p| {
-                dom.descendants(p).filter(|&d| dom.is(d, "img")).any(|img| {
-                    dom.element(img)
-                        .is_some_and(|e| image_sources(e).0.is_some())
-                })
-            });
+        // The nearest element before it among its siblings (a walk back, not from the first
+        // sibling: a list of thousands of noscript ads would make that quadratic).
+        let previous = std::iter::successors(dom.prev_sibling(id), |&p| dom.prev_sibling(p))
+            .find(|&p| dom.element(p).is_some());
+        let previous_has_image = previous.is_some_and(|p| {
+            dom.descendants(p).filter(|&d| dom.is(d, "img")).any(|img| {
+                dom.element(img)
+                    .is_some_and(|e| image_sources(e).0.is_some())
+            })
+        });
         if previous_has_image {
             return;
         }

@@ -3,6 +3,7 @@
 
 use crate::dom::{Dom, NodeData, NodeId};
 use crate::metadata::{similarity, SAME_TEXT_SIMILARITY};
+use crate::text::comma_count;
 
 use super::names::{self, ClassNames};
 use super::Flags;
@@ -55,6 +56,9 @@ pub struct Prep {
     pub link_len: Vec<f64>,
     /// True when an element holds a block (or a link or image) anywhere below it.
     pub has_block: Vec<bool>,
+    /// Commas in all the text under a node (its `textContent`, hidden parts included), counted
+    /// once bottom-up so that nested paragraphs do not each re-read their whole subtree.
+    pub commas: Vec<u32>,
 }
 
 impl Prep {
@@ -77,6 +81,7 @@ impl Prep {
 /// metadata already named the author, so a byline in the markup stays where it is.
 pub fn prepare(dom: &Dom, body: NodeId, title: &str, byline_known: bool, flags: Flags) -> Prep {
     let n = dom.len();
+    let whole = Whole::measure(dom, body);
     let mut kept = vec![false; n];
     let mut order = Vec::with_capacity(n);
     let mut byline = None;
@@ -90,7 +95,7 @@ pub fn prepare(dom: &Dom, body: NodeId, title: &str, byline_known: bool, flags: 
                 || !is_probably_visible(el)
                 || (el.attr("aria-modal") == Some("true") && el.attr("role") == Some("dialog"))
                 || (!byline_known && byline.is_none() && id != body && {
-                    byline = byline_of(dom, id, &names);
+                    byline = byline_of(dom, id, &names, &whole);
                     byline.is_some()
                 })
                 || (!title_header_removed && (el.is("h1") || el.is("h2")) && {
@@ -145,6 +150,46 @@ pub fn prepare(dom: &Dom, body: NodeId, title: &str, byline_known: bool, flags: 
         text,
         link_len,
         has_block,
+        commas: whole.commas,
+    }
+}
+
+/// Measures of everything under the body, hidden parts included (as `textContent` reads it),
+/// taken in one bottom-up pass: asking each element for its text instead costs the depth of
+/// the page times its size, which deeply nested pages turn into minutes.
+struct Whole {
+    text: Vec<TextLen>,
+    commas: Vec<u32>,
+}
+
+impl Whole {
+    fn measure(dom: &Dom, root: NodeId) -> Whole {
+        let mut text = vec![TextLen::default(); dom.len()];
+        let mut commas = vec![0u32; dom.len()];
+        let order: Vec<NodeId> = dom.descendants(root).collect();
+        for &id in order.iter().rev() {
+            let i = id.index();
+            if let NodeData::Text(t) = dom.data(id) {
+                text[i] = TextLen::of(t);
+                commas[i] = u32::try_from(comma_count(t)).unwrap_or(u32::MAX);
+            }
+            if id == root {
+                continue;
+            }
+            if let Some(p) = dom.parent(id) {
+                let p = p.index();
+                // Children are visited last to first, so each one goes in front of those seen.
+                text[p] = text[i].then(text[p]);
+                commas[p] = commas[p].saturating_add(commas[i]);
+            }
+        }
+        Whole { text, commas }
+    }
+
+    /// True when the element's trimmed `textContent` certainly has `max` characters or more:
+    /// the rendered length never exceeds it, so this never says yes where a count would not.
+    fn at_least(&self, id: NodeId, max: usize) -> bool {
+        self.text[id.index()].get() as usize >= max
     }
 }
 
@@ -218,8 +263,11 @@ fn is_probably_visible(el: &crate::dom::Element) -> bool {
 
 /// The byline, if this element is one: marked as the author by `rel`, `itemprop` or its class
 /// and id, and short enough to be a line.
-fn byline_of(dom: &Dom, id: NodeId, names: &ClassNames) -> Option<String> {
+fn byline_of(dom: &Dom, id: NodeId, names: &ClassNames, whole: &Whole) -> Option<String> {
     let el = dom.element(id)?;
+    if whole.at_least(id, MAX_BYLINE_CHARS) {
+        return None;
+    }
     let marked = el.attr("rel") == Some("author")
         || el.attr("itemprop").is_some_and(|p| p.contains("author"))
         || names.matches(names::BYLINE);

@@ -2,7 +2,6 @@
 //! article, and its siblings that look like more of the same join it.
 
 use crate::dom::{Dom, NodeData, NodeId};
-use crate::text::comma_count;
 
 use super::names::ClassNames;
 use super::prep::{Prep, TextLen};
@@ -143,19 +142,20 @@ pub fn choose(dom: &Dom, prep: &Prep, flags: Flags) -> (Choice, Scores) {
 /// The first node a piece's vote goes to (its parent, or its block for a run) and its points;
 /// `None` when the piece is too short to vote.
 fn vote(dom: &Dom, prep: &Prep, piece: &Piece) -> Option<(NodeId, f64)> {
-    let (len, text, parent) = match piece {
-        Piece::Node(id) => (prep.text_len(*id), dom.text_content(*id), dom.parent(*id)),
+    let (len, commas, parent) = match piece {
+        Piece::Node(id) => (prep.text_len(*id), prep.commas[id.index()], dom.parent(*id)),
         Piece::Run(nodes) => (
             run_len(prep, nodes),
-            nodes.iter().map(|&n| dom.text_content(n)).collect(),
+            nodes
+                .iter()
+                .fold(0u32, |sum, n| sum.saturating_add(prep.commas[n.index()])),
             nodes.first().and_then(|&n| dom.parent(n)),
         ),
     };
     if len < MIN_PARAGRAPH_CHARS {
         return None;
     }
-    let points =
-        1.0 + (comma_count(&text) + 1) as f64 + f64::from((len / 100).min(MAX_LENGTH_POINTS));
+    let points = 1.0 + f64::from(commas) + 1.0 + f64::from((len / 100).min(MAX_LENGTH_POINTS));
     Some((parent?, points))
 }
 
@@ -317,7 +317,8 @@ fn refine_top(
 ) -> NodeId {
     let mut best = first;
     let best_score = s.score[first.index()];
-    let close: Vec<Vec<NodeId>> = top[1..]
+    // Sets, not lists: the climb below asks each of them about every ancestor of the best.
+    let close: Vec<std::collections::HashSet<NodeId>> = top[1..]
         .iter()
         .filter(|&&c| best_score > 0.0 && s.score[c.index()] / best_score >= CLOSE_RUNNER_UP)
         .map(|&c| dom.ancestors(c).collect())
@@ -397,6 +398,8 @@ fn siblings(dom: &Dom, prep: &Prep, s: &Scores, top: NodeId) -> Vec<Piece> {
                 (s.scored[n.index()] && s.score[n.index()] + bonus >= threshold)
                     || (effective_tag(dom, s, *n) == "p" && reads_as_paragraph(dom, prep, &[*n]))
             }
+            // The top block itself may be inline (`<b><p>…</p></b>`): then it is in a run.
+            Piece::Run(nodes) if nodes.contains(&top) => true,
             Piece::Run(nodes) => wraps_runs && reads_as_paragraph(dom, prep, nodes),
         };
         if keep {

@@ -229,6 +229,10 @@ pub fn check_reader_html(html: &str) -> Result<(), String> {
     // is how mutation XSS gets past sanitisers that check one parse only.
     let body = first.body().ok_or("the re-parsed document has no body")?;
     let again = tidyread::dom::serialize::inner_html(&first, body);
+    if again == format!("<div>{html}</div>") {
+        // Serialised as written: the second parse would be the first again.
+        return Ok(());
+    }
     let second = reparse(&again)?;
     check_tree(&second).map_err(|e| format!("{e} (after a serialise-and-parse round trip)"))
 }
