@@ -444,7 +444,11 @@ pub fn unescape_entities(s: &str) -> String {
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
-        let Some(semi) = rest[..rest.len().min(12)].find(';') else {
+        // Bytes, not a string slice: the twelfth byte may fall inside a character.
+        let Some(semi) = rest.as_bytes()[..rest.len().min(12)]
+            .iter()
+            .position(|&b| b == b';')
+        else {
             out.push('&');
             rest = &rest[1..];
             continue;
@@ -536,6 +540,22 @@ mod tests {
                 .unwrap(),
         );
         assert_eq!(m.byline, None);
+    }
+
+    #[test]
+    fn unescaping_never_cuts_a_character() {
+        // Found by tests/robustness.rs (soup seed 284): the twelfth byte fell inside a '�'.
+        for s in [
+            "&amp; \u{FFFD} \u{FFFD} x",
+            "&abcdefghij\u{e9};",
+            "&\u{1F600}\u{1F600}\u{1F600};",
+        ] {
+            let _ = unescape_entities(s);
+        }
+        assert_eq!(
+            unescape_entities("&abcdefghij\u{e9};"),
+            "&abcdefghij\u{e9};"
+        );
     }
 
     #[test]

@@ -28,8 +28,12 @@ pub fn check(dom: &Dom, options: &Options) -> Result<Analysis, String> {
         if article.root.index() >= len {
             return Err(format!("article root {} out of range", article.root.0));
         }
-        crate::safety::check_reader_html(&article.content)
-            .map_err(|e| format!("unsafe reader HTML: {e}"))?;
+        let safe = if options.url.is_some() {
+            crate::safety::check_reader_html(&article.content)
+        } else {
+            crate::safety::check_reader_html_without_base(&article.content)
+        };
+        safe.map_err(|e| format!("unsafe reader HTML: {e}"))?;
         for &t in &article.text_nodes {
             if t.index() >= len || dom.text(t).is_none() {
                 return Err(format!("article text node {} is not a text node", t.0));

@@ -224,7 +224,7 @@ pub fn cases() -> Vec<Case> {
             b"<html><head><title>Only a head</title><meta name=description content=x></head></html>"
                 .to_vec()
         }),
-        c("empty", move || Vec::new()),
+        c("empty", Vec::new),
         c("whitespace-only", move || {
             b" \n\t\r\n   \x0c  ".repeat(1000)
         }),

@@ -220,8 +220,20 @@ const RASTER_DATA_IMAGES: &[&str] = &[
     "data:image/avif",
 ];
 
-/// Checks reader HTML; `Err` names the first problem found.
+/// Checks reader HTML extracted with a page address: every URL must be absolute. `Err` names
+/// the first problem found.
 pub fn check_reader_html(html: &str) -> Result<(), String> {
+    check(html, false)
+}
+
+/// Checks reader HTML extracted without a page address, where relative URLs (no scheme, as a
+/// browser reads them) stay relative; everything else as [`check_reader_html`].
+pub fn check_reader_html_without_base(html: &str) -> Result<(), String> {
+    check(html, true)
+}
+
+fn check(html: &str, relative_ok: bool) -> Result<(), String> {
+    let check_tree = |dom: &Dom| check_tree(dom, relative_ok);
     check_raw(html)?;
     let first = reparse(html)?;
     check_tree(&first).map_err(|e| format!("{e} (first parse)"))?;
@@ -265,7 +277,7 @@ fn reparse(html: &str) -> Result<Dom, String> {
     tidyread::dom::parse::parse_str(&doc).map_err(|e| format!("re-parse failed: {e}"))
 }
 
-fn check_tree(dom: &Dom) -> Result<(), String> {
+fn check_tree(dom: &Dom, relative_ok: bool) -> Result<(), String> {
     let body = dom.body().ok_or("no body")?;
     if dom.html().and_then(|h| dom.first_child(h)) != dom.head() {
         return Err("content escaped into the document head".into());
@@ -294,10 +306,13 @@ fn check_tree(dom: &Dom) -> Result<(), String> {
             }
             if URL_ATTRS.contains(&attr) {
                 let image = name == "img" || name == "source";
+                let safe = |u: &str, image: bool| {
+                    url_is_safe(u, image) || (relative_ok && scheme(u).is_none())
+                };
                 let ok = if attr == "srcset" {
-                    srcset_urls(&a.value).iter().all(|u| url_is_safe(u, image))
+                    srcset_urls(&a.value).iter().all(|u| safe(u, image))
                 } else {
-                    url_is_safe(&a.value, image && attr == "src")
+                    safe(&a.value, image && attr == "src")
                 };
                 if !ok {
                     return Err(format!("unsafe URL {attr}={:?} on <{name}>", a.value));
@@ -308,17 +323,33 @@ fn check_tree(dom: &Dom) -> Result<(), String> {
     Ok(())
 }
 
-/// True when a URL, read as a browser reads it, is absolute http(s) or mailto; or, for images,
-/// a raster `data:` image.
-pub fn url_is_safe(value: &str, image: bool) -> bool {
-    // The URL parser strips leading and trailing C0 controls and spaces, and removes tabs and
-    // newlines anywhere.
-    let url: String = value
+/// A URL as the browser's URL parser reads it: leading and trailing C0 controls and spaces
+/// stripped, tabs and newlines removed anywhere; lower-cased, for comparing schemes.
+fn as_browser_reads(value: &str) -> String {
+    value
         .trim_matches(|c: char| c <= ' ')
         .chars()
         .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
         .collect::<String>()
-        .to_ascii_lowercase();
+        .to_ascii_lowercase()
+}
+
+/// The scheme a browser finds in a URL: an ASCII letter, then letters, digits, `+`, `-` or
+/// `.`, up to a colon.
+fn scheme(value: &str) -> Option<String> {
+    let url = as_browser_reads(value);
+    let (scheme, _) = url.split_once(':')?;
+    let valid = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    valid.then(|| scheme.to_owned())
+}
+
+/// True when a URL, read as a browser reads it, is absolute http(s) or mailto; or, for images,
+/// a raster `data:` image.
+pub fn url_is_safe(value: &str, image: bool) -> bool {
+    let url = as_browser_reads(value);
     if url.starts_with("http://") || url.starts_with("https://") || url.starts_with("mailto:") {
         return true;
     }
@@ -400,6 +431,13 @@ mod self_tests {
             "<math><mi id=\"x\">a</mi></math>",
         ] {
             assert!(check_reader_html(bad).is_err(), "{bad}");
+        }
+        assert!(check_reader_html_without_base("<a href=\"/relative\">a</a>").is_ok());
+        for bad in [
+            "<a href=\" jAvA\tscript:x\">a</a>",
+            "<img src=\"data:text/html,x\">",
+        ] {
+            assert!(check_reader_html_without_base(bad).is_err(), "{bad}");
         }
         assert_eq!(
             srcset_urls("a.png 1x,b.png, c,d.png 2x , (x) e.png"),
