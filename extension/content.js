@@ -1,7 +1,11 @@
 // The content script: snapshot the page, let the core decide, apply its removals, undo them exactly.
 //
 // Loaded after pkg/tidyread.js (the wasm-bindgen no-modules glue, global `wasm_bindgen`),
-// ext.js and snapshot.js. It holds no heuristics: every decision comes from the core.
+// ext.js, settings.js and snapshot.js. It holds no heuristics: every decision comes from the core.
+//
+// Besides the first run at document_idle, a MutationObserver catches clutter the page inserts
+// later (lazy ad slots, late modals): it re-runs the core on the whole page (which it needs for
+// context) and applies only the removals that lie inside what the page added since the last run.
 (function () {
   'use strict';
 
@@ -13,8 +17,26 @@
   const root = document.documentElement;
   // Marks on <html> while the page is decluttered; gone again after a restore. Tests and CSS read
   // them; the page's own scripts may too.
-  const MARK_PATH = 'data-tidyread-path'; // "wasm" (ran here) or "background" (page CSP blocked wasm)
+  const MARK_PATH = 'data-tidyread-path'; // "wasm" (ran here) or "background" (page CSP blocks wasm)
   const MARK_REMOVALS = 'data-tidyread-removals';
+
+  // Kinds of block that usually come with a scroll lock on <html> or <body>.
+  const MODAL_KINDS = new Set(['overlay', 'consent_banner', 'newsletter', 'paywall_prompt']);
+
+  // Re-runs for content the page adds later. A run snapshots and analyses the whole page (5–50 ms
+  // on ordinary pages), so they are batched and bounded.
+  // The batch window after the first mutation of a batch: a lazy slot is filled in a few steps
+  // (container, label, frame) within a frame or two; 250 ms catches them in one run, and is
+  // about as long as it takes to notice an ad.
+  const BATCH_MS = 250;
+  // A token bucket: up to RUN_BURST runs back to back (a page settling after load), then one
+  // every RUN_REFILL_MS. A page that mutates forever costs at most 5 + 20 runs a minute.
+  const RUN_BURST = 5;
+  const RUN_REFILL_MS = 3000;
+  // And never more than about a tenth of the time: after a run of t ms, wait at least 10 t.
+  const IDLE_FACTOR = 10;
+  // Added nodes remembered between runs; more than this and the extra ones are not looked at.
+  const MAX_PENDING = 5000;
 
   const state = {
     enabled: false,
@@ -23,11 +45,23 @@
     localError: null,
     error: null,
     timings: null,
-    // {node, placeholder} in the order applied; restored in reverse.
+    readerable: null,
+    // Every block removed since decluttering was turned on, in the order applied: {node,
+    // placeholder, kind, reason, excerpt, restored}. Its index is the item's index in the status.
     removed: [],
     // The values the marks had before we set them (null: absent), so a restore gives them back.
     marksBefore: null,
+    // The scroll lock we lifted: [{element, before, after}] (the style attribute's values).
+    scrollUnlock: null,
+    // Core runs: the first (and each toggle or reapply), the observer's, and batches deferred by
+    // the rate cap.
+    runs: { full: 0, observer: 0, deferred: 0 },
+    // The settings for this page's host (TidyreadSettings.forHost).
+    site: null,
   };
+
+  // Nodes a user put back one by one: later runs leave them alone.
+  const userRestored = new WeakSet();
 
   let localCore = null;
 
@@ -44,8 +78,6 @@
     })();
     return localCore;
   }
-  // Start fetching and compiling while the page settles.
-  loadLocalCore().catch(() => {});
 
   /**
    * Runs the core on a snapshot: here when the page lets wasm run, else in the background, which
@@ -69,10 +101,26 @@
     return { analysis: reply.analysis, path: 'background' };
   }
 
-  function setMarks(path, count) {
-    state.marksBefore = [MARK_PATH, MARK_REMOVALS].map((name) => [name, root.getAttribute(name)]);
+  // One change to the page at a time: runs, restores and messages wait for each other.
+  let queue = Promise.resolve();
+  function serial(task) {
+    const result = queue.then(task);
+    queue = result.catch(() => {});
+    return result;
+  }
+
+  // ---- Marks on <html> ----
+
+  function removedCount() {
+    let n = 0;
+    for (const item of state.removed) if (!item.restored) n++;
+    return n;
+  }
+
+  function setMarks(path) {
+    state.marksBefore ??= [MARK_PATH, MARK_REMOVALS].map((name) => [name, root.getAttribute(name)]);
     root.setAttribute(MARK_PATH, path);
-    root.setAttribute(MARK_REMOVALS, String(count));
+    root.setAttribute(MARK_REMOVALS, String(removedCount()));
   }
 
   function clearMarks() {
@@ -83,36 +131,281 @@
     state.marksBefore = null;
   }
 
+  // ---- The page's mutations ----
+
+  // Elements the page added since the last run (placeholders are comments: never collected).
+  const pending = new Set();
+  let batchTimer = null;
+  let lastRunMs = 0;
+  let tokens = RUN_BURST;
+  let tokensAt = performance.now();
+
+  function refill(now) {
+    tokens = Math.min(RUN_BURST, tokens + (now - tokensAt) / RUN_REFILL_MS);
+    tokensAt = now;
+  }
+
+  // The extension's own elements (the reader view's host and toast) are never the page's clutter.
+  function isOurs(node) {
+    const reader = globalThis.TidyreadReader;
+    return reader !== undefined && (node.localName === reader.HOST_TAG || node.localName === reader.TOAST_TAG);
+  }
+
+  function collect(records) {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node.nodeType === Node.ELEMENT_NODE && pending.size < MAX_PENDING && !isOurs(node)) pending.add(node);
+      }
+    }
+  }
+
+  let watching = false;
+  const observer = new MutationObserver((records) => {
+    if (!watching) return;
+    collect(records);
+    if (pending.size > 0) scheduleBatch();
+  });
+
+  function observe() {
+    watching = true;
+    observer.observe(document, { childList: true, subtree: true });
+  }
+
+  function stopObserving() {
+    watching = false;
+    observer.disconnect();
+    pending.clear();
+    clearTimeout(batchTimer);
+    batchTimer = null;
+  }
+
+  // When the next batch may run: after the batch window, after 10× the last run's time, and
+  // when the bucket has a token.
+  function scheduleBatch() {
+    if (batchTimer !== null) return;
+    refill(performance.now());
+    let wait = Math.max(BATCH_MS, lastRunMs * IDLE_FACTOR);
+    if (tokens < 1) {
+      wait = Math.max(wait, (1 - tokens) * RUN_REFILL_MS);
+      state.runs.deferred++;
+    }
+    batchTimer = setTimeout(() => {
+      batchTimer = null;
+      serial(runBatch);
+    }, wait);
+  }
+
+  async function runBatch() {
+    if (!watching) return;
+    const start = performance.now();
+    refill(start);
+    if (tokens < 1) {
+      scheduleBatch();
+      return;
+    }
+    tokens -= 1;
+    state.runs.observer++;
+    try {
+      await declutter(start, { onlyAdded: true });
+    } catch (error) {
+      state.error = String(error?.message ?? error);
+      console.error('tidyread:', error);
+    }
+    lastRunMs = performance.now() - start;
+    await reportStatus();
+  }
+
+  // ---- Removals ----
+
+  function insideAny(node, nodes) {
+    for (let n = node; n !== null; n = n.parentNode) if (nodes.has(n)) return true;
+    return false;
+  }
+
   // Each removed node is swapped for an empty comment, so a restore puts it back exactly where it
-  // was even if the page has changed its siblings meanwhile.
-  function applyRemovals(removals, nodes) {
+  // was even if the page has changed its siblings meanwhile. `added`: when given, only removals
+  // inside (or of) these nodes are applied. Returns the items applied.
+  function applyRemovals(removals, nodes, added) {
+    const applied = [];
     for (const removal of removals) {
       const node = nodes[removal.node];
       // The core never removes these; the checks keep a stale or wrong id from breaking the page.
       // A node already gone (inside an earlier removal, or removed by the page) is left alone.
       if (node === undefined || node === document || node === root || !node.isConnected) continue;
+      if (userRestored.has(node) || isOurs(node)) continue;
+      if (added !== null && !insideAny(node, added)) continue;
       const placeholder = document.createComment('');
       node.replaceWith(placeholder);
-      state.removed.push({ node, placeholder });
+      const item = {
+        node,
+        placeholder,
+        kind: removal.kind,
+        reason: removal.reason,
+        excerpt: removal.excerpt,
+        restored: false,
+      };
+      state.removed.push(item);
+      applied.push(item);
+    }
+    return applied;
+  }
+
+  function putBack(item) {
+    if (item.restored) return;
+    // The page may have removed the placeholder's parent meanwhile: then there is nowhere to go.
+    if (item.placeholder.parentNode !== null) item.placeholder.replaceWith(item.node);
+    item.restored = true;
+  }
+
+  // ---- Scroll lock ----
+
+  // A modal's page usually stops scrolling (overflow: hidden on <html> or <body>, or a fixed
+  // <body>). With the modal gone, override that inline and remember the style attributes exactly.
+  function liftScrollLock() {
+    if (state.scrollUnlock !== null) return;
+    const changes = [];
+    let scrollTo = null;
+    for (const element of [root, document.body]) {
+      if (element === null) continue;
+      const style = getComputedStyle(element);
+      const overrides = [];
+      if (style.overflowY === 'hidden' || style.overflowY === 'clip') overrides.push(['overflow-y', 'visible']);
+      if (element === document.body && style.position === 'fixed') {
+        overrides.push(['position', 'static']);
+        // The usual "keep the scroll position" trick: body { position: fixed; top: -Ypx }.
+        const top = parseFloat(style.top);
+        if (Number.isFinite(top) && top < 0) scrollTo = -top;
+      }
+      if (overrides.length === 0) continue;
+      const before = element.getAttribute('style');
+      for (const [property, value] of overrides) element.style.setProperty(property, value, 'important');
+      changes.push({ element, before, after: element.getAttribute('style') });
+    }
+    if (changes.length === 0) return;
+    state.scrollUnlock = changes;
+    if (scrollTo !== null) window.scrollTo(0, scrollTo);
+  }
+
+  // Gives the style attributes back as they were, unless the page has changed them since.
+  function restoreScrollLock() {
+    for (const { element, before, after } of state.scrollUnlock ?? []) {
+      if (element.getAttribute('style') !== after) continue;
+      if (before === null) element.removeAttribute('style');
+      else element.setAttribute('style', before);
+    }
+    state.scrollUnlock = null;
+  }
+
+  function anyModalRemoved() {
+    return state.removed.some((item) => !item.restored && MODAL_KINDS.has(item.kind));
+  }
+
+  // ---- Runs ----
+
+  // `since`: when this run began (the script's start for the first run: wasm loading included).
+  // `onlyAdded`: apply only removals inside what the page added since the last run.
+  async function declutter(since, { onlyAdded }) {
+    const options = { url: location.href, keepComments: state.site?.keepComments ?? false };
+    // Everything added up to the snapshot is in it; what comes after belongs to the next batch.
+    collect(observer.takeRecords());
+    const added = onlyAdded ? new Set([...pending].filter((n) => n.isConnected)) : null;
+    pending.clear();
+    if (added !== null && added.size === 0) return;
+    const snapshot = TidyreadSnapshot.take(document);
+    const { analysis, path } = await analyzeSnapshot(snapshot, options);
+    // Turned off while the core ran (settings changed): leave the page alone.
+    if (onlyAdded && !state.enabled) return;
+    // The page's own changes while the core ran are the next batch's; ours are dropped.
+    collect(observer.takeRecords());
+    const applied = applyRemovals(analysis.removals, snapshot.nodes, added);
+    if (applied.some((item) => MODAL_KINDS.has(item.kind))) liftScrollLock();
+    observer.takeRecords();
+    if (pending.size > 0) scheduleBatch();
+    state.enabled = true;
+    state.path = path;
+    state.error = null;
+    state.readerable = analysis.readerable ?? null;
+    state.timings = { ...analysis.timings, total_ms: performance.now() - since };
+    setMarks(path);
+  }
+
+  async function run(since = performance.now()) {
+    state.runs.full++;
+    // Watch from before the snapshot, so nothing added while the core runs is missed.
+    observe();
+    try {
+      await declutter(since, { onlyAdded: false });
+    } catch (error) {
+      state.error = String(error?.message ?? error);
+      console.error('tidyread:', error);
+    }
+    if (!state.enabled) stopObserving();
+    await reportStatus();
+  }
+
+  function restore() {
+    stopObserving();
+    for (let i = state.removed.length - 1; i >= 0; i--) putBack(state.removed[i]);
+    restoreScrollLock();
+    clearMarks();
+    state.removed = [];
+    state.enabled = false;
+  }
+
+  async function restoreOne(index) {
+    const item = Number.isInteger(index) ? state.removed[index] : undefined;
+    if (item === undefined) throw new Error(`no removed block ${JSON.stringify(index)}`);
+    if (item.restored) return;
+    // Our own change: the records it makes are not the page's additions.
+    collect(observer.takeRecords());
+    putBack(item);
+    observer.takeRecords();
+    userRestored.add(item.node);
+    if (MODAL_KINDS.has(item.kind) && !anyModalRemoved()) restoreScrollLock();
+    root.setAttribute(MARK_REMOVALS, String(removedCount()));
+    await reportStatus();
+  }
+
+  async function toggle() {
+    if (state.enabled) {
+      restore();
+      await reportStatus();
+    } else {
+      await run();
     }
   }
 
-  function restoreRemovals() {
-    for (let i = state.removed.length - 1; i >= 0; i--) {
-      const { node, placeholder } = state.removed[i];
-      if (placeholder.parentNode !== null) placeholder.replaceWith(node);
+  // Applies the site's `declutter` setting when it changes while the page is open.
+  async function follow(site) {
+    const was = state.site?.declutter;
+    state.site = site;
+    if (site.declutter === was) return;
+    if (site.declutter && !state.enabled) await run();
+    else if (!site.declutter && state.enabled) {
+      restore();
+      await reportStatus();
     }
-    state.removed = [];
   }
+
+  // ---- Status and messages ----
 
   function status() {
     return {
       enabled: state.enabled,
       path: state.path,
-      removals: state.removed.length,
+      removals: removedCount(),
+      items: state.removed.map((item, index) => ({
+        index,
+        kind: item.kind,
+        reason: item.reason,
+        excerpt: item.excerpt,
+        restored: item.restored,
+      })),
+      readerable: state.readerable,
       localError: state.localError,
       error: state.error,
       timings: state.timings,
+      runs: { ...state.runs },
     };
   }
 
@@ -124,52 +417,41 @@
     }
   }
 
-  // `since`: when this run began (the script's start for the first run: wasm loading included).
-  async function declutter(since) {
-    const options = {
-      url: location.href,
-      keepComments: await ext.getSetting('keepComments', false),
-    };
-    const snapshot = TidyreadSnapshot.take(document);
-    const { analysis, path } = await analyzeSnapshot(snapshot, options);
-    applyRemovals(analysis.removals, snapshot.nodes);
-    state.enabled = true;
-    state.path = path;
-    state.error = null;
-    state.timings = { ...analysis.timings, total_ms: performance.now() - since };
-    setMarks(path, state.removed.length);
-  }
-
-  function restore() {
-    restoreRemovals();
-    clearMarks();
-    state.enabled = false;
-  }
-
-  async function run(since = performance.now()) {
-    try {
-      await declutter(since);
-    } catch (error) {
-      state.error = String(error?.message ?? error);
-      console.error('tidyread:', error);
-    }
-    await reportStatus();
-  }
-
-  async function toggle() {
-    if (state.enabled) {
-      restore();
-      await reportStatus();
-    } else {
-      await run();
-    }
-    return status();
-  }
-
   ext.listen('content', {
-    'background->content/toggle': async () => ({ status: await toggle() }),
+    'background->content/toggle': () => serial(toggle).then(() => ({ status: status() })),
     'popup->content/status': () => ({ status: status() }),
+    'popup->content/restore-one': (message) => serial(() => restoreOne(message.index)).then(() => ({ status: status() })),
+    'popup->content/reapply': () => serial(async () => {
+      if (state.enabled) restore();
+      await run();
+    }).then(() => ({ status: status() })),
   });
 
-  run(scriptStart);
+  async function start() {
+    try {
+      state.site = TidyreadSettings.forHost(await TidyreadSettings.load(), location.hostname);
+    } catch (error) {
+      console.warn('tidyread: could not read the settings; using the defaults', error);
+      state.site = TidyreadSettings.forHost(TidyreadSettings.DEFAULTS, location.hostname);
+    }
+    TidyreadSettings.onChange((settings) => {
+      serial(() => follow(TidyreadSettings.forHost(settings, location.hostname)));
+    });
+    if (!state.site.declutter) {
+      // Off for this site: the page stays exactly as published (no marks, no observer).
+      await reportStatus();
+      return;
+    }
+    // Start fetching and compiling while the page settles.
+    loadLocalCore().catch(() => {});
+    await run(scriptStart);
+  }
+
+  // The reader view (extension/reader.js, issue 5): it asks for an analysis of the page as it is
+  // when the view opens, through the same path (local wasm, else the background).
+  TidyreadReader.attach({
+    analyze: async () => (await analyzeSnapshot(TidyreadSnapshot.take(document), { url: location.href })).analysis,
+  });
+
+  serial(start);
 })();
