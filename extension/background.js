@@ -1,4 +1,5 @@
-// The background: badge, toolbar action, and the core for pages whose CSP keeps wasm out of the
+// The background: badge, toolbar action (the reader view), keyboard shortcut, the popup's menu
+// entry, and the core for pages whose CSP keeps wasm out of the
 // content script.
 //
 // Loaded after ext.js, snapshot.js and pkg/tidyread.js: by Firefox's event page from the
@@ -23,6 +24,8 @@
     return core;
   }
 
+  // The count of blocks taken off the page; nothing when decluttering is off for the site (the
+  // content script then reports enabled: false) or nothing was removed.
   function badgeText(status) {
     return status.enabled && status.removals > 0 ? String(status.removals) : '';
   }
@@ -54,15 +57,36 @@
     'options->background/core-version': async () => ({ core: (await loadCore()).version() }),
   });
 
-  // No default_popup in the manifest: a click on the toolbar button reaches this listener, and
-  // toggles decluttering in the tab. The content script then reports its status (the badge).
-  ext.onActionClicked(async (tab) => {
+  // The toolbar button and the keyboard shortcut open or close the reader view in the tab.
+  // No default_popup in the manifest, so that a click reaches onClicked.
+  async function toggleReader(tab) {
     try {
-      await ext.toTab(tab.id, 'background', 'toggle');
+      await ext.toTab(tab.id, 'background', 'reader-toggle');
     } catch (error) {
-      // Pages without the content script (browser pages, the stores) cannot be toggled.
-      console.warn(`tidyread: toggle in tab ${tab.id}:`, error);
+      // Pages without the content script (browser pages, the stores) have no reader view.
+      console.warn(`tidyread: reader view in tab ${tab?.id}:`, error);
     }
+  }
+
+  ext.onActionClicked(toggleReader);
+  ext.onCommand((name, tab) => {
+    if (name === 'toggle-reader' && tab) toggleReader(tab);
+  });
+
+  // The popup (per-site switches, removed clutter) from the toolbar button's context menu: the
+  // action is given the popup for that tab, opened, and given back, so a plain click still
+  // toggles the reader. Where a popup cannot open (no window focused, a browser refusing), the
+  // same page opens in a tab, for the same tab.
+  const POPUP = 'popup.html';
+  function showPopup(tab) {
+    if (!tab || typeof tab.id !== 'number') return;
+    ext.openPopupOnce(tab.id, `${POPUP}?tab=${tab.id}`).catch((error) => {
+      console.warn('tidyread: the popup did not open; opening it in a tab', error);
+      ext.openTab(ext.url(`${POPUP}?tab=${tab.id}`)).catch(() => {});
+    });
+  }
+  ext.addActionMenu('site-settings', ext.i18n('menuSiteSettings'), showPopup).catch((error) => {
+    console.warn('tidyread: no context menu on the toolbar button', error);
   });
 
   ext.setBadgeColor('#4a5568').catch(() => {});

@@ -26,29 +26,46 @@
     return answer;
   }
 
+  // One runtime listener per role, over every handler registered for it: a second listener
+  // would answer "no handler" to the first one's messages (the first reply wins).
+  const roles = new Map();
+
   /**
    * Answers messages addressed to `role` ("background", "content", ...). `handlers` maps a full
    * type to `(message, sender) => value or promise of value`; the value is spread into the reply.
+   * Several scripts of one context may each register their own types; a type registered twice
+   * is an error.
    */
   function listen(role, handlers) {
-    api.runtime.onMessage.addListener((message, sender, sendResponse) => {
-      if (sender.id !== api.runtime.id) return false;
-      const type = message !== null && typeof message === 'object' ? message.type : undefined;
-      const m = typeof type === 'string' ? TYPE.exec(type) : null;
-      if (m === null || m[2] !== role) return false;
-      const handler = handlers[type];
-      if (handler === undefined) {
-        sendResponse({ ok: false, error: `${role} has no handler for ${type}` });
-        return false;
-      }
-      Promise.resolve()
-        .then(() => handler(message, sender))
-        .then(
-          (value) => sendResponse({ ok: true, ...value }),
-          (error) => sendResponse({ ok: false, error: String(error?.message ?? error) }),
-        );
-      return true; // the reply comes later
-    });
+    let known = roles.get(role);
+    if (known === undefined) {
+      known = new Map();
+      roles.set(role, known);
+      api.runtime.onMessage.addListener((message, sender, sendResponse) => {
+        if (sender.id !== api.runtime.id) return false;
+        const type = message !== null && typeof message === 'object' ? message.type : undefined;
+        const m = typeof type === 'string' ? TYPE.exec(type) : null;
+        if (m === null || m[2] !== role) return false;
+        const handler = known.get(type);
+        if (handler === undefined) {
+          sendResponse({ ok: false, error: `${role} has no handler for ${type}` });
+          return false;
+        }
+        Promise.resolve()
+          .then(() => handler(message, sender))
+          .then(
+            (value) => sendResponse({ ok: true, ...value }),
+            (error) => sendResponse({ ok: false, error: String(error?.message ?? error) }),
+          );
+        return true; // the reply comes later
+      });
+    }
+    for (const [type, handler] of Object.entries(handlers)) {
+      const m = TYPE.exec(type);
+      if (m === null || m[2] !== role) throw new Error(`bad handler type ${JSON.stringify(type)} for ${role}`);
+      if (known.has(type)) throw new Error(`${type} has a handler already`);
+      known.set(type, handler);
+    }
   }
 
   globalThis.ext = Object.freeze({
@@ -70,7 +87,9 @@
 
     url: (path) => api.runtime.getURL(path),
     manifest: () => api.runtime.getManifest(),
-    i18n: (key) => api.i18n.getMessage(key),
+    /** A message of _locales (`substitutions`: a string or an array of them, for $1, $2...). */
+    i18n: (key, substitutions) => api.i18n.getMessage(key, substitutions),
+    uiLanguage: () => api.i18n.getUILanguage(),
 
     async activeTab() {
       const [tab] = await api.tabs.query({ active: true, currentWindow: true });
@@ -79,6 +98,45 @@
 
     onActionClicked(listener) {
       api.action.onClicked.addListener(listener);
+    },
+
+    /** Calls `listener(name, tab)` for a keyboard shortcut of the manifest's `commands`. */
+    onCommand(listener) {
+      api.commands.onCommand.addListener(listener);
+    },
+
+    /**
+     * Shows `popup` (a page of the extension) for one tab once: both browsers open a popup only
+     * from the action, so the action gets it for that tab, opens it, and gives it back.
+     */
+    async openPopupOnce(tabId, popup) {
+      const set = api.action.setPopup({ tabId, popup });
+      // Firefox opens a popup only while the user's click is being handled: no `await` may
+      // come before this call. Both browsers apply the two calls in order.
+      const opened = api.action.openPopup();
+      const [, result] = await Promise.allSettled([set, opened]);
+      await api.action.setPopup({ tabId, popup: '' });
+      if (result.status === 'rejected') throw result.reason;
+    },
+
+    openTab(url) {
+      return api.tabs.create({ url });
+    },
+
+    /**
+     * Adds an entry to the menu of the toolbar button (contexts ["action"]); `onClick(tab)` runs
+     * when it is chosen. Created again on every start: Chrome keeps the menus of a previous
+     * start, so the old one is removed first.
+     */
+    async addActionMenu(id, title, onClick) {
+      // Firefox has `menus` (with `contextMenus` as an alias), Chrome `contextMenus`.
+      const menus = api.menus ?? api.contextMenus;
+      menus.onClicked.addListener((info, tab) => {
+        if (info.menuItemId === id) onClick(tab);
+      });
+      await menus.remove(id).catch(() => {});
+      // Errors (a duplicate id after a race with another start) come through lastError.
+      menus.create({ id, title, contexts: ['action'] }, () => void api.runtime.lastError);
     },
 
     async setBadge(tabId, text) {

@@ -4,12 +4,15 @@
 //   /strict/NAME  the same file, with a strict CSP (the one that keeps wasm out of Chromium's
 //                 content scripts)
 //   /NAME         tests/e2e/pages/NAME (the pages' own scripts, e.g. /capture.js)
+//   /fixtures/SLUG/NAME  tests/fixtures/SLUG/NAME (e.g. the seed page); /strict/fixtures/...
+//                 sends the strict CSP
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { basename, dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const PAGES = join(dirname(fileURLToPath(import.meta.url)), 'pages');
+const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 export const STRICT_CSP = "default-src 'self'; script-src 'self'";
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
 
@@ -19,6 +22,18 @@ export async function startServer() {
     const path = new URL(request.url, 'http://127.0.0.1').pathname;
     if (path === '/favicon.ico') {
       response.writeHead(204).end();
+      return;
+    }
+    const fixture = /^\/(?:(plain|strict)\/)?fixtures\/([\w-]+)\/([\w.-]+\.html)$/.exec(path);
+    if (fixture !== null) {
+      try {
+        const body = await readFile(join(FIXTURES, basename(fixture[2]), basename(fixture[3])));
+        const headers = { 'content-type': TYPES['.html'], 'cache-control': 'no-store' };
+        if (fixture[1] === 'strict') headers['content-security-policy'] = STRICT_CSP;
+        response.writeHead(200, headers).end(body);
+      } catch {
+        response.writeHead(404).end();
+      }
       return;
     }
     const m = /^\/(?:(plain|strict)\/)?([\w.-]+)$/.exec(path);
