@@ -249,16 +249,25 @@ pub enum UrlUse {
 }
 
 /// Makes `value` absolute against `base` and keeps it only with a safe scheme: http(s) and
-/// mailto for links; http(s) and raster `data:` images for images.
+/// mailto for links; http(s) and raster `data:` images for images. What comes out is the URL as
+/// a browser reads it (ends trimmed, tabs and newlines gone), so the scheme checked here is the
+/// scheme the browser sees.
 pub fn safe_url(value: &str, base: Option<&BaseUrl>, use_: UrlUse) -> Option<String> {
-    let compact = compact(value);
-    if compact.is_empty() {
+    let cleaned = as_browser_reads(value);
+    if cleaned.is_empty() {
         return None;
     }
-    if let Some(scheme) = scheme_of(&compact) {
-        return scheme_is_safe(scheme, &compact, use_).then(|| value.trim().to_owned());
+    // Whatever reads as an unsafe scheme once all whitespace and control characters are ignored
+    // is refused, even where a browser would take it for a path ("java script:"): on the safe
+    // side of any difference between browsers.
+    let compact = compact(value);
+    if scheme_of(&compact).is_some_and(|scheme| !scheme_is_safe(scheme, &compact, use_)) {
+        return None;
     }
-    if compact.starts_with('#') {
+    if let Some(scheme) = browser_scheme(&cleaned) {
+        return scheme_is_safe(scheme, &cleaned, use_).then_some(cleaned);
+    }
+    if cleaned.starts_with('#') {
         // In-page anchors point into the original page, which the reader view is not.
         return None;
     }
@@ -266,19 +275,31 @@ pub fn safe_url(value: &str, base: Option<&BaseUrl>, use_: UrlUse) -> Option<Str
         // The base is the page's own `<base href>` and as hostile as the rest of it
         // (`<base href="javascript:alert(1)//">` turns `a.html` into script), so what resolution
         // gives is checked like any absolute URL.
+        // Only web addresses resolve: a `data:` or `mailto:` base cannot be a base to a browser.
         Some(b) => {
-            let resolved = b.resolve(value);
-            let compact = self::compact(&resolved);
-            scheme_of(&compact)
-                .is_some_and(|scheme| scheme_is_safe(scheme, &compact, use_))
+            let resolved = as_browser_reads(&b.resolve(&cleaned));
+            browser_scheme(&resolved)
+                .is_some_and(|scheme| {
+                    scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")
+                })
                 .then_some(resolved)
         }
-        None => Some(value.trim().to_owned()),
+        None => Some(cleaned),
     }
 }
 
-/// The URL as a browser's parser reads its scheme: browsers ignore ASCII whitespace and control
-/// characters inside schemes ("java\tscript:"); dropping them all errs on the safe side.
+/// A URL as a browser's URL parser reads it: leading and trailing control characters and spaces
+/// stripped (Unicode spaces too, which a browser would keep as part of a path), tabs and
+/// newlines removed anywhere.
+fn as_browser_reads(value: &str) -> String {
+    value
+        .trim_matches(|c: char| c <= ' ' || c.is_whitespace())
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect()
+}
+
+/// The URL with every ASCII whitespace and control character dropped: stricter than any browser.
 fn compact(value: &str) -> String {
     value
         .trim()
@@ -297,12 +318,24 @@ fn scheme_of(compact: &str) -> Option<&str> {
         .then(|| &compact[..colon])
 }
 
-fn scheme_is_safe(scheme: &str, compact: &str, use_: UrlUse) -> bool {
+/// The scheme a browser finds: an ASCII letter, then letters, digits, `+`, `-` or `.`, up to a
+/// colon. Anything else before the first colon makes the URL relative.
+fn browser_scheme(url: &str) -> Option<&str> {
+    let (scheme, _) = url.split_once(':')?;
+    let valid = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    valid.then_some(scheme)
+}
+
+fn scheme_is_safe(scheme: &str, url: &str, use_: UrlUse) -> bool {
     match (scheme.to_ascii_lowercase().as_str(), use_) {
         ("http" | "https", _) => true,
         ("mailto", UrlUse::Link) => true,
-        ("data", UrlUse::Image) => {
-            let mime = compact[5..]
+        // A data URL without its comma is no data URL.
+        ("data", UrlUse::Image) if url.contains(',') => {
+            let mime = url[5..]
                 .split([';', ','])
                 .next()
                 .unwrap_or("")

@@ -443,3 +443,81 @@ fn garbage_snapshots_are_errors_not_panics() {
         (format!("{words:?}\n{strings}").into_bytes(), result)
     });
 }
+
+#[test]
+fn urls_come_out_safe_or_not_at_all() {
+    use tidyread::sanitize::{safe_srcset, safe_url, UrlUse};
+    use tidyread::url::BaseUrl;
+    const PIECES: &[&str] = &[
+        "javascript",
+        "java",
+        "script",
+        "vbscript",
+        "data",
+        "http",
+        "https",
+        "mailto",
+        "file",
+        ":",
+        "//",
+        "/",
+        "?",
+        "#",
+        ",",
+        " ",
+        "\t",
+        "\n",
+        "\r",
+        "\u{0}",
+        "\u{1}",
+        "\u{a0}",
+        "\u{feff}",
+        "%0a",
+        "alert(1)",
+        "image/png",
+        "image/svg+xml",
+        "text/html",
+        ";base64,",
+        "a.jpg",
+        "1x",
+        "2x",
+        "600w",
+        "(",
+        ")",
+        "..",
+        ".",
+        "example.org",
+        "é",
+        "&#58;",
+    ];
+    run("urls", 20_000, |rng| {
+        let make =
+            |rng: &mut Rng| -> String { (0..rng.below(12)).map(|_| rng.word(PIECES)).collect() };
+        let value = make(rng);
+        let base_text = if rng.chance(50) {
+            "https://www.example.org/news/story.html".to_owned()
+        } else {
+            make(rng)
+        };
+        let base = BaseUrl::parse(&base_text);
+        let ok = |url: &str, image: bool| {
+            safety::url_is_safe(url, image) || (base.is_none() && safety::scheme(url).is_none())
+        };
+        let mut problem = Ok(());
+        for use_ in [UrlUse::Link, UrlUse::Image] {
+            if let Some(url) = safe_url(&value, base.as_ref(), use_) {
+                if !ok(&url, use_ == UrlUse::Image) {
+                    problem = Err(format!("{value:?} (base {base_text:?}) -> {url:?}"));
+                }
+            }
+        }
+        if let Some(srcset) = safe_srcset(&value, base.as_ref()) {
+            if !safety::srcset_urls(&srcset).iter().all(|u| ok(u, true)) {
+                problem = Err(format!(
+                    "srcset {value:?} (base {base_text:?}) -> {srcset:?}"
+                ));
+            }
+        }
+        (format!("{base_text}\n{value}").into_bytes(), problem)
+    });
+}

@@ -336,7 +336,7 @@ fn as_browser_reads(value: &str) -> String {
 
 /// The scheme a browser finds in a URL: an ASCII letter, then letters, digits, `+`, `-` or
 /// `.`, up to a colon.
-fn scheme(value: &str) -> Option<String> {
+pub fn scheme(value: &str) -> Option<String> {
     let url = as_browser_reads(value);
     let (scheme, _) = url.split_once(':')?;
     let valid = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
@@ -350,7 +350,7 @@ fn scheme(value: &str) -> Option<String> {
 /// a raster `data:` image.
 pub fn url_is_safe(value: &str, image: bool) -> bool {
     let url = as_browser_reads(value);
-    if url.starts_with("http://") || url.starts_with("https://") || url.starts_with("mailto:") {
+    if matches!(scheme(&url).as_deref(), Some("http" | "https" | "mailto")) {
         return true;
     }
     image
