@@ -42,10 +42,13 @@
 
   /**
    * Copies `doc` (default: this page's document).
+   * `layout(element, depth)`, when given, returns an element's layout bits (src/dom/snapshot.rs:
+   * 1 = fixed/sticky, 2 = hidden); `depth` counts its ancestors below the document (<html> 0,
+   * <body> 1). It is called for every element, so it must be cheap where it returns 0.
    * @returns {{words: Uint32Array, strings: string, nodes: Node[]}} `nodes[i]` is the live node
    *   of record i; `nodes[0]` is the document.
    */
-  function take(doc = globalThis.document) {
+  function take(doc = globalThis.document, { layout = null } = {}) {
     let words = new Uint32Array(INITIAL_WORDS);
     let n = 0;
     const pieces = [];
@@ -73,8 +76,8 @@
         const attrCount = attrs.length;
         reserve(3 + 2 * attrCount);
         const kind = NAMESPACE_KIND.get(node.namespaceURI) ?? KIND_HTML;
-        // Layout bits (fixed/sticky, hidden) stay 0 until a later issue fills them.
-        words[n++] = kind | (attrCount << 8);
+        const bits = layout === null ? 0 : layout(node, depth) & 0xf;
+        words[n++] = kind | (bits << 4) | (attrCount << 8);
         words[n++] = parentIds[depth];
         const name = node.localName;
         words[n++] = name.length;
