@@ -79,8 +79,8 @@
     site: null,
   };
 
-  // Nodes a user put back one by one: later runs leave them alone.
-  const userRestored = new WeakSet();
+  // Nodes a user put back one by one: later runs leave them alone (until a reapply).
+  let userRestored = new WeakSet();
 
   let localCore = null;
 
@@ -394,15 +394,29 @@
     }
   }
 
-  // Applies the site's `declutter` setting when it changes while the page is open.
+  // From scratch: everything put back, then the core's decisions again, the blocks a user put back
+  // one by one included.
+  async function reapply() {
+    if (state.enabled) restore();
+    userRestored = new WeakSet();
+    await run();
+  }
+
+  // Applies the site's settings when they change while the page is open: `declutter` turns it on
+  // or off, `keepComments` changes the core's decisions.
   async function follow(site) {
-    const was = state.site?.declutter;
+    const was = state.site;
     state.site = site;
-    if (site.declutter === was) return;
-    if (site.declutter && !state.enabled) await run();
-    else if (!site.declutter && state.enabled) {
-      restore();
-      await reportStatus();
+    // Other settings (the reader's typography) change too: only a change of these keys counts,
+    // so a page toggled by hand stays as the user left it.
+    if (site.declutter !== was?.declutter) {
+      if (site.declutter && !state.enabled) await run();
+      else if (!site.declutter && state.enabled) {
+        restore();
+        await reportStatus();
+      }
+    } else if (state.enabled && site.keepComments !== was?.keepComments) {
+      await reapply();
     }
   }
 
@@ -440,10 +454,7 @@
     'background->content/toggle': () => serial(toggle).then(() => ({ status: status() })),
     'popup->content/status': () => ({ status: status() }),
     'popup->content/restore-one': (message) => serial(() => restoreOne(message.index)).then(() => ({ status: status() })),
-    'popup->content/reapply': () => serial(async () => {
-      if (state.enabled) restore();
-      await run();
-    }).then(() => ({ status: status() })),
+    'popup->content/reapply': () => serial(reapply).then(() => ({ status: status() })),
   });
 
   async function start() {
