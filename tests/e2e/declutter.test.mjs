@@ -221,6 +221,18 @@ test('clutter the page adds later is removed; a later paragraph of the article s
   await page.close();
 });
 
+test('on a strict-CSP page the later clutter goes too, through the background', async () => {
+  await setSites({});
+  const { page, tabId } = await open('/strict/lazy.html');
+  await waitFor('the page to finish its insertions', () => page.evaluate(() => window.__lazyDone === true));
+  await waitFor('the late ad to go', () => page.evaluate(() => document.getElementById('late-ad') === null));
+  const status = await toContent(tabId, 'status');
+  assert.equal(status.path, 'background');
+  assert.ok(status.runs.observer >= 1);
+  assert.ok(await page.evaluate(() => document.getElementById('p6') !== null), 'the late paragraph stays');
+  await page.close();
+});
+
 test('a modal with a scroll lock: removed, scrolling works, restore gives the lock back exactly', async () => {
   await setSites({});
   const { page, tabId } = await open('/plain/modal.html');
