@@ -1,34 +1,197 @@
-// The options page: settings kept in storage.local, read by the content script before each run.
+// The options page: the global defaults, the reader view's typography, every site with its own
+// settings (change, remove, reset all), export to a JSON file and import from one. Everything
+// goes through TidyreadSettings; the page redraws from storage after each change.
 (function () {
   'use strict';
 
-  const form = document.getElementById('options');
-  const SETTINGS = { keepComments: false };
+  const { t } = TidyreadI18n;
+  const S = TidyreadSettings;
+  const $ = (id) => document.getElementById(id);
+  // A site's value for a key: inherit (no entry), on, or off.
+  const CHOICES = [['', 'optionsInherit'], ['true', 'optionsOn'], ['false', 'optionsOff']];
 
-  async function load() {
-    for (const [key, fallback] of Object.entries(SETTINGS)) {
-      form.elements[key].checked = await ext.getSetting(key, fallback);
+  let current = S.normalize({});
+
+  function say(text) {
+    $('message').textContent = text;
+    $('error').hidden = true;
+  }
+
+  function fail(text) {
+    $('error').textContent = text;
+    $('error').hidden = false;
+    $('message').textContent = '';
+  }
+
+  async function change(fn, note = t('optionsSaved')) {
+    try {
+      current = await S.update(fn);
+      render();
+      say(note);
+    } catch (error) {
+      fail(t('optionsSaveFailed', error.message));
     }
   }
 
-  form.addEventListener('change', async (event) => {
-    const input = event.target;
-    if (!(input.name in SETTINGS)) return;
-    await ext.setSetting(input.name, input.checked);
-    document.getElementById('saved').hidden = false;
-  });
+  function option(value, label) {
+    const o = document.createElement('option');
+    o.value = value;
+    o.textContent = label;
+    return o;
+  }
+
+  function renderSites() {
+    const body = $('sites').querySelector('tbody');
+    body.replaceChildren();
+    const hosts = Object.keys(current.sites).sort();
+    $('sites').hidden = hosts.length === 0;
+    $('no-sites').hidden = hosts.length > 0;
+    for (const host of hosts) {
+      const row = document.createElement('tr');
+      row.dataset.host = host;
+      const name = document.createElement('th');
+      name.scope = 'row';
+      name.textContent = host;
+      row.append(name);
+      for (const key of S.SITE_KEYS) {
+        const cell = document.createElement('td');
+        const select = document.createElement('select');
+        select.name = key;
+        select.setAttribute('aria-label', `${host}: ${t(`optionsCol${key[0].toUpperCase()}${key.slice(1)}`)}`);
+        const inherited = current.defaults[key] ? t('optionsOn') : t('optionsOff');
+        for (const [value, label] of CHOICES) {
+          select.append(option(value, value === '' ? t(label, inherited) : t(label)));
+        }
+        const own = current.sites[host][key];
+        select.value = typeof own === 'boolean' ? String(own) : '';
+        cell.append(select);
+        row.append(cell);
+      }
+      const cell = document.createElement('td');
+      const remove = document.createElement('button');
+      remove.type = 'button';
+      remove.className = 'remove';
+      remove.textContent = t('optionsRemove');
+      remove.setAttribute('aria-label', `${t('optionsRemove')}: ${host}`);
+      cell.append(remove);
+      row.append(cell);
+      body.append(row);
+    }
+  }
+
+  function render() {
+    const defaults = $('defaults');
+    for (const key of S.SITE_KEYS) defaults.elements[key].checked = current.defaults[key];
+    const reader = $('reader');
+    for (const key of Object.keys(current.reader)) reader.elements[key].value = String(current.reader[key]);
+    renderSites();
+  }
+
+  function wire() {
+    const theme = $('theme');
+    for (const v of S.THEMES) theme.append(option(v, t(`readerTheme_${v}`)));
+    const font = $('font');
+    for (const v of S.FONTS) font.append(option(v, t(`readerFont_${v}`)));
+
+    $('defaults').addEventListener('change', (event) => {
+      const { name, checked } = event.target;
+      change((s) => ({ ...s, defaults: { ...s.defaults, [name]: checked } }));
+    });
+    $('reader').addEventListener('change', (event) => {
+      const { name, value, type } = event.target;
+      const parsed = type === 'number' ? Number(value) : value;
+      change((s) => ({ ...s, reader: { ...s.reader, [name]: parsed } }));
+    });
+    $('sites').addEventListener('change', (event) => {
+      const select = event.target;
+      const host = select.closest('tr').dataset.host;
+      const value = select.value === '' ? null : select.value === 'true';
+      change((s) => S.withSite(s, host, { [select.name]: value }));
+    });
+    $('sites').addEventListener('click', (event) => {
+      const button = event.target.closest('.remove');
+      if (button === null) return;
+      const host = button.closest('tr').dataset.host;
+      change((s) => S.withoutSite(s, host), t('optionsRemoved', host));
+    });
+
+    $('export').addEventListener('click', () => {
+      const blob = new Blob([`${S.toJson(current)}\n`], { type: 'application/json' });
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = 'tidyread-settings.json';
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      say(t('optionsExported'));
+    });
+
+    $('import-file').addEventListener('change', async (event) => {
+      const file = event.target.files?.[0];
+      event.target.value = '';
+      if (!file) return;
+      let imported;
+      try {
+        imported = S.fromJson(await file.text());
+      } catch (error) {
+        fail(t('optionsImportFailed', [file.name, error.message]));
+        return;
+      }
+      try {
+        current = await S.save(imported);
+        render();
+        say(t('optionsImported', [file.name, String(Object.keys(current.sites).length)]));
+      } catch (error) {
+        fail(t('optionsSaveFailed', error.message));
+      }
+    });
+
+    $('reset').addEventListener('click', () => {
+      $('reset-confirm').hidden = false;
+      $('reset-yes').focus();
+    });
+    $('reset-no').addEventListener('click', () => {
+      $('reset-confirm').hidden = true;
+      $('reset').focus();
+    });
+    $('reset-yes').addEventListener('click', async () => {
+      $('reset-confirm').hidden = true;
+      try {
+        current = await S.save(S.normalize({}));
+        render();
+        say(t('optionsResetDone'));
+      } catch (error) {
+        fail(t('optionsSaveFailed', error.message));
+      }
+    });
+
+    // Another window (the popup, the reader's toolbar) changed them.
+    S.onChange((settings) => {
+      current = settings;
+      render();
+    });
+  }
 
   async function showVersions() {
-    document.getElementById('version').textContent = ext.manifest().version;
+    $('version').textContent = ext.manifest().version;
     let core;
     try {
       core = (await ext.toBackground('options', 'core-version')).core;
     } catch (error) {
-      core = `unavailable (${error.message})`;
+      core = t('unavailable', error.message);
     }
-    document.getElementById('core-version').textContent = core;
+    $('core-version').textContent = core;
   }
 
-  load();
-  showVersions();
+  async function start() {
+    TidyreadI18n.fill();
+    wire();
+    showVersions();
+    current = await S.load();
+    render();
+  }
+
+  start();
 })();

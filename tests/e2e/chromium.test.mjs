@@ -135,20 +135,22 @@ for (const [path, ranIn] of [['/plain/article.html', /wasm/], ['/strict/article.
   });
 }
 
-test('the options page shows the versions and keeps its setting', async () => {
+test('the options page shows the versions and keeps a default', async () => {
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   const text = (id) => options.locator(`#${id}`).textContent();
   await waitFor('the versions', async () => (await text('core-version')) !== '…');
   assert.equal(await text('version'), EXTENSION_VERSION);
   assert.equal(await text('core-version'), CORE_VERSION);
-  const stored = () => worker.evaluate(async () => (await chrome.storage.local.get('keepComments')).keepComments);
+  // Settings live in storage.sync, one object (extension/settings.js).
+  const stored = () => worker.evaluate(async () => (await chrome.storage.sync.get('settings')).settings?.defaults?.keepComments);
   assert.equal(await stored(), undefined);
-  await options.locator('input[name=keepComments]').check();
+  const box = options.locator('#defaults input[name=keepComments]');
+  await box.check();
   await waitFor('the setting to be stored', async () => (await stored()) === true);
   await options.reload();
-  await waitFor('the reloaded page to show it', () => options.locator('input[name=keepComments]').isChecked());
-  await options.locator('input[name=keepComments]').uncheck();
+  await waitFor('the reloaded page to show it', () => box.isChecked());
+  await box.uncheck();
   await waitFor('the setting to be stored', async () => (await stored()) === false);
   await options.close();
 });
