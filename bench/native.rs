@@ -109,6 +109,8 @@ struct PageTimes {
     parse_ms: Option<f64>,
     extract_ms: Option<f64>,
     analyze_ms: Option<f64>,
+    /// The declutter classifier alone, given the article (issue 4: it must cost less than extract).
+    classify_ms: Option<f64>,
     readerable_ms: Option<f64>,
     /// Our parse + extract: what dom_smoothie's one call does.
     ours_ms: Option<f64>,
@@ -178,6 +180,14 @@ fn bench_page(c: &Config, name: &str, bytes: &[u8]) -> PageTimes {
         });
         t.analyze_ms = time_ms(c, || {
             black_box(tidyread::analyze(black_box(&dom), &opts));
+        });
+        let article = tidyread::extract(&dom, &opts).ok();
+        t.classify_ms = time_ms(c, || {
+            black_box(tidyread::declutter::classify(
+                black_box(&dom),
+                article.as_ref(),
+                &opts,
+            ));
         });
         t.readerable_ms = time_ms(c, || {
             black_box(tidyread::readerable::check(black_box(&dom)));
@@ -284,6 +294,7 @@ fn main() {
         stat("parse", times.iter().map(|t| t.parse_ms)),
         stat("extract", times.iter().map(|t| t.extract_ms)),
         stat("analyze", times.iter().map(|t| t.analyze_ms)),
+        stat("classify", times.iter().map(|t| t.classify_ms)),
         stat("readerable", times.iter().map(|t| t.readerable_ms)),
         stat("ours: parse + extract", times.iter().map(|t| t.ours_ms)),
         stat(
