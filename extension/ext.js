@@ -13,6 +13,10 @@
   const api = globalThis.browser ?? globalThis.chrome;
 
   const TYPE = /^([a-z]+)->([a-z]+)\/[a-z-]+$/;
+  // Tries at opening the popup while a menu closes (see openPopupOnce): 5 × 100 ms is longer
+  // than a menu's closing animation, and short enough not to feel lost.
+  const POPUP_ATTEMPTS = 5;
+  const POPUP_RETRY_MS = 100;
 
   function check(type, from) {
     const m = TYPE.exec(type);
@@ -111,12 +115,28 @@
      */
     async openPopupOnce(tabId, popup) {
       const set = api.action.setPopup({ tabId, popup });
-      // Firefox opens a popup only while the user's click is being handled: no `await` may
-      // come before this call. Both browsers apply the two calls in order.
-      const opened = api.action.openPopup();
-      const [, result] = await Promise.allSettled([set, opened]);
-      await api.action.setPopup({ tabId, popup: '' });
-      if (result.status === 'rejected') throw result.reason;
+      // Firefox opens a popup only while the user's click is being handled, unless no other panel
+      // is open: no `await` may come before this first call. Both browsers apply the two calls in
+      // order.
+      let opened = api.action.openPopup();
+      try {
+        await set;
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await opened;
+            return;
+          } catch (error) {
+            // Firefox refuses while the menu the user chose from (or the extensions panel it was
+            // opened from) is still closing: "openPopup() cannot be called while another panel
+            // is open". Firefox 153 opens it without the click once they are gone.
+            if (attempt >= POPUP_ATTEMPTS || !/another panel is open/.test(String(error?.message))) throw error;
+          }
+          await new Promise((resolve) => setTimeout(resolve, POPUP_RETRY_MS));
+          opened = api.action.openPopup();
+        }
+      } finally {
+        await api.action.setPopup({ tabId, popup: '' });
+      }
     },
 
     openTab(url) {

@@ -186,7 +186,7 @@
     const stepper = (key, label, down, up) => el('div', { class: 'group', role: 'group', 'aria-label': t(label) },
       el('span', { class: 'group-label', 'aria-hidden': 'true' }, t(label)),
       button('−', { 'data-step': key, 'data-value': '-1', 'aria-label': t(down) }),
-      el('span', { class: 'value', 'data-value-of': key, 'aria-live': 'polite' }),
+      el('span', { class: 'value', 'data-shows': key, 'aria-live': 'polite' }),
       button('+', { 'data-step': key, 'data-value': '1', 'aria-label': t(up) }));
     return el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': t('readerToolbar') },
       themes,
@@ -230,7 +230,8 @@
       b.setAttribute('aria-pressed', String(settings[b.dataset.set] === b.dataset.value));
     }
     const shown = { size: `${settings.size}px`, width: `${settings.width}ch`, lineHeight: settings.lineHeight.toFixed(1) };
-    for (const v of reader.querySelectorAll('[data-value-of]')) v.textContent = shown[v.dataset.valueOf];
+    // (Not `data-value-of`: `dataset.valueOf` is Object.prototype's in Firefox's content scripts.)
+    for (const v of reader.querySelectorAll('[data-shows]')) v.textContent = shown[v.dataset.shows];
   }
 
   // ---- behaviour -----------------------------------------------------------------------------

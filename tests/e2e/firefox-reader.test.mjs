@@ -1,0 +1,301 @@
+// The reader view in Firefox ESR (headless), driven by selenium-webdriver and geckodriver: the
+// toolbar button, the keyboard shortcut, the note on a page without an article, the toolbar's
+// settings kept across a reload, automatic mode, and the popup from the button's menu.
+//
+// The toolbar button, the shortcut and the menu are reached through Firefox's privileged
+// ("chrome") context, which geckodriver opens with --allow-system-access: the action's
+// triggerAction, the <key> element Firefox made for the manifest's command, and the toolbar's
+// context menu. The content script is asked what the closed shadow root shows from a page of the
+// extension kept open in a second tab (browser.tabs.sendMessage).
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { Builder, Key, Origin } from 'selenium-webdriver';
+import firefox from 'selenium-webdriver/firefox.js';
+import { startServer } from './server.mjs';
+import { DIST, ROOT, requireDist, waitFor } from './support.mjs';
+
+const ARTIFACTS = join(ROOT, 'target', 'e2e-artifacts');
+const SEED = '/fixtures/seed-townhall/page.html';
+const SEED_EXPECTED = JSON.parse(readFileSync(join(ROOT, 'tests', 'fixtures', 'seed-townhall', 'expected.json'), 'utf8'));
+
+let server;
+let driver;
+let addonId;
+let pageHandle;
+let extensionHandle;
+
+function geckodriverPath() {
+  const candidates = [
+    process.env.GECKODRIVER,
+    ...(process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'geckodriver')),
+    join(process.env.CARGO_HOME ?? join(homedir(), '.cargo'), 'bin', 'geckodriver'),
+  ];
+  const found = candidates.find((path) => path && existsSync(path));
+  if (!found) throw new Error('geckodriver not found: run scripts/setup.sh (cargo install geckodriver)');
+  return found;
+}
+
+// Runs `body` (a function body; `arguments[0]` is the add-on id, then `args`) in the browser
+// window's privileged scope, with `extension`, `action` (its toolbar button), `tab` (the selected
+// tab) and `tabId` (its WebExtension id) defined. A returned promise is awaited.
+async function privileged(body, ...args) {
+  await driver.setContext('chrome');
+  try {
+    return await driver.executeScript(`
+      const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+      const { browserActionFor, tabTracker } = ExtensionParent.apiManager.global;
+      const extension = ExtensionParent.GlobalManager.getExtension(arguments[0]);
+      const action = browserActionFor(extension);
+      const tab = window.gBrowser.selectedTab;
+      const tabId = tabTracker.getId(tab);
+      ${body}`, addonId, ...args);
+  } finally {
+    await driver.setContext('content');
+  }
+}
+
+// Runs `script` (async; its last argument is the callback) in the extension's page.
+async function inExtension(script, ...args) {
+  await driver.switchTo().window(extensionHandle);
+  try {
+    return await driver.executeAsyncScript(script, ...args);
+  } finally {
+    await driver.switchTo().window(pageHandle);
+  }
+}
+
+before(async () => {
+  requireDist('firefox');
+  mkdirSync(ARTIFACTS, { recursive: true });
+  server = await startServer();
+  const options = new firefox.Options()
+    .setBinary(process.env.FIREFOX ?? '/usr/bin/firefox-esr')
+    .addArguments('-headless', '--width=1100', '--height=800');
+  const service = new firefox.ServiceBuilder(geckodriverPath()).addArguments('--allow-system-access');
+  driver = await new Builder().forBrowser('firefox').setFirefoxOptions(options).setFirefoxService(service).build();
+  addonId = await driver.installAddon(DIST.firefox, true);
+  pageHandle = await driver.getWindowHandle();
+  const origin = await privileged('return `moz-extension://${WebExtensionPolicy.getByID(arguments[0]).mozExtensionHostname}`;');
+  await driver.switchTo().newWindow('tab');
+  await driver.get(`${origin}/popup.html?tab=0`);
+  extensionHandle = await driver.getWindowHandle();
+  await driver.switchTo().window(pageHandle);
+});
+
+after(async () => {
+  await driver?.quit();
+  await server?.close();
+});
+
+const urlOn = (host, path) => server.url(path).replace('127.0.0.1', host);
+
+function setSettings(settings) {
+  return inExtension('const done = arguments[arguments.length - 1]; browser.storage.sync.set({ settings: arguments[0] }).then(() => done(true));', settings);
+}
+
+function storedSettings() {
+  return inExtension("const done = arguments[arguments.length - 1]; browser.storage.sync.get('settings').then((r) => done(r.settings ?? null));");
+}
+
+async function sendToTab(tabId, message) {
+  const reply = await inExtension(
+    'const done = arguments[arguments.length - 1]; browser.tabs.sendMessage(arguments[0], arguments[1]).then(done, (e) => done({ ok: false, error: String(e) }));',
+    tabId, message,
+  );
+  return reply;
+}
+
+async function readerState(tabId, layout = false) {
+  const reply = await sendToTab(tabId, { type: 'background->content/reader-state', layout });
+  if (reply?.ok !== true) throw new Error(`reader-state: ${JSON.stringify(reply)}`);
+  return reply.reader;
+}
+
+/** Loads `url` in the page tab; resolves to its tab id once its content script answers. */
+async function load(url) {
+  await driver.get(url);
+  const tabId = await privileged('return tabId;');
+  await waitFor(`the content script of ${url}`, async () => {
+    try {
+      return await driver.executeScript(() => location.href) === url && (await readerState(tabId)) !== null;
+    } catch {
+      return false;
+    }
+  });
+  return tabId;
+}
+
+const clickAction = () => privileged('action.triggerAction(window);');
+// The <key> element Firefox made for the manifest's command: what a real Alt+Shift+R runs.
+const pressShortcut = () => privileged(`
+  const keyset = extension.shortcuts.keysetsMap.get(window);
+  const key = keyset && Array.from(keyset.children).find((k) => k.getAttribute('key') === 'R' && k.getAttribute('modifiers') === 'alt,shift');
+  if (!key) throw new Error('no <key> for toggle-reader');
+  key.doCommand();`);
+
+async function waitOpen(tabId, open = true) {
+  return waitFor(`the reader view to ${open ? 'open' : 'close'}`, async () => {
+    const state = await readerState(tabId, true);
+    return state.readerOpen === open && state;
+  });
+}
+
+async function clickControl(tabId, set, value = null) {
+  const { controls } = await readerState(tabId, true);
+  const control = controls.find((c) => c.set === set && (value === null || c.value === value));
+  assert.ok(control, `a toolbar button for ${set} ${value ?? ''}`);
+  await driver.actions().move({ x: Math.round(control.x), y: Math.round(control.y), origin: Origin.VIEWPORT }).click().perform();
+}
+
+async function screenshot(name) {
+  writeFileSync(join(ARTIFACTS, name), Buffer.from(await driver.takeScreenshot(), 'base64'));
+}
+
+const squash = (text) => text.replace(/\s+/g, ' ').trim();
+const pageNow = () => driver.executeScript(() => ({ html: document.documentElement.outerHTML, x: scrollX, y: scrollY }));
+
+for (const mode of ['plain', 'strict']) {
+  test(`the toolbar button opens the seed article (${mode} CSP), and Esc gives the page back exactly`, async () => {
+    await setSettings({});
+    const tabId = await load(server.url(mode === 'strict' ? `/strict${SEED}` : SEED));
+    await driver.executeScript(() => window.scrollTo({ left: 0, top: 700, behavior: 'instant' }));
+    const before = await pageNow();
+    assert.ok(before.y > 0, 'the page scrolled');
+
+    await clickAction();
+    const state = await waitOpen(tabId);
+    assert.equal(state.title, SEED_EXPECTED.title);
+    assert.deepEqual(state.meta, ['Townhall Staff', 'June 23, 2019', '2 min read']);
+    assert.deepEqual(state.paragraphs.map(squash), SEED_EXPECTED.paragraphs.map(squash), 'all 9 paragraphs, in order');
+    assert.equal(state.focus, 'h1#title');
+    // reader.css applies inside the shadow root, also under the page's `default-src 'self'`.
+    assert.match(state.computed.fontFamily, /^Georgia/);
+    assert.equal(state.computed.fontSize, '20px');
+    const seen = await driver.executeScript(() => {
+      const host = document.querySelector('tidyread-reader');
+      return { host: host !== null, shadowRoot: host?.shadowRoot ?? null, bodyInert: document.body.inert };
+    });
+    assert.deepEqual(seen, { host: true, shadowRoot: null, bodyInert: true });
+    if (mode === 'plain') await screenshot('reader-firefox-open.png');
+
+    await driver.actions().sendKeys(Key.ESCAPE).perform();
+    await waitOpen(tabId, false);
+    const back = await pageNow();
+    assert.equal(back.html, before.html, 'document.documentElement.outerHTML is as before the view opened');
+    assert.deepEqual([back.x, back.y], [before.x, before.y], 'the scroll position is as before');
+  });
+}
+
+test('the keyboard shortcut opens and closes the view', async () => {
+  const tabId = await load(server.url(SEED));
+  const before = await pageNow();
+  await pressShortcut();
+  assert.equal((await waitOpen(tabId)).paragraphs.length, SEED_EXPECTED.paragraphs.length);
+  await pressShortcut();
+  await waitOpen(tabId, false);
+  assert.equal((await pageNow()).html, before.html);
+});
+
+test('a page without an article gets a short note and is left as it was', async () => {
+  const tabId = await load(server.url('/plain/blank.html'));
+  const before = await pageNow();
+  await clickAction();
+  const state = await waitFor('the note', async () => {
+    const s = await readerState(tabId);
+    return s.toast !== null && s;
+  });
+  assert.equal(state.readerOpen, false);
+  assert.match(state.toast, /no article/);
+  await waitFor('the note to go', async () => (await readerState(tabId)).toast === null, { timeout: 10000 });
+  assert.equal((await pageNow()).html, before.html);
+});
+
+test('theme and size from the toolbar are kept across a reload; a screenshot per theme', async () => {
+  await setSettings({});
+  let tabId = await load(server.url(SEED));
+  await clickAction();
+  await waitOpen(tabId);
+  const backgrounds = {};
+  for (const theme of ['light', 'sepia', 'dark']) {
+    await clickControl(tabId, 'theme', theme);
+    const state = await waitFor(`the ${theme} theme`, async () => {
+      const s = await readerState(tabId);
+      return s.settings.theme === theme && s;
+    });
+    backgrounds[theme] = state.computed.background;
+    await screenshot(`reader-firefox-${theme}.png`);
+  }
+  assert.deepEqual(backgrounds, { light: 'rgb(255, 255, 255)', sepia: 'rgb(244, 236, 216)', dark: 'rgb(28, 27, 34)' });
+  await clickControl(tabId, 'size', '1');
+  await waitFor('the settings to be stored', async () => {
+    const r = (await storedSettings())?.reader;
+    return r?.theme === 'dark' && r.size === 21;
+  });
+  tabId = await load(server.url(SEED));
+  await clickAction();
+  const again = await waitOpen(tabId);
+  assert.equal(again.settings.theme, 'dark');
+  assert.equal(again.computed.background, 'rgb(28, 27, 34)');
+  assert.equal(again.computed.fontSize, '21px');
+  await driver.actions().sendKeys(Key.ESCAPE).perform();
+  await waitOpen(tabId, false);
+  await setSettings({});
+});
+
+test('automatic reader mode: site A\'s article opens, its listing does not, site B does not, Back does not', async () => {
+  await setSettings({ sites: { '127.0.0.1': { autoReader: true } } });
+  let tabId = await load(urlOn('127.0.0.1', SEED));
+  assert.equal((await waitOpen(tabId)).auto, true);
+  await driver.actions().sendKeys(Key.ESCAPE).perform();
+  await waitOpen(tabId, false);
+
+  tabId = await load(urlOn('127.0.0.1', '/plain/listing.html'));
+  await driver.sleep(1500);
+  assert.equal((await readerState(tabId)).readerOpen, false, 'no reader view on a listing');
+
+  await driver.navigate().back();
+  await waitFor('the article again', async () => {
+    try {
+      return (await driver.executeScript(() => location.pathname)) === SEED && (await readerState(tabId)) !== null;
+    } catch {
+      return false;
+    }
+  });
+  await driver.sleep(1500);
+  assert.equal((await readerState(tabId)).readerOpen, false, 'Back does not re-open the view');
+
+  tabId = await load(urlOn('localhost', SEED));
+  await driver.sleep(1500);
+  assert.equal((await readerState(tabId)).readerOpen, false, 'site B is not in automatic mode');
+  await setSettings({});
+});
+
+test('the menu entry on the toolbar button opens the popup for the tab', async () => {
+  const tabId = await load(server.url(SEED));
+  // A button pinned to the toolbar (the user's choice; new ones start in the extensions panel),
+  // right-clicked, and the entry chosen.
+  const result = await privileged(`return (async () => {
+    window.CustomizableUI.addWidgetToArea(action.id, window.CustomizableUI.AREA_NAVBAR);
+    const node = action.widget.forWindow(window).node;
+    const menu = document.getElementById('toolbar-context-menu');
+    const shown = new Promise((resolve) => menu.addEventListener('popupshown', resolve, { once: true }));
+    let trigger = null;
+    node.addEventListener('contextmenu', (event) => { trigger = event; event.preventDefault(); }, { once: true });
+    node.dispatchEvent(new window.MouseEvent('contextmenu', { bubbles: true, cancelable: true }));
+    menu.openPopup(node, 'after_start', 0, 0, true, false, trigger);
+    await shown;
+    const item = Array.from(menu.querySelectorAll('menuitem')).find((m) => m.id.endsWith('-menuitem-_site-settings'));
+    if (!item) return { label: null };
+    const label = item.getAttribute('label');
+    menu.activateItem(item);
+    return { label };
+  })();`);
+  assert.equal(result.label, 'Site settings and removed clutter…');
+  const views = () => inExtension("const done = arguments[arguments.length - 1]; done(browser.extension.getViews({ type: 'popup' }).map((w) => w.location.href));");
+  const popup = await waitFor('the popup', async () => (await views())[0]);
+  assert.match(popup, new RegExp(`/popup\\.html\\?tab=${tabId}$`));
+  await privileged("document.getElementById('customizationui-widget-panel')?.hidePopup();");
+});
