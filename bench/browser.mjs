@@ -36,7 +36,9 @@
 //   tidyread_full     the same + applying the removals to the live DOM as extension/content.js
 //                     does (each node swapped for a placeholder comment); the restore that puts the
 //                     page back for the next iteration is timed apart (restore_ms), not included.
-//                     content.js does not export its apply/restore, so they are copied here.
+//                     content.js does not export its apply/restore, so the swap is copied here;
+//                     what content.js does besides (skip nodes the user put back, lift a scroll
+//                     lock with getComputedStyle when a modal goes, watch later mutations) is not.
 //   readability       new Readability(document.cloneNode(true)).parse(), as Firefox does
 //   walk              a TreeWalker over every node (SHOW_ALL): the floor for any pass over the DOM
 // A sample is a batch of iterations lasting >= BENCH_BATCH_MS (one iteration when it is slower),
@@ -171,7 +173,7 @@ async function measurePage(config) {
   const root = document.documentElement;
   let sink = 0;
 
-  // extension/content.js's applyRemovals and restoreRemovals, verbatim in what they do to the DOM.
+  // extension/content.js's removal swap and its undo: what they do to the DOM, nothing more.
   function applyRemovals(removals, nodes, removed) {
     for (const removal of removals) {
       const node = nodes[removal.node];
@@ -797,10 +799,11 @@ function nativeFigures(perPage) {
 // The commit measured, and whether the files that make the wasm and the snapshot differed from it.
 function gitState() {
   try {
-    const git = (...a) => execFileSync('git', a, { cwd: ROOT, encoding: 'utf8' }).trim();
+    const git = (...a) => execFileSync('git', a, { cwd: ROOT, encoding: 'utf8' });
+    // Porcelain lines are "XY path": the status columns may be blank, so nothing is trimmed.
     const dirty = git('status', '--porcelain', '--', 'src', 'Cargo.toml', 'Cargo.lock', 'extension/snapshot.js')
       .split('\n').filter(Boolean).map((l) => l.slice(3));
-    return { commit: git('rev-parse', 'HEAD'), uncommitted_changes_measured: dirty };
+    return { commit: git('rev-parse', 'HEAD').trim(), uncommitted_changes_measured: dirty };
   } catch {
     return null;
   }
