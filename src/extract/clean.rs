@@ -3,7 +3,6 @@
 //! the result is a side table of dropped nodes that the output skips.
 
 use crate::dom::{Dom, NodeData, NodeId};
-use crate::text::comma_count;
 
 use super::names::ClassNames;
 use super::prep::{Prep, TextLen};
@@ -293,8 +292,8 @@ impl Cleaner<'_> {
             }
             match dom.data(c) {
                 NodeData::Text(t) => {
-                    len = len.then(TextLen::of(t));
-                    m.commas += comma_count(t);
+                    len = len.then(self.prep.text[c.index()]);
+                    m.commas += self.prep.commas[c.index()] as usize;
                     m.push_short(Some(t));
                 }
                 NodeData::Element(el) => {

@@ -79,9 +79,16 @@ impl Prep {
 
 /// `title` is the article's title, whose repeat in the page is left out; `byline_known` says the
 /// metadata already named the author, so a byline in the markup stays where it is.
-pub fn prepare(dom: &Dom, body: NodeId, title: &str, byline_known: bool, flags: Flags) -> Prep {
+pub fn prepare(
+    dom: &Dom,
+    leaves: &Leaves,
+    body: NodeId,
+    title: &str,
+    byline_known: bool,
+    flags: Flags,
+) -> Prep {
     let n = dom.len();
-    let whole = Whole::measure(dom, body);
+    let whole = Whole::measure(dom, leaves, body);
     let mut kept = vec![false; n];
     let mut order = Vec::with_capacity(n);
     let mut byline = None;
@@ -119,7 +126,7 @@ pub fn prepare(dom: &Dom, body: NodeId, title: &str, byline_known: bool, flags: 
     for &id in order.iter().rev() {
         let i = id.index();
         match dom.data(id) {
-            NodeData::Text(t) => text[i] = TextLen::of(t),
+            NodeData::Text(_) => text[i] = leaves.text[i],
             NodeData::Element(el) if el.is("a") => {
                 let weight = if el.attr("href").is_some_and(|h| h.starts_with('#')) {
                     IN_PAGE_LINK_WEIGHT
@@ -154,6 +161,27 @@ pub fn prepare(dom: &Dom, body: NodeId, title: &str, byline_known: bool, flags: 
     }
 }
 
+/// The length and commas of every text node, measured once per document: every pass and the
+/// cleaner read them from here instead of scanning the text again.
+pub struct Leaves {
+    pub text: Vec<TextLen>,
+    pub commas: Vec<u32>,
+}
+
+impl Leaves {
+    pub fn measure(dom: &Dom) -> Leaves {
+        let mut text = vec![TextLen::default(); dom.len()];
+        let mut commas = vec![0u32; dom.len()];
+        for i in 0..dom.len() {
+            if let Some(t) = dom.text(NodeId(i as u32)) {
+                text[i] = TextLen::of(t);
+                commas[i] = u32::try_from(comma_count(t)).unwrap_or(u32::MAX);
+            }
+        }
+        Leaves { text, commas }
+    }
+}
+
 /// Measures of everything under the body, hidden parts included (as `textContent` reads it),
 /// taken in one bottom-up pass: asking each element for its text instead costs the depth of
 /// the page times its size, which deeply nested pages turn into minutes.
@@ -163,16 +191,12 @@ struct Whole {
 }
 
 impl Whole {
-    fn measure(dom: &Dom, root: NodeId) -> Whole {
-        let mut text = vec![TextLen::default(); dom.len()];
-        let mut commas = vec![0u32; dom.len()];
+    fn measure(dom: &Dom, leaves: &Leaves, root: NodeId) -> Whole {
+        let mut text = leaves.text.clone();
+        let mut commas = leaves.commas.clone();
         let order: Vec<NodeId> = dom.descendants(root).collect();
         for &id in order.iter().rev() {
             let i = id.index();
-            if let NodeData::Text(t) = dom.data(id) {
-                text[i] = TextLen::of(t);
-                commas[i] = u32::try_from(comma_count(t)).unwrap_or(u32::MAX);
-            }
             if id == root {
                 continue;
             }
@@ -207,11 +231,22 @@ impl TextLen {
     pub fn of(text: &str) -> TextLen {
         let mut len = 0;
         let mut in_space = false;
-        for c in text.chars() {
-            if !(c.is_whitespace() && in_space) {
-                len += 1;
+        if text.is_ascii() {
+            // Most text on the web is ASCII: a byte loop, without decoding characters.
+            for &b in text.as_bytes() {
+                let space = b.is_ascii_whitespace() || b == 0x0B;
+                if !(space && in_space) {
+                    len += 1;
+                }
+                in_space = space;
             }
-            in_space = c.is_whitespace();
+        } else {
+            for c in text.chars() {
+                if !(c.is_whitespace() && in_space) {
+                    len += 1;
+                }
+                in_space = c.is_whitespace();
+            }
         }
         TextLen {
             len,
