@@ -83,10 +83,11 @@ struct Clock(Option<web_sys::Performance>);
 
 impl Clock {
     fn new() -> Self {
-        let performance = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("performance"))
-            .ok()
-            .filter(|p| p.is_object())
-            .map(JsCast::unchecked_into);
+        let performance =
+            js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("performance"))
+                .ok()
+                .filter(|p| p.is_object())
+                .map(JsCast::unchecked_into);
         Clock(performance)
     }
 
