@@ -105,18 +105,37 @@
     window.scrollTo({ left: saved.scrollX, top: saved.scrollY, behavior: 'instant' });
   }
 
-  // While printing, the page's <body> is not printed, only the view (reader.css's print rules).
+  // While printing, the page's <body> is not printed, only the view (reader.css's print rules),
+  // and the view leaves the top layer, where it would be a box of one page's height.
   function onBeforePrint() {
-    if (view === null || document.body === null) return;
+    if (view === null || document.body === null || view.printStyle !== undefined) return;
     view.printStyle = document.body.getAttribute('style');
     document.body.style.setProperty('display', 'none', 'important');
+    document.body.getAttribute('style'); // written now (see hidePage)
+    if (view.host.matches(':popover-open')) view.host.hidePopover();
   }
 
   function onAfterPrint() {
     if (view === null || view.printStyle === undefined || document.body === null) return;
     if (view.printStyle === null) document.body.removeAttribute('style');
     else document.body.setAttribute('style', view.printStyle);
+    if (document.body.getAttribute('style') !== view.printStyle) {
+      if (view.printStyle === null) document.body.removeAttribute('style');
+      else document.body.setAttribute('style', view.printStyle);
+    }
     view.printStyle = undefined;
+    showInTopLayer(view.host);
+  }
+
+  // The top layer, above the page's own fixed boxes and dialogs opened before.
+  function showInTopLayer(host) {
+    if (typeof host.showPopover !== 'function') return;
+    host.setAttribute('popover', 'manual');
+    try {
+      if (!host.matches(':popover-open')) host.showPopover();
+    } catch (error) {
+      console.warn('tidyread: the reader view is not in the top layer', error);
+    }
   }
 
   // ---- building the view ---------------------------------------------------------------------
@@ -310,15 +329,7 @@
     window.addEventListener('beforeprint', onBeforePrint);
     window.addEventListener('afterprint', onAfterPrint);
     document.documentElement.append(host);
-    // The top layer, above the page's own fixed boxes and dialogs opened before.
-    if (typeof host.showPopover === 'function') {
-      host.setAttribute('popover', 'manual');
-      try {
-        host.showPopover();
-      } catch (error) {
-        console.warn('tidyread: the reader view is not in the top layer', error);
-      }
-    }
+    showInTopLayer(host);
     host.scrollTop = 0;
     root.getElementById('title').focus({ preventScroll: true });
   }
@@ -427,6 +438,7 @@
         fontSize: getComputedStyle(view.reader).fontSize,
         background: getComputedStyle(view.reader).backgroundColor,
         measure: root.querySelector('main').getBoundingClientRect().width,
+        toolbarDisplay: getComputedStyle(root.querySelector('[role=toolbar]')).display,
       },
     };
     if (layout) {

@@ -56,8 +56,12 @@ before(async () => {
   // message tells the worker which tab shows which page.
   await worker.evaluate(() => {
     globalThis.testTabs = new Map();
+    globalThis.testPopups = [];
     chrome.runtime.onMessage.addListener((message, sender) => {
       if (message?.type === 'content->background/status' && sender.tab) globalThis.testTabs.set(sender.url, sender.tab.id);
+      // The popup asks for the core's version as it opens: even a popup that closes again at once
+      // (it loses focus) is seen. A popup has no sender.tab; the page opened in a tab has one.
+      if (message?.type === 'popup->background/core-version') globalThis.testPopups.push({ url: sender.url, inTab: sender.tab !== undefined });
       return false;
     });
   });
@@ -129,6 +133,8 @@ const squash = (text) => text.replace(/\s+/g, ' ').trim();
 test('the toolbar button opens the seed article in the reader view, and Esc gives the page back exactly', async () => {
   await setSettings({});
   const { page, tabId } = await open(server.url(SEED));
+  // Focus on a link of the page, to come back to.
+  await page.evaluate(() => document.querySelector('footer a[href]').focus({ preventScroll: true }));
   await page.evaluate(() => window.scrollTo({ left: 0, top: 700, behavior: 'instant' }));
   const before = await page.evaluate(() => ({ html: document.documentElement.outerHTML, x: scrollX, y: scrollY }));
   assert.ok(before.y > 0, 'the page scrolled');
@@ -161,11 +167,26 @@ test('the toolbar button opens the seed article in the reader view, and Esc give
   assert.deepEqual(seen, { host: true, shadowRoot: null, bodyInert: true, overflow: 'hidden' });
   await page.screenshot({ path: join(ARTIFACTS, 'reader-chromium-open.png') });
 
+  // Printing: the article alone, the host a plain block that flows over pages. (Emulated print
+  // media fires no beforeprint: the test sends the events a real print sends.)
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.emulateMedia({ media: 'print' });
+  assert.equal((await readerState(tabId)).computed.toolbarDisplay, 'none', 'no toolbar in print');
+  assert.deepEqual(await page.evaluate(() => [
+    getComputedStyle(document.querySelector('tidyread-reader')).position,
+    getComputedStyle(document.body).display,
+  ]), ['static', 'none']);
+  await page.emulateMedia({ media: 'screen' });
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  assert.equal((await readerState(tabId)).computed.toolbarDisplay, 'flex');
+  assert.equal(await page.evaluate(() => document.querySelector('tidyread-reader').matches(':popover-open')), true);
+
   await page.keyboard.press('Escape');
   await waitOpen(tabId, false);
   const back = await page.evaluate(() => ({ html: document.documentElement.outerHTML, x: scrollX, y: scrollY }));
   assert.equal(back.html, before.html, 'document.documentElement.outerHTML is as before the view opened');
   assert.deepEqual([back.x, back.y], [before.x, before.y], 'the scroll position is as before');
+  assert.equal(await page.evaluate(() => document.activeElement?.closest('footer') !== null && document.activeElement.localName), 'a', 'focus is back on the page\'s link');
   await page.close();
 });
 
@@ -340,20 +361,18 @@ test('declutter off for a site leaves its page byte-identical; on, the clutter g
 
 test('the toolbar button\'s menu entry opens the popup for the tab', async () => {
   const { page, tabId } = await open(server.url(SEED));
-  const popups = () => worker.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['POPUP'] })).map((c) => c.documentUrl));
+  await worker.evaluate(() => {
+    globalThis.testPopups.length = 0;
+  });
   await worker.evaluate(async (id) => {
     const tab = await chrome.tabs.get(id);
     chrome.contextMenus.onClicked.dispatch({ menuItemId: 'site-settings', editable: false, pageUrl: tab.url }, tab);
   }, tabId);
-  // A real popup where the browser can show one; headless Chromium opens the same page in a tab.
-  const shown = await waitFor('the popup', async () => {
-    const open = await popups();
-    if (open.length) return { popup: open[0] };
-    const tab = context.pages().find((p) => p.url().startsWith(`chrome-extension://${extensionId}/popup.html`));
-    return tab ? { tab: tab.url() } : null;
-  });
+  const shown = await waitFor('the popup', () => worker.evaluate(() => globalThis.testPopups[0]));
   console.log(`menu entry: ${JSON.stringify(shown)}`);
-  assert.match(shown.popup ?? shown.tab, new RegExp(`popup\\.html\\?tab=${tabId}$`));
+  assert.match(shown.url, new RegExp(`/popup\\.html\\?tab=${tabId}$`));
+  // Headless Chromium shows a real popup (action.openPopup), not the fallback tab.
+  assert.equal(shown.inTab, false, 'a popup, not a tab');
   // The action's popup is given back: a plain click toggles the reader again.
   await waitFor('the action to have no popup again', async () => (await worker.evaluate((id) => chrome.action.getPopup({ tabId: id }), tabId)) === '');
   for (const p of context.pages()) if (p.url().includes('/popup.html')) await p.close();
