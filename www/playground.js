@@ -340,10 +340,6 @@
       if (button !== null && !button.contains(event.relatedTarget)) unhighlight();
     });
   }
-  // A new original replaces the old document: whatever was outlined went with it.
-  ui.original.addEventListener('load', () => {
-    state.highlighted = null;
-  });
 
   loadCore().then(() => {
     ui.run.disabled = false;
