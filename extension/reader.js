@@ -360,7 +360,8 @@
       height: auto !important; padding: 0 !important; border: 0 !important; background: transparent !important;
       z-index: 2147483647 !important; display: block !important; pointer-events: none !important; }
       p { margin: 0; padding: 10px 16px; border-radius: 8px; background: #2b2a33; color: #fbfbfe;
-      font: 14px/1.4 system-ui, sans-serif; box-shadow: 0 4px 16px rgba(0,0,0,.25); }`;
+      font: 14px/1.4 system-ui, sans-serif; box-shadow: 0 4px 16px rgba(0,0,0,.25); }
+      p:empty { display: none; }`;
     const note = el('p', { role: 'status', 'aria-live': 'polite' });
     root.append(style, note);
     document.documentElement.append(host);

@@ -218,6 +218,7 @@ test('a page without an article gets a short note, not an empty view, and is lef
   });
   assert.equal(state.readerOpen, false);
   assert.match(state.toast, /no article/);
+  await page.waitForTimeout(200); // the note's text comes a moment after its box, for screen readers
   await page.screenshot({ path: join(ARTIFACTS, 'reader-chromium-no-article.png') });
   assert.equal(await page.evaluate(() => document.querySelectorAll('tidyread-toast').length), 1);
   await waitFor('the note to go', async () => (await readerState(tabId)).toast === null, { timeout: 10000 });
