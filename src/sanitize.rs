@@ -353,7 +353,7 @@ pub fn safe_srcset(value: &str, base: Option<&BaseUrl>) -> Option<String> {
     let parts: Vec<String> = srcset_candidates(value)
         .into_iter()
         .filter_map(|(url, descriptors)| {
-            let url = srcset_safe_url(&safe_url(url, base, UrlUse::Image)?);
+            let url = srcset_safe_url(&safe_url(url, base, UrlUse::Image)?)?;
             let descriptors: Vec<&str> = descriptors
                 .split_ascii_whitespace()
                 .filter(|d| is_srcset_descriptor(d))
@@ -414,8 +414,16 @@ fn is_srcset_descriptor(d: &str) -> bool {
 }
 
 /// A resolved URL written into a `srcset` must read back as one URL: whitespace (which a base
-/// URL can bring in) would split it, and a comma at its end would be taken for a separator.
-fn srcset_safe_url(url: &str) -> String {
+/// URL can bring in) would split it, and a comma at its end would be taken for a separator. A
+/// `data:` URL whose only comma is at its end has no image in it, and is left out.
+fn srcset_safe_url(url: &str) -> Option<String> {
+    if url.ends_with(',')
+        && url
+            .get(..5)
+            .is_some_and(|s| s.eq_ignore_ascii_case("data:"))
+    {
+        return None;
+    }
     let mut out = String::with_capacity(url.len());
     for c in url.chars() {
         match c {
@@ -426,7 +434,7 @@ fn srcset_safe_url(url: &str) -> String {
     let commas = out.len() - out.trim_end_matches(',').len();
     out.truncate(out.len() - commas);
     out.push_str(&"%2C".repeat(commas));
-    out
+    Some(out)
 }
 
 #[cfg(test)]
@@ -496,6 +504,12 @@ mod tests {
         assert_eq!(
             safe_srcset("a.jpg 2x onerror=x, b.jpg (1x)", base.as_ref()).as_deref(),
             Some("https://e.com/a.jpg 2x, https://e.com/b.jpg")
+        );
+        // Found by the urls fuzz target: an empty data: image ending in the comma that a
+        // srcset reads as a separator (control characters around it are trimmed away).
+        assert_eq!(
+            safe_srcset(",\n,\u{8}data:image/jpg,\0", base.as_ref()),
+            None
         );
         // Whitespace a base brings in cannot split a URL into two candidates.
         let spaced = BaseUrl::parse("https://e.com/x, javascript:alert(1) 2x/");

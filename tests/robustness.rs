@@ -472,6 +472,8 @@ fn urls_come_out_safe_or_not_at_all() {
         "\u{1}",
         "\u{a0}",
         "\u{feff}",
+        "\u{8}",
+        "\u{b}",
         "%0a",
         "alert(1)",
         "image/png",
