@@ -10,6 +10,12 @@ use crate::extract::names::{ClassNames, MAYBE_CANDIDATE, UNLIKELY};
 const MIN_BLOCK_CHARS: usize = 140;
 /// The score at which a page reads as an article: roughly two or three solid paragraphs.
 const MIN_SCORE: f64 = 20.0;
+/// A page with this many headings that are links is a list of articles (a home page, a section
+/// front, search results), whose teasers can add up to a score as high as an article's...
+const LISTING_MIN_LINKED_HEADINGS: usize = 5;
+/// ...when most of its long paragraphs are teasers: each sits in a block with one such heading
+/// (a listicle's items share one block, and so are not teasers).
+const LISTING_TEASER_SHARE: f64 = 0.7;
 
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Readerable {
@@ -22,6 +28,11 @@ pub fn check(dom: &Dom) -> Readerable {
     // Whether an `<li>` is among a node's ancestors, known for parents before their children.
     let mut in_li = vec![false; dom.len()];
     let mut score = 0.0;
+    // Blocks holding a heading that links elsewhere (its parent and grandparent), and the
+    // parents of the long paragraphs, to tell teasers from an article's body afterwards.
+    let mut linked_headings_in = vec![0u32; dom.len()];
+    let mut linked_headings = 0;
+    let mut paragraph_parents = Vec::new();
     let mut walk = dom.descendants(NodeId::ROOT);
     while let Some(id) = walk.next() {
         let Some(el) = dom.element(id) else { continue };
@@ -32,6 +43,12 @@ pub fn check(dom: &Dom) -> Readerable {
         }
         let parent = dom.parent(id).unwrap_or(NodeId::ROOT);
         in_li[id.index()] = in_li[parent.index()] || dom.is(parent, "li");
+        if matches!(&*el.name, "h2" | "h3" | "h4") && is_linked_heading(dom, id) {
+            linked_headings += 1;
+            for block in dom.ancestors(id).take(2) {
+                linked_headings_in[block.index()] += 1;
+            }
+        }
         let paragraph_like = matches!(&*el.name, "p" | "pre" | "article")
             || (el.is("div") && dom.child_elements(id).any(|c| dom.is(c, "br")));
         if !paragraph_like {
@@ -49,11 +66,36 @@ pub fn check(dom: &Dom) -> Readerable {
             continue;
         }
         score += ((len - MIN_BLOCK_CHARS) as f64).sqrt();
+        if !el.is("article") {
+            paragraph_parents.push(parent);
+        }
     }
+    let teasers = paragraph_parents
+        .iter()
+        .filter(|&&p| {
+            std::iter::once(p)
+                .chain(dom.parent(p))
+                .any(|b| linked_headings_in[b.index()] == 1)
+        })
+        .count();
+    let listing = linked_headings >= LISTING_MIN_LINKED_HEADINGS
+        && teasers as f64 >= LISTING_TEASER_SHARE * paragraph_parents.len() as f64;
     Readerable {
         score,
-        readerable: score > MIN_SCORE,
+        readerable: score > MIN_SCORE && !listing,
     }
+}
+
+/// A heading that is a link, or whose text is mostly a link: the title of a teaser pointing to
+/// another page (not a heading with an "edit" or anchor link beside its text).
+fn is_linked_heading(dom: &Dom, heading: NodeId) -> bool {
+    if dom.parent(heading).is_some_and(|p| dom.is(p, "a")) {
+        return true;
+    }
+    let whole = dom.text_content(heading).trim().chars().count();
+    dom.descendants(heading)
+        .filter(|&d| dom.is(d, "a") && dom.attr(d, "href").is_some_and(|h| !h.starts_with('#')))
+        .any(|a| 2 * dom.text_content(a).trim().chars().count() >= whole.max(1))
 }
 
 /// Hidden by its own markup.
@@ -147,5 +189,59 @@ mod tests {
                 "{whole:?}"
             );
         }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod listing_tests {
+    use super::*;
+    use crate::dom::parse::parse_str;
+
+    const PROSE: &str = "The council met again on Tuesday evening to discuss the future of the \
+        harbour, the lighthouse and the ferry timetable, with residents filling the hall and the \
+        debate running late into the night. ";
+
+    fn page(items: usize, item: impl Fn(usize) -> String) -> Readerable {
+        let body: String = (0..items).map(item).collect();
+        check(&parse_str(&format!("<title>T</title><main>{body}</main>")).unwrap())
+    }
+
+    #[test]
+    fn search_results_and_section_fronts_are_not_articles() {
+        let results = page(10, |i| {
+            format!("<article><h2><a href=\"/n/{i}\">Result {i} about the harbour</a></h2><p>{PROSE}{PROSE}</p></article>")
+        });
+        assert!(
+            results.score > MIN_SCORE,
+            "the teasers alone score like an article"
+        );
+        assert!(!results.readerable);
+        let front = page(8, |i| {
+            format!("<div class=\"card\"><a href=\"/s/{i}\"><h3>Story {i}</h3></a><p>{PROSE}{PROSE}</p></div>")
+        });
+        assert!(!front.readerable);
+    }
+
+    #[test]
+    fn articles_with_related_links_and_listicles_are_articles() {
+        let mut html = String::from("<title>T</title><article>");
+        for _ in 0..6 {
+            html.push_str(&format!("<p>{PROSE}{PROSE}</p>"));
+        }
+        html.push_str("</article><aside>");
+        for i in 0..8 {
+            html.push_str(&format!(
+                "<div><h3><a href=\"/r/{i}\">Related {i}</a></h3></div>"
+            ));
+        }
+        html.push_str("</aside>");
+        assert!(check(&parse_str(&html).unwrap()).readerable);
+        // A listicle: linked headings and their paragraphs all in the article's one block.
+        let listicle = page(1, |_| {
+            (0..8)
+                .map(|i| format!("<h3>{i}) <a href=\"/film/{i}\">Film number {i}</a></h3><p>{PROSE}{PROSE}</p>"))
+                .collect()
+        });
+        assert!(listicle.readerable);
     }
 }
