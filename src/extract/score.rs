@@ -40,6 +40,8 @@ const MIN_SIBLING_SCORE: f64 = 10.0;
 /// A paragraph sibling this long with few links joins the article.
 const LONG_SIBLING_PARAGRAPH: u32 = 80;
 const MAX_SIBLING_LINK_DENSITY: f64 = 0.25;
+/// A lead figure's text is a caption and a credit; longer, it is something else.
+const MAX_LEAD_CAPTION_CHARS: u32 = 300;
 
 /// A piece of the article: an element, or a run of inline content that sits directly in a block
 /// and reads as a paragraph of its own.
@@ -386,9 +388,14 @@ fn siblings(dom: &Dom, prep: &Prep, s: &Scores, top: NodeId) -> Vec<Piece> {
     let top_class = dom.attr(top, "class").unwrap_or("");
     let wraps_runs = dom.is(parent, "div") && s.div_role[parent.index()] == DivRole::Container;
     let mut out = Vec::new();
+    let mut before_top = true;
     for piece in pieces_of(dom, prep, parent) {
         let keep = match &piece {
-            Piece::Node(n) if *n == top => true,
+            Piece::Node(n) if *n == top => {
+                before_top = false;
+                true
+            }
+            Piece::Node(n) if before_top && is_lead_figure(dom, prep, *n) => true,
             Piece::Node(n) => {
                 let bonus = if !top_class.is_empty() && dom.attr(*n, "class") == Some(top_class) {
                     top_score * SIBLING_SHARE_OF_TOP
@@ -407,6 +414,17 @@ fn siblings(dom: &Dom, prep: &Prep, s: &Scores, top: NodeId) -> Vec<Piece> {
         }
     }
     out
+}
+
+/// The article's opening picture, just before its body: a `<figure>` with an image and no more
+/// text than a caption. It joins the article, caption and credit included.
+fn is_lead_figure(dom: &Dom, prep: &Prep, id: NodeId) -> bool {
+    dom.is(id, "figure")
+        && prep.text_len(id) <= MAX_LEAD_CAPTION_CHARS
+        && prep.link_len[id.index()] == 0.0
+        && dom
+            .descendants(id)
+            .any(|d| dom.is(d, "img") || dom.is(d, "picture"))
 }
 
 /// A sibling paragraph joins when it is long with few links, or short, link-free and a sentence.
