@@ -2,11 +2,11 @@
 // fallback to the background, the toolbar action, and the popup.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
 import {
-  CORE_VERSION, DIST, EXTENSION_VERSION, SNAPSHOT_SOURCE, assertDecluttered, assertRestored,
+  CORE_VERSION, EXTENSION_VERSION, SNAPSHOT_SOURCE, assertDecluttered, assertRestored,
   assertTrickySnapshot, isMarked, readPage, requireDist, snapshotProbe, tempDir, waitFor,
+  launchChromium,
 } from './support.mjs';
 
 let server;
@@ -20,21 +20,7 @@ before(async () => {
   requireDist('chrome');
   server = await startServer();
   profile = tempDir('tidyread-chromium-');
-  context = await chromium.launchPersistentContext(profile.dir, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      `--disable-extensions-except=${DIST.chrome}`,
-      `--load-extension=${DIST.chrome}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  context = await launchChromium(profile.dir);
   worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker', { timeout: 15000 });
   extensionId = new URL(worker.url()).host;
   // Without the "tabs" permission (which tidyread does not ask for) tabs.query cannot filter by

@@ -6,9 +6,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
-import { DIST, ROOT, isMarked, requireDist, tempDir, waitFor } from './support.mjs';
+import { ROOT, isMarked, requireDist, tempDir, waitFor, launchChromium } from './support.mjs';
 
 const SEED = join(ROOT, 'tests', 'fixtures', 'seed-townhall');
 const SEED_EXPECTED = JSON.parse(readFileSync(join(SEED, 'expected.json'), 'utf8'));
@@ -32,21 +31,7 @@ before(async () => {
   requireDist('chrome');
   server = await startServer();
   profile = tempDir('tidyread-declutter-');
-  context = await chromium.launchPersistentContext(profile.dir, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      `--disable-extensions-except=${DIST.chrome}`,
-      `--load-extension=${DIST.chrome}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  context = await launchChromium(profile.dir);
   // The seed page names ad servers and a CDN: no network here, and none needed.
   await context.route((url) => /^(https?|wss?):$/.test(url.protocol) && url.hostname !== '127.0.0.1', (route) => route.abort());
   await context.route(server.url(SEED_PATH), (route) => route.fulfill({

@@ -17,8 +17,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium } from 'playwright-core';
-import { DIST, ROOT, requireDist, tempDir, waitFor } from './support.mjs';
+import { DIST, ROOT, requireDist, tempDir, waitFor, launchChromium } from './support.mjs';
 
 const EXTENSION = process.env.TIDYREAD_CHROME_DIST ? resolve(process.env.TIDYREAD_CHROME_DIST) : DIST.chrome;
 const CORPUS = resolve(process.env.TIDYREAD_CORPUS ?? join(ROOT, '..', 'shared', 'corpus', 'readability'));
@@ -145,23 +144,11 @@ before(async () => {
   await new Promise((done) => server.listen(0, '127.0.0.1', done));
   origin = `http://127.0.0.1:${server.address().port}`;
   profile = tempDir('tidyread-hardening-');
-  context = await chromium.launchPersistentContext(profile.dir, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
+  // Offline: every other host fails at once (the request is still seen, and counted).
+  context = await launchChromium(profile.dir, {
+    extension: EXTENSION,
     viewport: { width: 1100, height: 800 },
-    args: [
-      `--disable-extensions-except=${EXTENSION}`,
-      `--load-extension=${EXTENSION}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      // Offline: every other host fails at once (the request is still seen, and counted).
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
-    ],
+    args: ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost'],
   });
   worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker', { timeout: 15000 });
   extensionId = new URL(worker.url()).host;

@@ -12,9 +12,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { after, before, test } from 'node:test';
-import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
-import { DIST, ROOT, requireDist, tempDir, waitFor } from './support.mjs';
+import { ROOT, requireDist, tempDir, waitFor, launchChromium } from './support.mjs';
 
 const ARTIFACTS = join(ROOT, 'target', 'e2e-artifacts');
 const SEED = '/fixtures/seed-townhall/page.html';
@@ -32,23 +31,10 @@ before(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   server = await startServer();
   profile = tempDir('tidyread-reader-');
-  context = await chromium.launchPersistentContext(profile.dir, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
+  // The seed page names ad servers and image hosts: fail those at once, offline.
+  context = await launchChromium(profile.dir, {
     viewport: { width: 1100, height: 800 },
-    args: [
-      `--disable-extensions-except=${DIST.chrome}`,
-      `--load-extension=${DIST.chrome}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      // The seed page names ad servers and image hosts: fail those at once, offline.
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
-    ],
+    args: ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost'],
   });
   worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker', { timeout: 15000 });
   extensionId = new URL(worker.url()).host;

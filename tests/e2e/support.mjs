@@ -7,8 +7,35 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { chromium } from 'playwright-core';
+
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST = { chrome: join(ROOT, 'dist', 'chrome'), firefox: join(ROOT, 'dist', 'firefox') };
+
+/** The flags every Chromium run here needs: headless as root, and no calls home (the machine
+ * has no network, and Chromium's background requests would fail many at a time). */
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * Debian's Chromium, headless, with an unpacked extension loaded (dist/chrome by default).
+ * `args` adds flags; other `options` go to Playwright as they are (a viewport, say).
+ */
+export function launchChromium(profileDir, { extension = DIST.chrome, args = [], ...options } = {}) {
+  return chromium.launchPersistentContext(profileDir, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    ...options,
+    args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, ...CHROMIUM_FLAGS, ...args],
+  });
+}
 
 export function requireDist(browser) {
   const manifest = join(DIST[browser], 'manifest.json');
