@@ -10,8 +10,9 @@
 #   rustup  a rustup toolchain with the wasm32-unknown-unknown target and its prebuilt std.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out=pkg
-target_dir=target
+# TIDYREAD_WASM_OUT and CARGO_TARGET_DIR let a second build (an A/B bench) sit beside pkg/.
+out=${TIDYREAD_WASM_OUT:-pkg}
+target_dir=${CARGO_TARGET_DIR:-target}
 profile=wasm
 start=$(date +%s)
 
