@@ -55,7 +55,7 @@ test-unit:
 	$(NODE_TEST) tests/unit/
 
 e2e: dist www
-	$(NODE_TEST) tests/e2e/chromium.test.mjs tests/e2e/declutter.test.mjs tests/e2e/reader.test.mjs tests/e2e/hardening.test.mjs tests/e2e/firefox.test.mjs tests/e2e/firefox-reader.test.mjs tests/e2e/www.test.mjs
+	$(NODE_TEST) tests/e2e/chromium.test.mjs tests/e2e/declutter.test.mjs tests/e2e/reader.test.mjs tests/e2e/hardening.test.mjs tests/e2e/privilege.test.mjs tests/e2e/firefox.test.mjs tests/e2e/firefox-reader.test.mjs tests/e2e/www.test.mjs
 
 # The eval profile is release with panics unwinding, so the eval can count them.
 eval:

@@ -1,14 +1,54 @@
 // The background: badge, toolbar action (the reader view), keyboard shortcut, the popup's menu
-// entry, and the core for pages whose CSP keeps wasm out of the
+// entry, where the content script runs, and the core for pages whose CSP keeps wasm out of the
 // content script.
 //
 // Loaded after ext.js, snapshot.js and pkg/tidyread.js: by Firefox's event page from the
 // manifest's `background.scripts`, and by Chrome's service worker through the importScripts line
 // that scripts/build-extension.mjs writes from the same list.
+//
+// Least privilege: the manifest asks for no host access. A click on the button (or the shortcut,
+// or the button's menu) grants `activeTab` for that tab, and the content script is injected then.
+// Only where the user has granted host access (optional_host_permissions, asked for in the popup
+// or the options page) does it run by itself as pages load, for decluttering and the automatic
+// reader view: registered here for exactly the granted origins.
 (function () {
   'use strict';
 
   let core = null;
+
+  // The content script: these files, in this order, in the top frame of a page.
+  const CONTENT_SCRIPT = {
+    id: 'tidyread-content',
+    js: ['pkg/tidyread.js', 'ext.js', 'settings.js', 'snapshot.js', 'reader.js', 'content.js'],
+    runAt: 'document_idle',
+  };
+  // Host access patterns that are web pages (the browser may list others, e.g. its own schemes).
+  const PAGE_ORIGIN = /^(\*|https?):\/\//;
+
+  // Registers the content script for the granted page origins; one update at a time, so that a
+  // start and a grant arriving together cannot register it twice.
+  let registering = Promise.resolve();
+  function followHostAccess() {
+    registering = registering
+      .then(async () => {
+        const origins = (await ext.grantedOrigins()).filter((o) => PAGE_ORIGIN.test(o));
+        await ext.registerContentScript(CONTENT_SCRIPT, origins);
+      })
+      .catch((error) => console.error('tidyread: registering the content script:', error));
+    return registering;
+  }
+
+  // Injects the content script into a tab that does not have it yet (after a click: activeTab).
+  // Returns whether it had to.
+  async function ensureContent(tabId) {
+    try {
+      await ext.toTab(tabId, 'background', 'ping');
+      return false;
+    } catch {
+      await ext.injectFiles(tabId, CONTENT_SCRIPT.js);
+      return true;
+    }
+  }
 
   // The extension's CSP allows 'wasm-unsafe-eval', so the wasm always compiles here.
   function loadCore() {
@@ -53,17 +93,22 @@
       await showStatus(tabOf(sender), message.status);
       return {};
     },
+    // The popup, opened from the button's menu (which grants activeTab), shows the tab's status.
+    'popup->background/ensure-content': async (message) => ({ injected: await ensureContent(message.tabId) }),
     'popup->background/core-version': async () => ({ core: (await loadCore()).version() }),
     'options->background/core-version': async () => ({ core: (await loadCore()).version() }),
   });
 
   // The toolbar button and the keyboard shortcut open or close the reader view in the tab.
   // No default_popup in the manifest, so that a click reaches onClicked.
+  // A content script injected by this click opens the view (its automatic mode may have opened
+  // it already): the user asked for the reader, never for it to close.
   async function toggleReader(tab) {
     try {
-      await ext.toTab(tab.id, 'background', 'reader-toggle');
+      const injected = await ensureContent(tab.id);
+      await ext.toTab(tab.id, 'background', injected ? 'reader-show' : 'reader-toggle');
     } catch (error) {
-      // Pages without the content script (browser pages, the stores) have no reader view.
+      // Pages no extension may script (browser pages, the stores) have no reader view.
       console.warn(`tidyread: reader view in tab ${tab?.id}:`, error);
     }
   }
@@ -88,6 +133,9 @@
   ext.addActionMenu('site-settings', ext.i18n('menuSiteSettings'), showPopup).catch((error) => {
     console.warn('tidyread: no context menu on the toolbar button', error);
   });
+
+  ext.onOriginsChanged(followHostAccess);
+  followHostAccess();
 
   ext.setBadgeColor('#4a5568').catch(() => {});
 })();

@@ -451,6 +451,8 @@
   }
 
   ext.listen('content', {
+    // The background asks before injecting the content script into a tab on a click.
+    'background->content/ping': () => ({}),
     'background->content/toggle': () => serial(toggle).then(() => ({ status: status() })),
     'popup->content/status': () => ({ status: status() }),
     'popup->content/restore-one': (message) => serial(() => restoreOne(message.index)).then(() => ({ status: status() })),

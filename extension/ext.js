@@ -159,6 +159,58 @@
       menus.create({ id, title, contexts: ['action'] }, () => void api.runtime.lastError);
     },
 
+    // ---- Host access: where the extension may run by itself (optional_host_permissions) ----
+
+    /** The page origins the user has let the extension run on by itself ("*://host/*" patterns). */
+    async grantedOrigins() {
+      const { origins = [] } = await api.permissions.getAll();
+      return origins;
+    },
+
+    hasOrigins(origins) {
+      return api.permissions.contains({ origins });
+    },
+
+    /**
+     * Asks the user for `origins`. Both browsers need this during a click: call it first thing in
+     * the handler, before any `await`. Resolves to whether the user agreed.
+     */
+    requestOrigins(origins) {
+      return api.permissions.request({ origins });
+    },
+
+    removeOrigins(origins) {
+      return api.permissions.remove({ origins });
+    },
+
+    /** Calls `listener()` when host access is granted or taken back (here or in the browser's UI). */
+    onOriginsChanged(listener) {
+      api.permissions.onAdded.addListener(listener);
+      api.permissions.onRemoved.addListener(listener);
+    },
+
+    // ---- Content scripts ----
+
+    /** Runs the extension's `files`, in order, in the tab's top frame (needs host access or activeTab). */
+    async injectFiles(tabId, files) {
+      await api.scripting.executeScript({ target: { tabId }, files });
+    },
+
+    /**
+     * Makes the one content script `script` ({id, js, runAt}) run on `matches` as pages load from
+     * now on, across restarts; no matches unregisters it.
+     */
+    async registerContentScript(script, matches) {
+      const registered = await api.scripting.getRegisteredContentScripts({ ids: [script.id] });
+      if (matches.length === 0) {
+        if (registered.length > 0) await api.scripting.unregisterContentScripts({ ids: [script.id] });
+        return;
+      }
+      const wanted = { ...script, matches, persistAcrossSessions: true };
+      if (registered.length > 0) await api.scripting.updateContentScripts([wanted]);
+      else await api.scripting.registerContentScripts([wanted]);
+    },
+
     async setBadge(tabId, text) {
       await api.action.setBadgeText({ tabId, text });
     },

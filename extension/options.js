@@ -1,4 +1,5 @@
-// The options page: the global defaults, the reader view's typography, every site with its own
+// The options page: where tidyread runs by itself (host access: all sites, some, or only on a
+// click), the global defaults, the reader view's typography, every site with its own
 // settings (change, remove, reset all), export to a JSON file and import from one. Everything
 // goes through TidyreadSettings; the page redraws from storage after each change.
 (function () {
@@ -79,6 +80,33 @@
     }
   }
 
+  // `*://*.example.com/*` → `example.com`: the sites as the user knows them.
+  function siteOf(pattern) {
+    return pattern.replace(/^[^:]+:\/\//, '').replace(/^\*\./, '').replace(/\/.*$/, '');
+  }
+
+  async function renderAccess() {
+    const { all, origins } = await TidyreadAccess.granted();
+    const sites = [...new Set(origins.filter((o) => !TidyreadAccess.ALL_SITES.includes(o)).map(siteOf))].sort();
+    let text = t('accessNone');
+    if (all) text = t('accessAll');
+    else if (sites.length > 0) text = t('accessSome', sites.join(', '));
+    $('access-state').textContent = text;
+    $('access-all').hidden = all;
+    $('access-none').hidden = !all && sites.length === 0;
+  }
+
+  // Asks for every site; must run in a click handler before any `await`.
+  function requestAllSites() {
+    ext.requestOrigins([...TidyreadAccess.ALL_SITES]).then(
+      (allowed) => {
+        if (!allowed) say(t('accessDenied'));
+        return renderAccess();
+      },
+      (error) => fail(error.message),
+    );
+  }
+
   function render() {
     const defaults = $('defaults');
     for (const key of S.SITE_KEYS) defaults.elements[key].checked = current.defaults[key];
@@ -93,8 +121,21 @@
     const font = $('font');
     for (const v of S.FONTS) font.append(option(v, t(`readerFont_${v}`)));
 
+    $('access-all').addEventListener('click', requestAllSites);
+    $('access-none').addEventListener('click', async () => {
+      try {
+        await ext.removeOrigins(await ext.grantedOrigins());
+      } catch (error) {
+        fail(error.message);
+      }
+      await renderAccess();
+    });
+    ext.onOriginsChanged(() => renderAccess().catch(() => {}));
+
     $('defaults').addEventListener('change', (event) => {
       const { name, checked } = event.target;
+      // First use: turning on an automatic default (every site) asks for every site, in this click.
+      if (checked && name !== 'keepComments' && !$('access-all').hidden) requestAllSites();
       change((s) => ({ ...s, defaults: { ...s.defaults, [name]: checked } }));
     });
     $('reader').addEventListener('change', (event) => {
@@ -189,6 +230,7 @@
     TidyreadI18n.fill();
     wire();
     showVersions();
+    renderAccess().catch((error) => fail(error.message));
     current = await S.load();
     render();
   }

@@ -1,6 +1,8 @@
-// The popup: the current site's three switches, what was taken off the page (grouped by kind,
-// each with a "Bring back" button) and the versions. Opened from the toolbar button's context
-// menu (background.js); a plain click on the button toggles the reader view instead.
+// The popup: whether tidyread may run on the site by itself (host access, asked for here on first
+// use), the current site's three switches, what was taken off the page (grouped by kind, each
+// with a "Bring back" button) and the versions. Opened from the toolbar button's context menu
+// (background.js), which grants activeTab: the content script is injected then if the site has
+// no host access. A plain click on the button toggles the reader view instead.
 //
 // `popup.html?tab=ID` shows tab ID instead of the active tab: the background opens it so, and
 // the tests open the popup as a page in a tab of its own.
@@ -19,8 +21,13 @@
   const KINDS = ['ad', 'sponsored_feed', 'promo', 'paywall_prompt', 'newsletter', 'consent_banner', 'overlay',
     'trending_list', 'recommended', 'share_bar', 'comments'];
 
+  // Switches that act as pages load, and so need host access to do anything by themselves.
+  const AUTOMATIC_KEYS = new Set(['declutter', 'autoReader']);
+
   let tabId = null;
   let host = null;
+  // Whether the site has host access, as last read: a click must know it before any `await`.
+  let siteAccess = false;
 
   async function targetTab() {
     const fromQuery = Number(new URLSearchParams(location.search).get('tab'));
@@ -129,6 +136,25 @@
     return status;
   }
 
+  function showAccess(access) {
+    siteAccess = access.site;
+    show('access-state', t(access.site ? 'accessAutomatic' : 'accessOnClick'));
+    $('access-site').hidden = access.site;
+    $('access').hidden = false;
+  }
+
+  async function refreshAccess() {
+    showAccess(await TidyreadAccess.granted(host));
+  }
+
+  // Asks for host access to the site; must run in a click handler before any `await`.
+  function requestSiteAccess() {
+    return ext.requestOrigins(TidyreadAccess.patternsFor(host)).then(async (allowed) => {
+      await refreshAccess();
+      if (!allowed) show('access-state', t('accessDenied'));
+    });
+  }
+
   async function changeSite(key, value) {
     const settings = await S.update((s) => S.withSite(s, host, { [key]: value }));
     showSettings(settings);
@@ -152,12 +178,19 @@
     $('site').addEventListener('change', (event) => {
       const input = event.target;
       if (input.type !== 'checkbox') return;
+      // First use: turning on an automatic switch asks for the access it needs, in this click.
+      if (input.checked && AUTOMATIC_KEYS.has(input.name) && !siteAccess) {
+        requestSiteAccess().catch((error) => show('access-state', t('pageError', error.message)));
+      }
       changeSite(input.name, input.checked).catch((error) => show('page', t('pageError', error.message)));
     });
     $('site').addEventListener('click', (event) => {
       const reset = event.target.closest('.reset');
       if (reset === null) return;
       changeSite(reset.closest('.switch-row').dataset.key, null).catch((error) => show('page', t('pageError', error.message)));
+    });
+    $('access-site').addEventListener('click', () => {
+      requestSiteAccess().catch((error) => show('access-state', t('pageError', error.message)));
     });
     $('groups').addEventListener('click', async (event) => {
       const button = event.target.closest('.bring-back');
@@ -181,6 +214,9 @@
     S.onChange((settings) => {
       if (host !== null) showSettings(settings);
     });
+    ext.onOriginsChanged(() => {
+      if (host !== null) refreshAccess().catch(() => {});
+    });
   }
 
   async function showVersions() {
@@ -199,6 +235,7 @@
     tabId = await targetTab();
     let reader;
     try {
+      await ext.toBackground('popup', 'ensure-content', { tabId });
       ({ reader } = await ext.toTab(tabId, 'popup', 'reader-state'));
     } catch {
       showUnavailable();
@@ -206,6 +243,7 @@
     }
     host = reader.host;
     show('host', S.siteKey(host) || host);
+    await refreshAccess();
     $('reader').hidden = false;
     $('reader').textContent = reader.readerOpen ? t('popupReaderClose') : t('popupReader');
     showSettings(await S.load());

@@ -387,6 +387,11 @@
   let pending = null;
 
   /** Opens the view on the page's article, or closes it; a quiet note when there is none. */
+  // Opens the view unless it is open already.
+  function show() {
+    return view !== null ? Promise.resolve(state()) : toggle();
+  }
+
   function toggle() {
     pending ??= (async () => {
       try {
@@ -483,6 +488,7 @@
     loadCss().catch(() => {});
     ext.listen('content', {
       'background->content/reader-toggle': async () => ({ reader: await toggle() }),
+      'background->content/reader-show': async () => ({ reader: await show() }),
       'background->content/reader-state': (message) => ({ reader: state(message) }),
       'popup->content/reader-state': () => ({ reader: state() }),
       'popup->content/reader-toggle': async () => ({ reader: await toggle() }),

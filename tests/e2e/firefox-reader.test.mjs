@@ -15,7 +15,7 @@ import { after, before, test } from 'node:test';
 import { Builder, Key, Origin } from 'selenium-webdriver';
 import firefox from 'selenium-webdriver/firefox.js';
 import { startServer } from './server.mjs';
-import { DIST, ROOT, requireDist, waitFor } from './support.mjs';
+import { DIST, FIREFOX_PREFS, ROOT, allowAllSitesFirefox, requireDist, waitFor } from './support.mjs';
 
 const ARTIFACTS = join(ROOT, 'target', 'e2e-artifacts');
 const SEED = '/fixtures/seed-townhall/page.html';
@@ -74,11 +74,14 @@ before(async () => {
   const options = new firefox.Options()
     .setBinary(process.env.FIREFOX ?? '/usr/bin/firefox-esr')
     .addArguments('-headless', '--width=1100', '--height=800');
+  for (const [name, value] of Object.entries(FIREFOX_PREFS)) options.setPreference(name, value);
   const service = new firefox.ServiceBuilder(geckodriverPath()).addArguments('--allow-system-access');
   driver = await new Builder().forBrowser('firefox').setFirefoxOptions(options).setFirefoxService(service).build();
   addonId = await driver.installAddon(DIST.firefox, true);
   pageHandle = await driver.getWindowHandle();
   const origin = await privileged('return `moz-extension://${WebExtensionPolicy.getByID(arguments[0]).mozExtensionHostname}`;');
+  // Automatic mode runs as pages load: it needs the host access a user grants.
+  await allowAllSitesFirefox(driver, origin);
   await driver.switchTo().newWindow('tab');
   await driver.get(`${origin}/popup.html?tab=0`);
   extensionHandle = await driver.getWindowHandle();

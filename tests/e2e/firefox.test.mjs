@@ -10,7 +10,7 @@ import { Builder } from 'selenium-webdriver';
 import firefox from 'selenium-webdriver/firefox.js';
 import { startServer } from './server.mjs';
 import {
-  CORE_VERSION, DIST, EXTENSION_VERSION, SNAPSHOT_SOURCE, assertDecluttered, assertRestored,
+  CORE_VERSION, DIST, EXTENSION_VERSION, FIREFOX_PREFS, allowAllSitesFirefox, SNAPSHOT_SOURCE, assertDecluttered, assertRestored,
   assertTrickySnapshot, isMarked, readPage, requireDist, snapshotProbe, waitFor,
 } from './support.mjs';
 
@@ -35,6 +35,7 @@ before(async () => {
   const options = new firefox.Options()
     .setBinary(process.env.FIREFOX ?? '/usr/bin/firefox-esr')
     .addArguments('-headless');
+  for (const [name, value] of Object.entries(FIREFOX_PREFS)) options.setPreference(name, value);
   const service = new firefox.ServiceBuilder(geckodriverPath()).addArguments('--allow-system-access');
   driver = await new Builder().forBrowser('firefox').setFirefoxOptions(options).setFirefoxService(service).build();
   addonId = await driver.installAddon(DIST.firefox, true);
@@ -90,6 +91,26 @@ async function openDecluttered(path) {
   await driver.get(server.url(path));
   await waitFor('the content script to mark the page', () => driver.executeScript(isMarked));
 }
+
+// Least privilege: nothing runs on a page until the user clicks or allows it. Later tests need
+// the grant this one makes.
+test('without host access no page is touched; "Allow on all sites" asks, and then pages are decluttered as they load', async () => {
+  await driver.get(server.url('/plain/article.html'));
+  // The page's own load is over; a content script would have marked it by now (it does below).
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const untouched = await driver.executeScript(readPage);
+  assert.equal(untouched.path, null, 'no content script ran');
+  assert.equal(untouched.ad, true, 'the ad is there');
+  const manifest = requireDist('firefox');
+  assert.equal(manifest.content_scripts, undefined, 'no content script in the manifest');
+  assert.equal(manifest.host_permissions, undefined, 'no host access asked for at install');
+
+  const access = await allowAllSitesFirefox(driver, await extensionOrigin());
+  assert.match(access.before, /only on pages where you click/);
+  assert.match(access.after, /by itself on every site/);
+  await openDecluttered('/plain/article.html');
+  assertDecluttered(await driver.executeScript(readPage), 'wasm');
+});
 
 test('the content script runs the wasm and declutters a plain page', async () => {
   await openDecluttered('/plain/article.html');

@@ -2,12 +2,13 @@
 // that run inside a page. Probes are self-contained functions: each browser driver serialises
 // them into the page's own world.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
+import { By } from 'selenium-webdriver';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST = { chrome: join(ROOT, 'dist', 'chrome'), firefox: join(ROOT, 'dist', 'firefox') };
@@ -24,17 +25,81 @@ const CHROMIUM_FLAGS = [
   '--disable-sync',
 ];
 
+/** The host access "Allow on all sites" grants (the manifest's optional_host_permissions). */
+export const ALL_SITES = ['http://*/*', 'https://*/*'];
+
 /**
- * Debian's Chromium, headless, with an unpacked extension loaded (dist/chrome by default).
- * `args` adds flags; other `options` go to Playwright as they are (a viewport, say).
+ * A copy of an unpacked extension whose manifest also has `host_permissions`: as if the user had
+ * allowed it on all sites. Chromium shows `permissions.request` a prompt no headless test can
+ * answer, so the suites that test what runs as pages load start from the grant itself; the
+ * request is tested in Firefox (firefox.test.mjs), and the ungranted manifest in
+ * privilege.test.mjs. The background registers the content script from the granted origins the
+ * same way in both cases.
  */
-export function launchChromium(profileDir, { extension = DIST.chrome, args = [], ...options } = {}) {
-  return chromium.launchPersistentContext(profileDir, {
+function withHostAccess(extension) {
+  const dir = mkdtempSync(join(tmpdir(), 'tidyread-granted-'));
+  cpSync(extension, dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  assert.deepEqual(manifest.optional_host_permissions, ALL_SITES, 'the manifest asks for all sites, optionally');
+  manifest.host_permissions = ALL_SITES;
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  return dir;
+}
+
+/**
+ * Debian's Chromium, headless, with an unpacked extension loaded (dist/chrome by default), its
+ * service worker started. `hostAccess` (default true): allowed on all sites, and the content
+ * script registered before this returns. `args` adds flags; other `options` go to Playwright as
+ * they are (a viewport, say).
+ */
+export async function launchChromium(profileDir, { extension = DIST.chrome, hostAccess = true, args = [], ...options } = {}) {
+  const loaded = hostAccess ? withHostAccess(extension) : extension;
+  const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     ...options,
-    args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, ...CHROMIUM_FLAGS, ...args],
+    args: [`--disable-extensions-except=${loaded}`, `--load-extension=${loaded}`, ...CHROMIUM_FLAGS, ...args],
   });
+  if (hostAccess) context.on('close', () => rmSync(loaded, { recursive: true, force: true }));
+  const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker', { timeout: 15000 });
+  if (hostAccess) {
+    await waitFor('the content script to be registered', () => worker.evaluate(
+      async () => (await chrome.scripting.getRegisteredContentScripts()).length > 0,
+    ));
+  }
+  return context;
+}
+
+/**
+ * Firefox preferences for the suites: optional permissions are granted without their prompt
+ * (which a headless test cannot answer), so "Allow on all sites" is clicked as a user would.
+ */
+export const FIREFOX_PREFS = { 'extensions.webextOptionalPermissionPrompts': false };
+
+/**
+ * Firefox: opens the options page (`origin`: the extension's moz-extension:// origin) in a tab,
+ * clicks "Allow on all sites" and waits for the grant and for the content script to be
+ * registered from it. Returns the options page's access text before and after the click.
+ */
+export async function allowAllSitesFirefox(driver, origin) {
+  const handle = await driver.getWindowHandle();
+  await driver.switchTo().newWindow('tab');
+  try {
+    await driver.get(`${origin}/options.html`);
+    const state = () => driver.findElement(By.id('access-state')).getText();
+    const allow = await driver.findElement(By.id('access-all'));
+    await waitFor('the access text', async () => (await state()) !== '…');
+    const before = await state();
+    await allow.click();
+    await waitFor('the content script to be registered', () => driver.executeAsyncScript(
+      'const done = arguments[arguments.length - 1]; browser.scripting.getRegisteredContentScripts().then((s) => done(s.length > 0), () => done(false));',
+    ));
+    await waitFor('the options page to show the grant', async () => !(await allow.isDisplayed()));
+    return { before, after: await state() };
+  } finally {
+    await driver.close();
+    await driver.switchTo().window(handle);
+  }
 }
 
 export function requireDist(browser) {

@@ -1,0 +1,47 @@
+// Host access patterns (extension/access.js), in Node: what the popup asks for per site, and how
+// a grant is read back.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import vm from 'node:vm';
+
+const load = (name) => readFileSync(new URL(`../../extension/${name}`, import.meta.url), 'utf8');
+
+// A fake `ext` holding granted origins.
+function withGrants(origins) {
+  // An all-sites grant covers every pattern; otherwise only the pattern itself.
+  const covers = (granted, wanted) => granted === wanted || /^https?:\/\/\*\/\*$/.test(granted);
+  const ext = {
+    grantedOrigins: async () => origins,
+    hasOrigins: async (wanted) => wanted.every((w) => origins.some((g) => covers(g, w))),
+  };
+  const context = vm.createContext({ ext });
+  vm.runInContext(load('settings.js'), context);
+  vm.runInContext(load('access.js'), context);
+  return context.TidyreadAccess;
+}
+
+test('a site is asked for with its subdomains, keyed as the settings key it', () => {
+  const A = withGrants([]);
+  assert.deepEqual([...A.patternsFor('www.Example.com')], ['*://*.example.com/*']);
+  assert.deepEqual([...A.patternsFor('news.example.co.uk.')], ['*://*.news.example.co.uk/*']);
+});
+
+test('addresses and single-label hosts have no subdomains to cover', () => {
+  const A = withGrants([]);
+  assert.deepEqual([...A.patternsFor('127.0.0.1')], ['*://127.0.0.1/*']);
+  assert.deepEqual([...A.patternsFor('localhost')], ['*://localhost/*']);
+  assert.deepEqual([...A.patternsFor('[::1]')], ['*://[::1]/*']);
+  assert.deepEqual([...A.patternsFor('')], []);
+});
+
+test('a grant is read back per site and for all sites', async () => {
+  const none = await withGrants([]).granted('example.com');
+  assert.deepEqual({ all: none.all, site: none.site }, { all: false, site: false });
+  const site = await withGrants(['*://*.example.com/*']).granted('www.example.com');
+  assert.deepEqual({ all: site.all, site: site.site }, { all: false, site: true });
+  const other = await withGrants(['*://*.example.com/*']).granted('example.org');
+  assert.equal(other.site, false);
+  const all = await withGrants(['http://*/*', 'https://*/*']).granted('example.org');
+  assert.deepEqual({ all: all.all, site: all.site }, { all: true, site: true });
+});
