@@ -100,7 +100,7 @@ pub fn extract(dom: &Dom, options: &Options) -> Result<Article, ExtractError> {
     let body = dom.body().ok_or(ExtractError::NoBody)?;
     let meta = metadata::read(dom);
     let base = base_url(dom, options.url.as_deref());
-    let leaves = prep::Leaves::measure(dom);
+    let leaves = prep::Leaves::measure(dom, body);
     let mut best: Option<Attempt> = None;
     for flags in PASSES {
         let attempt = attempt(dom, &leaves, body, &meta, flags, base.as_ref());
