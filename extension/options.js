@@ -111,7 +111,11 @@
     const defaults = $('defaults');
     for (const key of S.SITE_KEYS) defaults.elements[key].checked = current.defaults[key];
     const reader = $('reader');
-    for (const key of Object.keys(current.reader)) reader.elements[key].value = String(current.reader[key]);
+    for (const [key, value] of Object.entries(current.reader)) {
+      const input = reader.elements[key];
+      if (input.type === 'checkbox') input.checked = value;
+      else input.value = String(value);
+    }
     renderSites();
   }
 
@@ -139,8 +143,8 @@
       change((s) => ({ ...s, defaults: { ...s.defaults, [name]: checked } }));
     });
     $('reader').addEventListener('change', (event) => {
-      const { name, value, type } = event.target;
-      const parsed = type === 'number' ? Number(value) : value;
+      const { name, value, type, checked } = event.target;
+      const parsed = type === 'number' ? Number(value) : type === 'checkbox' ? checked : value;
       change((s) => ({ ...s, reader: { ...s.reader, [name]: parsed } }));
     });
     $('sites').addEventListener('change', (event) => {

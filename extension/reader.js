@@ -161,18 +161,32 @@
     }
   }
 
+  // Images off (the setting): each picture gives way to its description, so that nothing is
+  // fetched from the article's site. Done in the inert document, before anything is adopted.
+  function dropImages(body) {
+    for (const picture of body.querySelectorAll('picture')) picture.replaceWith(...picture.querySelectorAll('img'));
+    for (const source of body.querySelectorAll('source')) source.remove();
+    for (const img of body.querySelectorAll('img')) {
+      const alt = img.getAttribute('alt')?.trim();
+      if (alt) img.replaceWith(el('span', { class: 'image-alt' }, alt));
+      else img.remove();
+    }
+  }
+
   // The core's sanitised HTML, parsed into an inert document (DOMParser: no script runs, nothing
   // loads; the same parse as innerHTML, without web-ext lint's UNSAFE_VAR_ASSIGNMENT), made safe
-  // to click and light to load, then moved into the view.
-  function articleBody(content) {
+  // to click and light to load, then moved into the view. Images load without a referrer.
+  function articleBody(content, images) {
     const parsed = new DOMParser().parseFromString(content, 'text/html');
     for (const a of parsed.body.querySelectorAll('a[href]')) {
       a.setAttribute('target', '_blank');
       a.setAttribute('rel', 'noopener noreferrer');
     }
+    if (!images) dropImages(parsed.body);
     for (const img of parsed.body.querySelectorAll('img')) {
       img.setAttribute('loading', 'lazy');
       img.setAttribute('decoding', 'async');
+      img.setAttribute('referrerpolicy', 'no-referrer');
     }
     const body = el('div', { class: 'content' });
     for (const node of Array.from(parsed.body.childNodes)) body.append(document.adoptNode(node));
@@ -217,7 +231,7 @@
   }
 
   function build(article, settings) {
-    const body = articleBody(article.content);
+    const body = articleBody(article.content, settings.images);
     const title = article.title || document.title;
     const meta = [];
     if (article.byline) meta.push(el('span', { class: 'byline' }, article.byline));
@@ -231,7 +245,7 @@
       article.site_name ? el('p', { class: 'site' }, article.site_name) : '',
       el('h1', { id: 'title', tabindex: '-1' }, title),
       meta.length ? el('p', { class: 'meta' }, ...meta) : '');
-    const lead = leadImage(article, body);
+    const lead = settings.images ? leadImage(article, body) : null;
     const articleEl = el('article', { lang: article.lang || null, dir: article.dir || null, 'aria-labelledby': 'title' },
       header, ...(lead ? [lead] : []), body);
     const reader = el('div', { class: 'reader', tabindex: '-1' }, toolbar(), el('main', {}, articleEl));
@@ -436,7 +450,8 @@
       dir: root.querySelector('article')?.getAttribute('dir') ?? null,
       paragraphs: Array.from(root.querySelectorAll('.content p'), (p) => p.textContent.trim()),
       links: Array.from(root.querySelectorAll('.content a[href]'), (a) => ({ target: a.target, rel: a.rel })),
-      images: Array.from(root.querySelectorAll('img'), (i) => i.getAttribute('loading')),
+      images: Array.from(root.querySelectorAll('img'), (i) => ({ loading: i.getAttribute('loading'), referrer: i.getAttribute('referrerpolicy') })),
+      imageDescriptions: Array.from(root.querySelectorAll('.image-alt'), (s) => s.textContent),
       focus: root.activeElement ? root.activeElement.localName + (root.activeElement.id ? `#${root.activeElement.id}` : '') : null,
       settings: { ...settings },
       computed: {

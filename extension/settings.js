@@ -6,7 +6,8 @@
 //     version: 1,
 //     defaults: { declutter, autoReader, keepComments },   // for sites without an entry
 //     sites: { "example.com": { declutter?, autoReader?, keepComments? }, ... },
-//     reader: { theme, font, size, width, lineHeight },     // the reader view's typography
+//     reader: { theme, font, size, width, lineHeight, images }, // the reader view: typography,
+//                                                              // and whether images load
 //   }
 // A site entry may set some keys only; for each key the most specific host that sets it wins
 // (`news.example.com` over `example.com`), then the defaults.
@@ -27,7 +28,7 @@
     defaults: Object.freeze({ declutter: true, autoReader: false, keepComments: false }),
     sites: Object.freeze({}),
     // Firefox's reader view is the model: a serif face, about 65 characters a line, airy lines.
-    reader: Object.freeze({ theme: 'auto', font: 'serif', size: 20, width: 65, lineHeight: 1.6 }),
+    reader: Object.freeze({ theme: 'auto', font: 'serif', size: 20, width: 65, lineHeight: 1.6, images: true }),
   });
 
   /** A host name as the settings key it: lower case, no trailing dot, no `www.`. */
@@ -93,6 +94,7 @@
         size: within(reader.size, SIZE_PX, DEFAULTS.reader.size),
         width: within(reader.width, WIDTH_CH, DEFAULTS.reader.width),
         lineHeight: within(reader.lineHeight, LINE_HEIGHT, DEFAULTS.reader.lineHeight),
+        images: bool(reader.images, DEFAULTS.reader.images),
       },
     };
   }

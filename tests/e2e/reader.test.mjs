@@ -133,7 +133,8 @@ test('the toolbar button opens the seed article in the reader view, and Esc give
   assert.equal(state.lang, 'en');
   assert.deepEqual(state.paragraphs.map(squash), SEED_EXPECTED.paragraphs.map(squash), 'all 9 paragraphs, in order');
   assert.equal(state.focus, 'h1#title', 'focus moves to the title');
-  assert.ok(state.images.every((loading) => loading === 'lazy'), 'images load lazily');
+  assert.ok(state.images.length > 0, 'the article\'s picture is shown');
+  for (const image of state.images) assert.deepEqual(image, { loading: 'lazy', referrer: 'no-referrer' }, 'images load lazily, without a referrer');
   for (const link of state.links) assert.deepEqual(link, { target: '_blank', rel: 'noopener noreferrer' });
   assert.match(state.computed.fontFamily, /^Georgia/, 'serif by default');
   assert.equal(state.computed.fontSize, '20px');
@@ -192,6 +193,26 @@ test('the keyboard shortcut opens the view; its close button closes it', async (
   await waitOpen(tabId, false);
   assert.equal(await page.evaluate(() => document.documentElement.outerHTML), before);
   await page.close();
+});
+
+test('images off: the view fetches nothing from the article\'s site and shows each picture\'s description', async () => {
+  await setSettings({ reader: { images: false } });
+  const { page, tabId } = await open(server.url(SEED));
+  const requested = [];
+  const onRequest = (request) => requested.push(request.url());
+  page.on('request', onRequest);
+  await clickAction(tabId);
+  const state = await waitOpen(tabId);
+  assert.deepEqual(state.images, [], 'no image in the view');
+  assert.deepEqual(state.imageDescriptions, ['President Donald Trump at the White House']);
+  assert.deepEqual(state.paragraphs.map(squash), SEED_EXPECTED.paragraphs.map(squash), 'the text is whole');
+  await page.waitForTimeout(300);
+  page.off('request', onRequest);
+  assert.deepEqual(requested.filter((url) => /townhall\.example/.test(url)), [], 'no request to the article\'s site');
+  await page.keyboard.press('Escape');
+  await waitOpen(tabId, false);
+  await page.close();
+  await setSettings({});
 });
 
 test('a page without an article gets a short note, not an empty view, and is left as it was', async () => {
@@ -423,7 +444,7 @@ test('the options page: sites listed and edited, export then import round-trips,
     version: 1,
     defaults: { declutter: true, autoReader: false, keepComments: true },
     sites: { 'news.example.com': { autoReader: true }, 'blog.example.org': { declutter: false, keepComments: false } },
-    reader: { theme: 'sepia', font: 'sans', size: 18, width: 70, lineHeight: 1.8 },
+    reader: { theme: 'sepia', font: 'sans', size: 18, width: 70, lineHeight: 1.8, images: false },
   };
   await setSettings(initial);
   const options = await context.newPage();

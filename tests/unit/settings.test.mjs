@@ -31,7 +31,10 @@ test('normalize turns anything into valid settings', () => {
     assert.deepEqual(plain(s.defaults), plain(S.DEFAULTS.defaults));
     assert.equal(S.THEMES.includes(s.reader.theme), true);
     assert.ok(s.reader.width >= 30 && s.reader.width <= 120);
+    assert.equal(s.reader.images, true, 'images shown unless turned off');
   }
+  assert.equal(S.normalize({ reader: { images: false } }).reader.images, false);
+  assert.equal(S.normalize({ reader: { images: 'no' } }).reader.images, true);
   const s = S.normalize({ sites: { 'EXAMPLE.com': { declutter: false, evil: '<script>' }, '': { declutter: false }, 'x.org': {} } });
   assert.deepEqual(plain(s.sites), { 'example.com': { declutter: false } });
 });
