@@ -9,7 +9,7 @@ use html5ever::{ns, Attribute as HtmlAttribute, QualName};
 
 use super::{Attribute, Dom, Element, LayoutFlags, Namespace, NodeData, NodeId};
 use crate::error::InputError;
-use crate::limits::{MAX_ATTRIBUTES_PER_ELEMENT, MAX_INPUT_BYTES};
+use crate::limits::{MAX_ATTRIBUTES_PER_ELEMENT, MAX_INPUT_BYTES, MAX_NODES};
 
 /// How many leading bytes the `<meta charset>` prescan looks at, as the HTML standard suggests.
 const CHARSET_PRESCAN_BYTES: usize = 1024;
@@ -42,6 +42,13 @@ pub fn parse_str(html: &str) -> Result<Dom, InputError> {
     }
     let sink = Sink::default();
     let dom = html5ever::parse_document(sink, Default::default()).one(StrTendril::from(html));
+    // The same bound as the browser door's snapshot: the input cap keeps the parse itself finite.
+    if dom.len() > MAX_NODES {
+        return Err(InputError::TooManyNodes {
+            found: dom.len(),
+            max: MAX_NODES,
+        });
+    }
     Ok(dom)
 }
 
@@ -444,6 +451,21 @@ mod tests {
         assert_eq!(count("a < b c d e"), 0);
         assert_eq!(count("</p x y z>"), 3);
         assert_eq!(count("<img src=x alt=\"unclosed"), 2);
+    }
+
+    #[test]
+    fn refuses_pages_with_too_many_nodes() {
+        // Siblings, not nesting: html, head, body and the root come on top.
+        let at_limit = "<br>".repeat(MAX_NODES - 4);
+        assert_eq!(parse_str(&at_limit).unwrap().len(), MAX_NODES);
+        let over = "<br>".repeat(MAX_NODES - 3);
+        assert_eq!(
+            parse_str(&over).unwrap_err(),
+            InputError::TooManyNodes {
+                found: MAX_NODES + 1,
+                max: MAX_NODES
+            }
+        );
     }
 
     #[test]
