@@ -4,7 +4,6 @@
 
 use crate::dom::{Dom, NodeData, NodeId};
 
-use super::names::ClassNames;
 use super::prep::{Prep, TextLen};
 use super::score::{class_weight, effective_tag, DivRole, Piece, Scores};
 use super::Flags;
@@ -148,14 +147,10 @@ pub fn clean(dom: &Dom, prep: &Prep, scores: &Scores, pieces: &[Piece], flags: F
         })
         .collect();
     c.drop_where(|c, n, m| {
-        !roots.contains(&n)
-            && c.dom
-                .element(n)
-                .is_some_and(|el| ClassNames::of(el).is_share())
-            && m.text < MAX_SHARE_BAR_CHARS
+        !roots.contains(&n) && c.prep.names.share(n) && m.text < MAX_SHARE_BAR_CHARS
     });
     c.drop_where(|c, n, _| {
-        (c.dom.is(n, "h1") || c.dom.is(n, "h2")) && class_weight(c.dom, n, c.flags) < 0.0
+        (c.dom.is(n, "h1") || c.dom.is(n, "h2")) && class_weight(c.prep, n, c.flags) < 0.0
     });
     c.conditionally("table");
     c.conditionally("ul");
@@ -185,7 +180,7 @@ fn article_nodes(dom: &Dom, prep: &Prep, pieces: &[Piece]) -> Vec<NodeId> {
 
 struct Cleaner<'a> {
     dom: &'a Dom,
-    prep: &'a Prep,
+    prep: &'a Prep<'a>,
     scores: &'a Scores,
     flags: Flags,
     dropped: Vec<bool>,
@@ -420,7 +415,7 @@ impl Cleaner<'_> {
         let is_list = tag == "ul"
             || tag == "ol"
             || (m.text > 0 && f64::from(m.list_text) / f64::from(m.text) > LIST_SHARE);
-        let weight = class_weight(dom, n, self.flags);
+        let weight = class_weight(self.prep, n, self.flags);
         if weight < 0.0 {
             return true;
         }

@@ -101,9 +101,10 @@ pub fn extract(dom: &Dom, options: &Options) -> Result<Article, ExtractError> {
     let meta = metadata::read(dom);
     let base = base_url(dom, options.url.as_deref());
     let leaves = prep::Leaves::measure(dom, body);
+    let names = names::NameTable::new(dom);
     let mut best: Option<Attempt> = None;
     for flags in PASSES {
-        let attempt = attempt(dom, &leaves, body, &meta, flags, base.as_ref());
+        let attempt = attempt(dom, &leaves, &names, body, &meta, flags, base.as_ref());
         let enough = attempt.chars >= MIN_ARTICLE_CHARS;
         if best.as_ref().is_none_or(|b| attempt.chars > b.chars) {
             best = Some(attempt);
@@ -125,12 +126,21 @@ pub fn extract(dom: &Dom, options: &Options) -> Result<Article, ExtractError> {
 fn attempt(
     dom: &Dom,
     leaves: &prep::Leaves,
+    names: &names::NameTable,
     body: NodeId,
     meta: &Metadata,
     flags: Flags,
     base: Option<&BaseUrl>,
 ) -> Attempt {
-    let prep = prep::prepare(dom, leaves, body, &meta.title, meta.byline.is_some(), flags);
+    let prep = prep::prepare(
+        dom,
+        leaves,
+        names,
+        body,
+        &meta.title,
+        meta.byline.is_some(),
+        flags,
+    );
     let (choice, scores) = score::choose(dom, &prep, flags);
     let cleaned = clean::clean(dom, &prep, &scores, &choice.pieces, flags);
     let keep = Kept {

@@ -1,6 +1,8 @@
 //! What class and id names say about a block. Only one signal among several: many sites hash
 //! their class names, so every decision also weighs text shape and link density.
 
+use std::cell::Cell;
+
 use crate::dom::{Dom, Element, NodeId};
 
 /// Names of page chrome: navigation, furniture, comments, promotions.
@@ -90,6 +92,8 @@ const NEGATIVE_WORD: &str = "hid";
 pub const BYLINE: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
 /// Share bars: matched as whole words (`share`, `sharedaddy`), since "share" is inside other words.
 const SHARE_WORDS: &[&str] = &["share", "sharedaddy"];
+/// Names at least this long are searched with `str::contains` (see `contains_any`).
+const LONG_NAME_BYTES: usize = 64;
 /// How much a positive or negative name moves a block's score.
 pub const CLASS_WEIGHT: f64 = 25.0;
 
@@ -114,6 +118,76 @@ pub fn is_block_for_div(dom: &Dom, id: NodeId) -> bool {
     dom.tag(id).is_some_and(|t| DIV_BLOCK_CHILDREN.contains(&t))
 }
 
+/// What elements' class and id names say, each question answered at most once per element and
+/// document: the passes, the scorer and the cleaner ask again and again, and lower-casing and
+/// searching the names is most of what answering costs.
+pub struct NameTable<'d> {
+    dom: &'d Dom,
+    /// Per node, two bits a question: asked, and the answer.
+    answers: Vec<Cell<u8>>,
+    /// Per node, the class weight in units of `CLASS_WEIGHT`, once asked.
+    weights: Vec<Cell<Option<i8>>>,
+}
+
+#[derive(Clone, Copy)]
+enum Question {
+    Unlikely,
+    Byline,
+    Share,
+}
+
+impl<'d> NameTable<'d> {
+    pub fn new(dom: &'d Dom) -> Self {
+        NameTable {
+            dom,
+            answers: vec![Cell::new(0); dom.len()],
+            weights: vec![Cell::new(None); dom.len()],
+        }
+    }
+
+    /// Page chrome by name, and not rescued by a name that may hold the article.
+    pub fn unlikely(&self, id: NodeId) -> bool {
+        self.ask(id, Question::Unlikely, |n| {
+            n.matches(UNLIKELY) && !n.matches(MAYBE_CANDIDATE)
+        })
+    }
+
+    pub fn byline(&self, id: NodeId) -> bool {
+        self.ask(id, Question::Byline, |n| n.matches(BYLINE))
+    }
+
+    pub fn share(&self, id: NodeId) -> bool {
+        self.ask(id, Question::Share, ClassNames::is_share)
+    }
+
+    /// +25 for each of class and id that names an article container, -25 for page furniture.
+    pub fn weight(&self, id: NodeId) -> f64 {
+        let cell = &self.weights[id.index()];
+        let units = cell.get().unwrap_or_else(|| {
+            let units = self.names(id).map_or(0, |n| n.weight_units());
+            cell.set(Some(units));
+            units
+        });
+        f64::from(units) * CLASS_WEIGHT
+    }
+
+    fn ask(&self, id: NodeId, q: Question, answer: impl FnOnce(&ClassNames) -> bool) -> bool {
+        let cell = &self.answers[id.index()];
+        let (asked, yes) = (1 << (2 * q as u8), 2 << (2 * q as u8));
+        if cell.get() & asked == 0 {
+            let said = self.names(id).is_some_and(|n| answer(&n));
+            cell.set(cell.get() | asked | if said { yes } else { 0 });
+        }
+        cell.get() & yes != 0
+    }
+
+    /// An element's names, when it has any: most have none, and need no lower-casing.
+    fn names(&self, id: NodeId) -> Option<ClassNames> {
+        let el = self.dom.element(id)?;
+        (el.attr("class").is_some() || el.attr("id").is_some()).then(|| ClassNames::of(el))
+    }
+}
+
 /// The class and id of an element, lower-cased once.
 pub struct ClassNames {
     class: String,
@@ -130,37 +204,40 @@ impl ClassNames {
 
     /// True when the class or the id contains one of `names`.
     pub fn matches(&self, names: &[&str]) -> bool {
-        names
-            .iter()
-            .any(|n| self.class.contains(n) || self.id.contains(n))
+        contains_any(&self.class, names) || contains_any(&self.id, names)
     }
 
-    /// +25 for each of class and id that names an article container, -25 for page furniture.
-    pub fn weight(&self) -> f64 {
+    /// In units of `CLASS_WEIGHT`: +1 for each of class and id that names an article container,
+    /// -1 for page furniture.
+    fn weight_units(&self) -> i8 {
         let one = |s: &str| {
-            let mut w = 0.0;
-            if s.is_empty() {
-                return w;
-            }
-            if NEGATIVE.iter().any(|n| s.contains(n))
-                || s.split_whitespace().any(|t| t == NEGATIVE_WORD)
-            {
-                w -= CLASS_WEIGHT;
-            }
-            if POSITIVE.iter().any(|n| s.contains(n)) {
-                w += CLASS_WEIGHT;
-            }
-            w
+            let negative =
+                contains_any(s, NEGATIVE) || s.split_whitespace().any(|t| t == NEGATIVE_WORD);
+            i8::from(contains_any(s, POSITIVE)) - i8::from(negative)
         };
         one(&self.class) + one(&self.id)
     }
 
     /// A share bar by name: `share` or `sharedaddy` as a whole word (underscores separate).
-    pub fn is_share(&self) -> bool {
+    fn is_share(&self) -> bool {
         let words = |s: &str| {
             s.split(|c: char| !c.is_alphanumeric())
                 .any(|w| SHARE_WORDS.contains(&w))
         };
         words(&self.class) || words(&self.id)
     }
+}
+
+/// True when `hay` contains one of `needles`. Class names are mostly short, where comparing in
+/// place costs less than setting up a substring searcher for each needle, as `str::contains`
+/// does; on long names (utility classes) the searcher's fast scan wins.
+fn contains_any(hay: &str, needles: &[&str]) -> bool {
+    if hay.len() >= LONG_NAME_BYTES {
+        return needles.iter().any(|n| hay.contains(n));
+    }
+    let hay = hay.as_bytes();
+    needles.iter().any(|n| {
+        let n = n.as_bytes();
+        hay.windows(n.len()).any(|w| w[0] == n[0] && w == n)
+    })
 }

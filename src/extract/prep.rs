@@ -5,7 +5,7 @@ use crate::dom::{Dom, NodeData, NodeId};
 use crate::metadata::{similarity, SAME_TEXT_SIMILARITY};
 use crate::text::comma_count;
 
-use super::names::{self, ClassNames};
+use super::names::{self, NameTable};
 use super::Flags;
 
 /// Elements that are never article text: code, styling and what only runs without scripts.
@@ -42,8 +42,10 @@ const PROTECTING_ANCESTOR_DEPTH: usize = 3;
 const IN_PAGE_LINK_WEIGHT: f64 = 0.3;
 
 /// The result of the preparation walk.
-pub struct Prep {
+pub struct Prep<'a> {
     pub body: NodeId,
+    /// What class and id names say, read once for every pass.
+    pub names: &'a NameTable<'a>,
     /// Kept nodes under the body, the body first, in document order.
     pub order: Vec<NodeId>,
     /// True for nodes that take part: not hidden, not page chrome, not the byline.
@@ -61,7 +63,7 @@ pub struct Prep {
     pub commas: Vec<u32>,
 }
 
-impl Prep {
+impl Prep<'_> {
     /// Length of the trimmed text as it renders.
     pub fn text_len(&self, id: NodeId) -> u32 {
         self.text[id.index()].get()
@@ -79,14 +81,15 @@ impl Prep {
 
 /// `title` is the article's title, whose repeat in the page is left out; `byline_known` says the
 /// metadata already named the author, so a byline in the markup stays where it is.
-pub fn prepare(
+pub fn prepare<'a>(
     dom: &Dom,
     leaves: &Leaves,
+    names: &'a NameTable<'a>,
     body: NodeId,
     title: &str,
     byline_known: bool,
     flags: Flags,
-) -> Prep {
+) -> Prep<'a> {
     let n = dom.len();
     let whole = Whole::measure(dom, leaves, body);
     let mut kept = vec![false; n];
@@ -97,12 +100,11 @@ pub fn prepare(
     let mut walk = dom.descendants(body);
     while let Some(id) = walk.next() {
         if let Some(el) = dom.element(id) {
-            let names = ClassNames::of(el);
             let drop = NEVER_CONTENT.contains(&&*el.name)
                 || !is_probably_visible(el)
                 || (el.attr("aria-modal") == Some("true") && el.attr("role") == Some("dialog"))
                 || (!byline_known && byline.is_none() && id != body && {
-                    byline = byline_of(dom, id, &names, &whole);
+                    byline = byline_of(dom, id, names, &whole);
                     byline.is_some()
                 })
                 || (!title_header_removed && (el.is("h1") || el.is("h2")) && {
@@ -110,7 +112,7 @@ pub fn prepare(
                         similarity(title, &dom.text_content(id)) > SAME_TEXT_SIMILARITY;
                     title_header_removed
                 })
-                || (flags.strip_unlikely && id != body && is_unlikely(dom, id, &names));
+                || (flags.strip_unlikely && id != body && is_unlikely(dom, id, names));
             if drop {
                 walk.skip_subtree(id);
                 continue;
@@ -151,6 +153,7 @@ pub fn prepare(
     }
     Prep {
         body,
+        names,
         order,
         kept,
         byline,
@@ -302,14 +305,14 @@ fn is_probably_visible(el: &crate::dom::Element) -> bool {
 
 /// The byline, if this element is one: marked as the author by `rel`, `itemprop` or its class
 /// and id, and short enough to be a line.
-fn byline_of(dom: &Dom, id: NodeId, names: &ClassNames, whole: &Whole) -> Option<String> {
+fn byline_of(dom: &Dom, id: NodeId, names: &NameTable, whole: &Whole) -> Option<String> {
     let el = dom.element(id)?;
     if whole.at_least(id, MAX_BYLINE_CHARS) {
         return None;
     }
     let marked = el.attr("rel") == Some("author")
         || el.attr("itemprop").is_some_and(|p| p.contains("author"))
-        || names.matches(names::BYLINE);
+        || names.byline(id);
     if !marked {
         return written_byline(dom, id);
     }
@@ -354,14 +357,14 @@ fn written_byline(dom: &Dom, id: NodeId) -> Option<String> {
 }
 
 /// Page chrome by its class, id or role: menus, sidebars, comments, footers.
-fn is_unlikely(dom: &Dom, id: NodeId, names: &ClassNames) -> bool {
+fn is_unlikely(dom: &Dom, id: NodeId, names: &NameTable) -> bool {
     let Some(el) = dom.element(id) else {
         return false;
     };
     if el.attr("role").is_some_and(|r| UNLIKELY_ROLES.contains(&r)) {
         return true;
     }
-    if el.is("a") || !names.matches(names::UNLIKELY) || names.matches(names::MAYBE_CANDIDATE) {
+    if el.is("a") || !names.unlikely(id) {
         return false;
     }
     !dom.ancestors(id)

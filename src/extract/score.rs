@@ -3,7 +3,6 @@
 
 use crate::dom::{Dom, NodeData, NodeId};
 
-use super::names::ClassNames;
 use super::prep::{Prep, TextLen};
 use super::Flags;
 
@@ -108,7 +107,7 @@ pub fn choose(dom: &Dom, prep: &Prep, flags: Flags) -> (Choice, Scores) {
         for (level, &a) in ancestors.iter().enumerate() {
             if !s.scored[a.index()] {
                 s.scored[a.index()] = true;
-                s.score[a.index()] = initial_score(dom, &s, a, flags);
+                s.score[a.index()] = initial_score(dom, prep, &s, a, flags);
                 candidates.push(a);
             }
             let divider = match level {
@@ -136,7 +135,7 @@ pub fn choose(dom: &Dom, prep: &Prep, flags: Flags) -> (Choice, Scores) {
             s,
         );
     };
-    let top = refine_top(dom, &mut s, &candidates, first, body, flags);
+    let top = refine_top(dom, prep, &mut s, &candidates, first, body, flags);
     let pieces = siblings(dom, prep, &s, top);
     (Choice { root: top, pieces }, s)
 }
@@ -190,7 +189,7 @@ fn ancestors_for_vote(dom: &Dom, prep: &Prep, s: &Scores, first: NodeId) -> Vec<
 }
 
 /// What a block is worth before any paragraph votes: its kind, and what its names say.
-fn initial_score(dom: &Dom, s: &Scores, id: NodeId, flags: Flags) -> f64 {
+fn initial_score(dom: &Dom, prep: &Prep, s: &Scores, id: NodeId, flags: Flags) -> f64 {
     let tag = effective_tag(dom, s, id);
     let by_tag = match tag {
         "div" => 5.0,
@@ -199,13 +198,14 @@ fn initial_score(dom: &Dom, s: &Scores, id: NodeId, flags: Flags) -> f64 {
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
         _ => 0.0,
     };
-    by_tag + class_weight(dom, id, flags)
+    by_tag + class_weight(prep, id, flags)
 }
 
-pub fn class_weight(dom: &Dom, id: NodeId, flags: Flags) -> f64 {
-    match dom.element(id) {
-        Some(el) if flags.weight_classes => ClassNames::of(el).weight(),
-        _ => 0.0,
+pub fn class_weight(prep: &Prep, id: NodeId, flags: Flags) -> f64 {
+    if flags.weight_classes {
+        prep.names.weight(id)
+    } else {
+        0.0
     }
 }
 
@@ -311,6 +311,7 @@ pub fn is_phrasing(dom: &Dom, id: NodeId) -> bool {
 /// of several close candidates, or a parent that scores better still.
 fn refine_top(
     dom: &Dom,
+    prep: &Prep,
     s: &mut Scores,
     top: &[NodeId],
     first: NodeId,
@@ -335,7 +336,7 @@ fn refine_top(
             parent = dom.parent(p);
         }
     }
-    ensure_scored(dom, s, best, flags);
+    ensure_scored(dom, prep, s, best, flags);
 
     // Climb while parents keep a good share of the score: the article may be split in blocks.
     let mut last = s.score[best.index()];
@@ -367,14 +368,14 @@ fn refine_top(
         }
         best = p;
     }
-    ensure_scored(dom, s, best, flags);
+    ensure_scored(dom, prep, s, best, flags);
     best
 }
 
-fn ensure_scored(dom: &Dom, s: &mut Scores, id: NodeId, flags: Flags) {
+fn ensure_scored(dom: &Dom, prep: &Prep, s: &mut Scores, id: NodeId, flags: Flags) {
     if !s.scored[id.index()] {
         s.scored[id.index()] = true;
-        s.score[id.index()] = initial_score(dom, s, id, flags);
+        s.score[id.index()] = initial_score(dom, prep, s, id, flags);
     }
 }
 
