@@ -324,7 +324,8 @@
   // `since`: when this run began (the script's start for the first run: wasm loading included).
   // `onlyAdded`: apply only removals inside what the page added since the last run.
   async function declutter(since, { onlyAdded }) {
-    const options = { url: location.href, keepComments: state.site?.keepComments ?? false };
+    // The removals only: the article is found (decluttering protects it) but not sent back.
+    const options = { url: location.href, keepComments: state.site?.keepComments ?? false, article: false };
     // Everything added up to the snapshot is in it; what comes after belongs to the next batch.
     collect(observer.takeRecords());
     const added = onlyAdded ? new Set([...pending].filter((n) => n.isConnected)) : null;
@@ -480,9 +481,10 @@
   }
 
   // The reader view (extension/reader.js, issue 5): it asks for an analysis of the page as it is
-  // when the view opens, through the same path (local wasm, else the background).
+  // when the view opens, through the same path (local wasm, else the background): the article,
+  // without classifying the clutter.
   TidyreadReader.attach({
-    analyze: async () => (await analyzeSnapshot(TidyreadSnapshot.take(document), { url: location.href })).analysis,
+    analyze: async () => (await analyzeSnapshot(TidyreadSnapshot.take(document), { url: location.href, removals: false })).analysis,
   });
 
   serial(start);

@@ -57,10 +57,31 @@ pub fn extract(dom: &Dom, options: &Options) -> Result<Article, ExtractError> {
     extract::extract(dom, options)
 }
 
+/// The parts of an [`Analysis`] a caller may go without: each costs time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Parts {
+    /// Classify the clutter around the article (the reader view alone does not need it).
+    pub removals: bool,
+}
+
+impl Parts {
+    pub const ALL: Parts = Parts { removals: true };
+}
+
 /// Finds the article, then the clutter around and inside it, never touching the article's text.
 pub fn analyze(dom: &Dom, options: &Options) -> Analysis {
+    analyze_parts(dom, options, Parts::ALL)
+}
+
+/// [`analyze`], with only the `parts` asked for (the article is always found: decluttering
+/// protects it).
+pub fn analyze_parts(dom: &Dom, options: &Options, parts: Parts) -> Analysis {
     let article = extract::extract(dom, options);
-    let removals = declutter::classify(dom, article.as_ref().ok(), options);
+    let removals = if parts.removals {
+        declutter::classify(dom, article.as_ref().ok(), options)
+    } else {
+        Vec::new()
+    };
     Analysis {
         readerable: readerable::check(dom),
         article: article.map_err(|e| e.to_string()),

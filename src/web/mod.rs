@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use crate::dom::snapshot;
-use crate::Options;
+use crate::{Options, Parts};
 
 #[wasm_bindgen(start)]
 pub fn start() {
@@ -17,11 +17,26 @@ pub fn start() {
 }
 
 /// Options as JavaScript passes them; every field may be left out.
-#[derive(Deserialize, Default)]
+#[derive(Deserialize)]
 #[serde(default, rename_all = "camelCase")]
 struct JsOptions {
     url: Option<String>,
     keep_comments: bool,
+    /// Send the article back (the reader view needs it; a declutter run does not).
+    article: bool,
+    /// Classify the clutter (a declutter run needs it; the reader view does not).
+    removals: bool,
+}
+
+impl Default for JsOptions {
+    fn default() -> Self {
+        JsOptions {
+            url: None,
+            keep_comments: false,
+            article: true,
+            removals: true,
+        }
+    }
 }
 
 /// Converts any core error into a JavaScript `Error`, once, at the boundary.
@@ -36,12 +51,18 @@ impl<T, E: std::fmt::Display> IntoJsResult<T> for Result<T, E> {
 }
 
 /// Analyses a page snapshot (`extension/snapshot.js`): readerable check, article, removals.
+/// `options.article: false` leaves the article out of the result, `options.removals: false` skips
+/// the clutter (an empty list): what each caller does not need costs nothing to cross.
 #[wasm_bindgen]
 pub fn analyze(words: &[u32], strings: &str, options: JsValue) -> Result<JsValue, JsError> {
     let options: JsOptions = if options.is_undefined() || options.is_null() {
         JsOptions::default()
     } else {
         serde_wasm_bindgen::from_value(options).into_js()?
+    };
+    let send_article = options.article;
+    let parts = Parts {
+        removals: options.removals,
     };
     let options = Options {
         url: options.url,
@@ -51,10 +72,12 @@ pub fn analyze(words: &[u32], strings: &str, options: JsValue) -> Result<JsValue
     let t0 = clock.now();
     let dom = snapshot::decode(words, strings).into_js()?;
     let t1 = clock.now();
-    let analysis = crate::analyze(&dom, &options);
+    let analysis = crate::analyze_parts(&dom, &options, parts);
     let t2 = clock.now();
     let result = WebAnalysis {
-        analysis,
+        readerable: &analysis.readerable,
+        article: send_article.then_some(&analysis.article),
+        removals: &analysis.removals,
         timings: Timings {
             decode_ms: t1 - t0,
             analyze_ms: t2 - t1,
@@ -64,10 +87,13 @@ pub fn analyze(words: &[u32], strings: &str, options: JsValue) -> Result<JsValue
     serde::Serialize::serialize(&result, &serializer).into_js()
 }
 
+/// A [`crate::Analysis`] as JavaScript gets it: the article only when asked for.
 #[derive(Serialize)]
-struct WebAnalysis {
-    #[serde(flatten)]
-    analysis: crate::Analysis,
+struct WebAnalysis<'a> {
+    readerable: &'a crate::Readerable,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    article: Option<&'a Result<crate::Article, String>>,
+    removals: &'a [crate::Removal],
     timings: Timings,
 }
 

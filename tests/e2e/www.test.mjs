@@ -167,3 +167,31 @@ test('a bundled sample loads and reads', async () => {
   assert.match(text, /restore Sunday opening hours/);
   assert.ok(!text.includes('Farmers market returns'), 'the most-read list is not in the reader view');
 });
+
+test('analyze leaves out what a caller does not ask for: the article (a declutter run), the removals (the reader)', async () => {
+  const html = readFileSync(join(SEED, 'page.html'), 'utf8');
+  const result = await page.evaluate((source) => {
+    const doc = new DOMParser().parseFromString(source, 'text/html');
+    const snap = TidyreadSnapshot.take(doc);
+    const run = (options) => wasm_bindgen.analyze(snap.words, snap.strings, options);
+    const all = run({});
+    const declutter = run({ article: false });
+    const reader = run({ removals: false });
+    return {
+      all: { article: 'Ok' in all.article, removals: all.removals.length },
+      declutter: { hasArticle: 'article' in declutter, removals: declutter.removals, readerable: declutter.readerable },
+      reader: { content: reader.article.Ok?.content, removals: reader.removals.length, readerable: reader.readerable },
+      allRemovals: all.removals,
+      allContent: all.article.Ok?.content,
+      allReaderable: all.readerable,
+    };
+  }, html);
+  assert.equal(result.all.article, true, 'by default, the article');
+  assert.ok(result.all.removals > 0, 'and the removals');
+  assert.equal(result.declutter.hasArticle, false, 'article: false sends no article');
+  assert.deepEqual(result.declutter.removals, result.allRemovals, 'the same removals: the article is still found and protected');
+  assert.deepEqual(result.declutter.readerable, result.allReaderable);
+  assert.equal(result.reader.removals, 0, 'removals: false classifies nothing');
+  assert.equal(result.reader.content, result.allContent, 'the same article');
+  assert.deepEqual(result.reader.readerable, result.allReaderable);
+});
