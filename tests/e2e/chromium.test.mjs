@@ -82,6 +82,17 @@ test('on a strict-CSP page the same snapshot is analysed in the background', asy
   await page.close();
 });
 
+test('a page cannot tell the extension is there by fetching its files (use_dynamic_url)', async () => {
+  const page = await openDecluttered('/plain/article.html');
+  assertDecluttered(await page.evaluate(readPage), 'wasm');
+  // The content script fetched the wasm through its dynamic URL; the page knows only the static one.
+  const probes = await page.evaluate(async (origin) => Promise.all(['pkg/tidyread_bg.wasm', 'reader.css'].map(
+    (file) => fetch(`${origin}/${file}`).then((r) => `HTTP ${r.status}`, (e) => `refused: ${e.name}`),
+  )), `chrome-extension://${extensionId}`);
+  assert.deepEqual(probes, ['refused: TypeError', 'refused: TypeError']);
+  await page.close();
+});
+
 // The toolbar button opens the reader view (tests/e2e/reader.test.mjs); decluttering is toggled
 // by the background's message, which the popup's switch and tests send.
 test('the declutter toggle restores the page exactly, and declutters it again', async () => {
