@@ -126,16 +126,16 @@ pub fn clean(dom: &Dom, prep: &Prep, scores: &Scores, pieces: &[Piece], flags: F
         }
     }
     // A block whose whole text is "Advertisement" is an ad slot's label, whatever the flags.
-    c.drop_where(|c, n, m| {
+    c.drop_measured(|c, n, m, shorts| {
         matches!(
             effective_tag(c.dom, c.scores, n),
             "div" | "p" | "span" | "section" | "aside"
         ) && m.text < MAX_PLACEHOLDER_CHARS
-            && c.is_placeholder(n, m)
+            && c.is_placeholder(n, m, shorts)
     });
     c.conditionally("form");
     c.conditionally("fieldset");
-    c.drop_where(|c, n, _| {
+    c.drop_where(|c, n| {
         let tag = c.dom.tag(n).unwrap_or("");
         (ALWAYS_DROPPED.contains(&tag) || CONTROLS.contains(&tag)) && !c.embeds_video(n)
     });
@@ -146,10 +146,10 @@ pub fn clean(dom: &Dom, prep: &Prep, scores: &Scores, pieces: &[Piece], flags: F
             Piece::Run(ns) => ns.clone(),
         })
         .collect();
-    c.drop_where(|c, n, m| {
+    c.drop_measured(|c, n, m, _| {
         !roots.contains(&n) && c.prep.names.share(n) && m.text < MAX_SHARE_BAR_CHARS
     });
-    c.drop_where(|c, n, _| {
+    c.drop_where(|c, n| {
         (c.dom.is(n, "h1") || c.dom.is(n, "h2")) && class_weight(c.prep, n, c.flags) < 0.0
     });
     c.conditionally("table");
@@ -196,18 +196,19 @@ struct Cleaner<'a> {
 const NOT_IN_ARTICLE: u32 = u32::MAX;
 /// Kept text is carried up with a block's measures while it is this short: placeholder words
 /// are a few bytes, so a longer text is never one (whitespace aside, which a walk then checks).
-const MAX_SHORT_TEXT_BYTES: usize = 256;
+const MAX_SHORT_TEXT_BYTES: u32 = 256;
 
 /// What a block holds, its dropped parts left out. Measures combine: a block's are made from its
 /// children's, so every block of the article is measured in one bottom-up pass.
-#[derive(Clone, Default)]
+#[derive(Clone, Copy, Default)]
 struct Measure {
     /// The rendered length, as it combines with neighbours.
     len: TextLen,
     /// The rendered length, trimmed.
     text: u32,
-    /// The kept text itself, while it is at most `MAX_SHORT_TEXT_BYTES` long.
-    short: Option<String>,
+    /// Where the kept text itself is in the pass's short texts, while it is at most
+    /// `MAX_SHORT_TEXT_BYTES` long: one buffer for the pass instead of a string per block.
+    short: Option<Span>,
     links: f64,
     commas: usize,
     paragraphs: usize,
@@ -239,45 +240,57 @@ impl Cleaner<'_> {
         (pos != NOT_IN_ARTICLE).then_some(pos as usize)
     }
 
-    /// Drops, in document order, the elements `decide` picks among those not already gone. A
-    /// block is decided before anything inside it, so its measures, taken before the pass, are
-    /// what they would be when it is reached.
-    fn drop_where(&mut self, decide: impl Fn(&Self, NodeId, &Measure) -> bool) {
-        let measures = self.measures(|_, _, _| false);
+    /// Drops, in document order, the elements `decide` picks among those not already gone.
+    fn drop_where(&mut self, decide: impl Fn(&Self, NodeId) -> bool) {
         let mut gone = self.gone();
         for i in 0..self.nodes.len() {
             let n = self.nodes[i];
             gone[i] = gone[i] || self.parent_pos(n).is_some_and(|p| gone[p]);
-            if self.dom.element(n).is_some() && !gone[i] && decide(self, n, &measures[i]) {
+            if self.dom.element(n).is_some() && !gone[i] && decide(self, n) {
                 self.dropped[n.index()] = true;
                 gone[i] = true;
             }
         }
     }
 
+    /// `drop_where`, deciding on measures too. A block is decided before anything inside it, so
+    /// its measures, taken before the pass, are what they would be when it is reached.
+    fn drop_measured(&mut self, decide: impl Fn(&Self, NodeId, &Measure, &str) -> bool) {
+        let (measures, shorts) = self.measures(|_, _, _, _| false);
+        let pos = |c: &Self, n: NodeId| c.pos[n.index()] as usize;
+        self.drop_where(|c, n| decide(c, n, &measures[pos(c, n)], &shorts));
+    }
+
     /// Measures every article element bottom-up (children before parents), asking `drop` about
     /// each once its subtree is measured; what it drops is left out of its ancestors' measures.
-    fn measures(&mut self, mut drop: impl FnMut(&Self, NodeId, &Measure) -> bool) -> Vec<Measure> {
+    /// Returns the measures, by place in `nodes`, and the short texts their spans point into.
+    fn measures(
+        &mut self,
+        mut drop: impl FnMut(&Self, NodeId, &Measure, &str) -> bool,
+    ) -> (Vec<Measure>, String) {
         let mut measures = vec![Measure::default(); self.nodes.len()];
+        let mut shorts = String::new();
         for i in (0..self.nodes.len()).rev() {
             let n = self.nodes[i];
             if self.dom.element(n).is_none() {
                 continue;
             }
-            let m = self.combine(n, &measures);
-            if drop(self, n, &m) {
+            let m = self.combine(n, &measures, &mut shorts);
+            if drop(self, n, &m, &shorts) {
                 self.dropped[n.index()] = true;
             }
             measures[i] = m;
         }
-        measures
+        (measures, shorts)
     }
 
-    /// A block's measures from its kept, undropped children's.
-    fn combine(&self, n: NodeId, measures: &[Measure]) -> Measure {
+    /// A block's measures from its kept, undropped children's; its short text is appended to
+    /// `shorts`.
+    fn combine(&self, n: NodeId, measures: &[Measure], shorts: &mut String) -> Measure {
         let dom = self.dom;
+        let start = shorts.len();
         let mut m = Measure {
-            short: Some(String::new()),
+            short: Some(Span { start, len: 0 }),
             ..Measure::default()
         };
         let mut len = TextLen::default();
@@ -289,7 +302,9 @@ impl Cleaner<'_> {
                 NodeData::Text(t) => {
                     len = len.then(self.prep.text[c.index()]);
                     m.commas += self.prep.commas[c.index()] as usize;
-                    m.push_short(Some(t));
+                    if m.grow_short(u32::try_from(t.len()).ok()) {
+                        shorts.push_str(t);
+                    }
                 }
                 NodeData::Element(el) => {
                     let pos = self.pos[c.index()];
@@ -299,7 +314,10 @@ impl Cleaner<'_> {
                     let inner = &measures[pos as usize];
                     len = len.then(inner.len);
                     m.add(inner);
-                    m.push_short(inner.short.as_deref());
+                    if let (true, Some(s)) = (m.grow_short(inner.short.map(|s| s.len)), inner.short)
+                    {
+                        shorts.extend_from_within(s.range());
+                    }
                     // The child itself, as one of the block's elements.
                     let child_len = inner.len.get();
                     let tag = &*el.name;
@@ -330,15 +348,19 @@ impl Cleaner<'_> {
                 _ => {}
             }
         }
+        if m.short.is_none() {
+            // Too long to be kept: what the children added is nobody's.
+            shorts.truncate(start);
+        }
         m.len = len;
         m.text = len.get();
         m
     }
 
     /// True when a block's whole kept text is an ad or loading placeholder word.
-    fn is_placeholder(&self, n: NodeId, m: &Measure) -> bool {
-        match &m.short {
-            Some(text) => is_placeholder(text),
+    fn is_placeholder(&self, n: NodeId, m: &Measure, shorts: &str) -> bool {
+        match m.short {
+            Some(s) => is_placeholder(&shorts[s.range()]),
             None => is_placeholder(&self.kept_text(n)),
         }
     }
@@ -375,17 +397,18 @@ impl Cleaner<'_> {
     /// Drops the elements of one kind that look like something other than content, innermost
     /// first, so an outer block is judged without what was already dropped inside it.
     fn conditionally(&mut self, tag: &str) {
-        if !self.flags.clean_conditionally {
+        // Without such an element, the pass drops nothing: it need not measure.
+        if !self.flags.clean_conditionally || !self.nodes.iter().any(|&n| self.dom.is(n, tag)) {
             return;
         }
         // Nothing dropped in this pass is an ancestor of a block still to decide (innermost
         // first), so what was gone when it started is what is gone when a block is reached.
         let gone = self.gone();
-        self.measures(|c, n, m| {
+        self.measures(|c, n, m, shorts| {
             c.dom.is(n, tag)
                 && c.plays(n, tag)
                 && !gone[c.pos[n.index()] as usize]
-                && c.should_drop(n, tag, m)
+                && c.should_drop(n, tag, m, shorts)
         });
     }
 
@@ -396,7 +419,7 @@ impl Cleaner<'_> {
                 && self.scores.div_role[n.index()] != DivRole::Wrapper)
     }
 
-    fn should_drop(&self, n: NodeId, tag: &str, m: &Measure) -> bool {
+    fn should_drop(&self, n: NodeId, tag: &str, m: &Measure, shorts: &str) -> bool {
         let dom = self.dom;
         if tag == "table" && self.data_table[n.index()] {
             return false;
@@ -425,7 +448,7 @@ impl Cleaner<'_> {
         if m.video_embed {
             return false;
         }
-        if m.text < MAX_PLACEHOLDER_CHARS && self.is_placeholder(n, m) {
+        if m.text < MAX_PLACEHOLDER_CHARS && self.is_placeholder(n, m, shorts) {
             return true;
         }
         let in_figure = dom
@@ -495,12 +518,32 @@ impl Measure {
         self.data_table_inside |= o.data_table_inside;
     }
 
-    /// Appends text to the short text, which becomes `None` once too long.
-    fn push_short(&mut self, text: Option<&str>) {
-        match (self.short.as_mut(), text) {
-            (Some(s), Some(t)) if s.len() + t.len() <= MAX_SHORT_TEXT_BYTES => s.push_str(t),
-            _ => self.short = None,
+    /// Makes room for `len` more bytes of short text (`None`: a text that is not short), and
+    /// says whether the caller is to append them; once too long, the short text is `None`.
+    fn grow_short(&mut self, len: Option<u32>) -> bool {
+        match (self.short.as_mut(), len) {
+            (Some(s), Some(len)) if s.len + len <= MAX_SHORT_TEXT_BYTES => {
+                s.len += len;
+                true
+            }
+            _ => {
+                self.short = None;
+                false
+            }
         }
+    }
+}
+
+/// A block's short text: where it starts in the pass's buffer, and its length in bytes.
+#[derive(Clone, Copy, Default)]
+struct Span {
+    start: usize,
+    len: u32,
+}
+
+impl Span {
+    fn range(self) -> std::ops::Range<usize> {
+        self.start..self.start + self.len as usize
     }
 }
 
