@@ -5,7 +5,7 @@
 //! content script and, on pages whose CSP forbids wasm there (Chromium), in the background.
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::dom::snapshot;
@@ -17,8 +17,6 @@ pub fn start() {
 }
 
 /// Options as JavaScript passes them; every field may be left out.
-#[derive(Deserialize)]
-#[serde(default, rename_all = "camelCase")]
 struct JsOptions {
     url: Option<String>,
     keep_comments: bool,
@@ -28,14 +26,39 @@ struct JsOptions {
     removals: bool,
 }
 
-impl Default for JsOptions {
-    fn default() -> Self {
-        JsOptions {
-            url: None,
-            keep_comments: false,
-            article: true,
-            removals: true,
-        }
+impl JsOptions {
+    /// Reads the fields one by one rather than through serde: a derived `Deserialize` brings
+    /// serde's error messages, float formatting included, into the wasm for four fields.
+    fn read(options: &JsValue) -> Result<Self, JsError> {
+        let field = |name: &str| -> Result<Option<JsValue>, JsError> {
+            if options.is_undefined() || options.is_null() {
+                return Ok(None);
+            }
+            let value = js_sys::Reflect::get(options, &JsValue::from_str(name))
+                .map_err(|_| JsError::new(&format!("options.{name}: cannot be read")))?;
+            Ok((!value.is_undefined() && !value.is_null()).then_some(value))
+        };
+        let flag = |name: &str, default: bool| -> Result<bool, JsError> {
+            match field(name)? {
+                None => Ok(default),
+                Some(v) => v
+                    .as_bool()
+                    .ok_or_else(|| JsError::new(&format!("options.{name}: expected a boolean"))),
+            }
+        };
+        let url = match field("url")? {
+            None => None,
+            Some(v) => Some(
+                v.as_string()
+                    .ok_or_else(|| JsError::new("options.url: expected a string"))?,
+            ),
+        };
+        Ok(JsOptions {
+            url,
+            keep_comments: flag("keepComments", false)?,
+            article: flag("article", true)?,
+            removals: flag("removals", true)?,
+        })
     }
 }
 
@@ -55,11 +78,7 @@ impl<T, E: std::fmt::Display> IntoJsResult<T> for Result<T, E> {
 /// the clutter (an empty list): what each caller does not need costs nothing to cross.
 #[wasm_bindgen]
 pub fn analyze(words: &[u32], strings: &str, options: JsValue) -> Result<JsValue, JsError> {
-    let options: JsOptions = if options.is_undefined() || options.is_null() {
-        JsOptions::default()
-    } else {
-        serde_wasm_bindgen::from_value(options).into_js()?
-    };
+    let options = JsOptions::read(&options)?;
     let send_article = options.article;
     let parts = Parts {
         removals: options.removals,

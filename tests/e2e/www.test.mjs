@@ -184,6 +184,14 @@ test('analyze leaves out what a caller does not ask for: the article (a declutte
       allRemovals: all.removals,
       allContent: all.article.Ok?.content,
       allReaderable: all.readerable,
+      badOptions: [{ url: 5 }, { article: 'no' }].map((options) => {
+        try {
+          run(options);
+          return 'accepted';
+        } catch (error) {
+          return error.message;
+        }
+      }),
     };
   }, html);
   assert.equal(result.all.article, true, 'by default, the article');
@@ -194,4 +202,5 @@ test('analyze leaves out what a caller does not ask for: the article (a declutte
   assert.equal(result.reader.removals, 0, 'removals: false classifies nothing');
   assert.equal(result.reader.content, result.allContent, 'the same article');
   assert.deepEqual(result.reader.readerable, result.allReaderable);
+  assert.deepEqual(result.badOptions, ['options.url: expected a string', 'options.article: expected a boolean']);
 });
