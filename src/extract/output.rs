@@ -157,12 +157,17 @@ impl Writer<'_> {
                 }
                 NodeData::Element(el) => {
                     let action = sanitize::tag_action(el);
+                    let mut safe_href = None;
                     let name = match action {
                         TagAction::Drop => {
                             walk.skip_subtree(n);
                             continue;
                         }
-                        TagAction::Keep("a") if !self.link_is_safe(n) => None,
+                        TagAction::Keep("a") => {
+                            // A link to nowhere safe is unwrapped: its text stays.
+                            safe_href = self.safe_href(n);
+                            safe_href.as_ref().map(|_| "a")
+                        }
                         TagAction::Keep("img") => {
                             self.image(n);
                             walk.skip_subtree(n);
@@ -176,7 +181,7 @@ impl Writer<'_> {
                         TagAction::Unwrap => None,
                     };
                     if let Some(name) = name {
-                        self.open_tag(n, name);
+                        self.open_tag(n, name, safe_href);
                     }
                     if BLOCK_TAGS.contains(&&*el.name) {
                         self.block_break();
@@ -214,7 +219,8 @@ impl Writer<'_> {
         }
     }
 
-    fn open_tag(&mut self, id: NodeId, name: &str) {
+    /// `safe_href` is the element's `href` made safe, when already known.
+    fn open_tag(&mut self, id: NodeId, name: &str, mut safe_href: Option<String>) {
         let Some(el) = self.dom.element(id) else {
             return;
         };
@@ -224,7 +230,14 @@ impl Writer<'_> {
             if !sanitize::allowed_attr(name, &a.name) {
                 continue;
             }
-            let value = if sanitize::is_url_attr(&a.name) {
+            // `safe_href` was made from the first `href`, the one `Dom::attr` finds.
+            let known = match &*a.name {
+                "href" => safe_href.take(),
+                _ => None,
+            };
+            let value = if let Some(v) = known {
+                v
+            } else if sanitize::is_url_attr(&a.name) {
                 let use_ = if a.name.as_ref() == "src" {
                     UrlUse::Image
                 } else {
@@ -265,10 +278,10 @@ impl Writer<'_> {
         self.html.push('"');
     }
 
-    fn link_is_safe(&self, id: NodeId) -> bool {
+    fn safe_href(&self, id: NodeId) -> Option<String> {
         self.dom
             .attr(id, "href")
-            .is_some_and(|h| sanitize::safe_url(h, self.base, UrlUse::Link).is_some())
+            .and_then(|h| sanitize::safe_url(h, self.base, UrlUse::Link))
     }
 
     /// A paragraph with neither text nor media is spacing, not content.
