@@ -402,9 +402,9 @@ async function memoryGrowth(checkpoints) {
   return points;
 }
 
-// Runs in a fresh page: the content script's way in (fetch the bytes, compile, instantiate), then
-// the first analyze of the page as its declutter run asks for it (removals, no article sent back),
-// then a second one.
+// Runs in a fresh page: the content script's way in (fetch the bytes, compile, instantiate, warm
+// up: content.js does these while the page is still being parsed), then the first analyze of the
+// page as its declutter run asks for it (removals, no article sent back), then a second one.
 async function coldStart() {
   const { core, Snapshot } = globalThis.__tidyBench;
   const now = () => performance.now();
@@ -415,6 +415,8 @@ async function coldStart() {
   const module = new WebAssembly.Module(bytes);
   const t2 = now();
   const exports = core.initSync({ module });
+  const t3w = now();
+  core.warmUp();
   const t3 = now();
   const options = { url: location.href, article: false };
   let snap = Snapshot.take(document);
@@ -427,11 +429,14 @@ async function coldStart() {
   return {
     fetch_ms: t1 - t0,
     compile_ms: t2 - t1,
-    instantiate_ms: t3 - t2,
+    instantiate_ms: t3w - t2,
+    warm_up_ms: t3 - t3w,
     first_snapshot_ms: t4 - t3,
     first_analyze_ms: t5 - t4,
     second_extract_ms: t6 - t5,
     cold_start_ms: t5 - t1,
+    // What is left once the page is parsed, when content.js has loaded and warmed up the wasm.
+    after_parse_ms: t5 - t3,
     removals: analysis.removals.length,
     wasm_memory: exports.memory.buffer.byteLength,
   };
@@ -703,6 +708,7 @@ async function main() {
   }
   if (cold.length) console.log(`cold start (seed page): median ${median(cold.map((c) => c.cold_start_ms)).toFixed(1)} ms `
     + `(compile ${median(cold.map((c) => c.compile_ms)).toFixed(1)}, instantiate ${median(cold.map((c) => c.instantiate_ms)).toFixed(1)}, `
+    + `warm-up ${median(cold.map((c) => c.warm_up_ms)).toFixed(1)}, `
     + `first snapshot ${median(cold.map((c) => c.first_snapshot_ms)).toFixed(1)}, first analyze ${median(cold.map((c) => c.first_analyze_ms)).toFixed(1)}, `
     + `second snapshot + analyze ${median(cold.map((c) => c.second_extract_ms)).toFixed(1)})`);
 
@@ -885,7 +891,7 @@ function summarise({ version, perPage, cold, growth, syntheticResult, profile, s
       page: 'tests/fixtures/seed-townhall/page.html',
       trials: cold.length,
       what: 'a fresh browser context each: new WebAssembly.Module(bytes) + initSync + the first snapshot + analyze of the page; the fetch is apart',
-      median_ms: Object.fromEntries(['fetch_ms', 'compile_ms', 'instantiate_ms', 'first_snapshot_ms', 'first_analyze_ms', 'second_extract_ms', 'cold_start_ms']
+      median_ms: Object.fromEntries(['fetch_ms', 'compile_ms', 'instantiate_ms', 'warm_up_ms', 'first_snapshot_ms', 'first_analyze_ms', 'second_extract_ms', 'cold_start_ms', 'after_parse_ms']
         .map((k) => [k, round(median(cold.map((c) => c[k])))])),
       max_cold_start_ms: round(Math.max(...cold.map((c) => c.cold_start_ms))),
       trials_ms: cold.map((c) => round(c.cold_start_ms, 2)),
@@ -972,11 +978,13 @@ function markdown(r) {
     `| (first runs) extract / Readability, median of per-page ratios | ${f(r.first_run.ratio_extract_vs_readability)}× | ≤ 0.25× | ${r.first_run.ratio_extract_vs_readability <= 0.25 ? 'met' : 'missed'} |`,
     `| extract + declutter / bare walk, median of per-page ratios | ${f(t.full_vs_walk_median.value, 1)}× | ≤ 6× | ${mark(t.full_vs_walk_median)} |`,
     `| wasm gzipped (raw ${kb(r.wasm_bytes)}) | ${kb(r.wasm_gzip_bytes)} | ≤ 120 KB | ${mark(t.wasm_gzip_bytes)} |`,
-    `| cold start: compile + instantiate + first analyze, median of ${r.cold_start.trials} | ${f(r.cold_start_ms, 1)} ms | ≤ 25 ms | ${mark(t.cold_start_ms)} |`,
+    `| cold start: compile + instantiate + warm-up + first snapshot and analyze, median of ${r.cold_start.trials} | ${f(r.cold_start_ms, 1)} ms | ≤ 25 ms | ${mark(t.cold_start_ms)} |`,
     `| wasm memory after a page's runs, median | ${mb(t.memory_bytes.value)} | ≤ 4 MB | ${mark(t.memory_bytes)} |`,
     '',
     `Cold start parts (median): compile ${f(r.cold_start.median_ms.compile_ms)} ms, instantiate ${f(r.cold_start.median_ms.instantiate_ms)} ms, `
+      + `warm-up ${f(r.cold_start.median_ms.warm_up_ms)} ms (these three while the page is parsed), `
       + `first snapshot ${f(r.cold_start.median_ms.first_snapshot_ms)} ms, first analyze ${f(r.cold_start.median_ms.first_analyze_ms)} ms `
+      + `(after the page is parsed: ${f(r.cold_start.median_ms.after_parse_ms)} ms) `
       + `(the second snapshot + analyze: ${f(r.cold_start.median_ms.second_extract_ms)} ms); fetch from 127.0.0.1 ${f(r.cold_start.median_ms.fetch_ms)} ms apart.`,
     `Memory: wasm ${mb(r.memory.wasm_initial_bytes)} at start, after a page median ${mb(r.memory.wasm_after_run_median_bytes)}, max ${mb(r.memory.wasm_after_run_max_bytes)}; `
       + `JS heap allocated by one run, median: tidyread ${mb(r.memory.js_alloc_extract_median_bytes)}, Readability ${mb(r.memory.js_alloc_readability_median_bytes)}; `

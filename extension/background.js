@@ -20,7 +20,8 @@
   const CONTENT_SCRIPT = {
     id: 'tidyread-content',
     js: ['pkg/tidyread.js', 'ext.js', 'settings.js', 'snapshot.js', 'reader.js', 'content.js'],
-    runAt: 'document_idle',
+    // Early, to load and warm up the wasm while the page loads (content.js waits for the DOM).
+    runAt: 'document_start',
   };
   // Host access patterns that are web pages (the browser may list others, e.g. its own schemes).
   const PAGE_ORIGIN = /^(\*|https?):\/\//;

@@ -3,6 +3,11 @@
 // Loaded after pkg/tidyread.js (the wasm-bindgen no-modules glue, global `wasm_bindgen`),
 // ext.js, settings.js and snapshot.js. It holds no heuristics: every decision comes from the core.
 //
+// Where the user granted host access it starts at document_start: while the page is parsed, it
+// loads the wasm and warms it up (V8 compiles wasm lazily, on first call: ~20 ms that would
+// otherwise delay the first decision), then declutters once the page's own DOMContentLoaded
+// handlers have run. Injected on a click, it finds the page loaded and runs at once.
+//
 // Besides the first run at document_idle, a MutationObserver catches clutter the page inserts
 // later (lazy ad slots, late modals): it re-runs the core on the whole page (which it needs for
 // context) and applies only the removals that lie inside what the page added since the last run.
@@ -13,7 +18,6 @@
   if (globalThis.__tidyreadContent) return;
   globalThis.__tidyreadContent = true;
 
-  const scriptStart = performance.now();
   const root = document.documentElement;
   // Marks on <html> while the page is decluttered; gone again after a restore. Tests and CSS read
   // them; the page's own scripts may too.
@@ -118,6 +122,21 @@
       options,
     });
     return { analysis: reply.analysis, path: 'background' };
+  }
+
+  // Resolves once the page is parsed and its own DOMContentLoaded handlers have run (they see the
+  // page as published): a task after the event.
+  const parsed = document.readyState !== 'loading'
+    ? Promise.resolve()
+    : new Promise((resolve) => {
+      document.addEventListener('DOMContentLoaded', () => setTimeout(resolve, 0), { once: true });
+    });
+
+  // Loads the wasm and runs the core once on its built-in page, while the page is still loading.
+  function warmUp() {
+    loadLocalCore().then((core) => core.warmUp()).catch(() => {
+      // The page's CSP keeps wasm out (Chromium): the run falls back to the background.
+    });
   }
 
   // One change to the page at a time: runs, restores and messages wait for each other.
@@ -321,7 +340,7 @@
 
   // ---- Runs ----
 
-  // `since`: when this run began (the script's start for the first run: wasm loading included).
+  // `since`: when this run began (for the first run: when the page was parsed).
   // `onlyAdded`: apply only removals inside what the page added since the last run.
   async function declutter(since, { onlyAdded }) {
     // The removals only: the article is found (decluttering protects it) but not sent back.
@@ -472,12 +491,13 @@
     });
     if (!state.site.declutter) {
       // Off for this site: the page stays exactly as published (no marks, no observer).
+      await parsed;
       await reportStatus();
       return;
     }
-    // Start fetching and compiling while the page settles.
-    loadLocalCore().catch(() => {});
-    await run(scriptStart);
+    if (document.readyState === 'loading') warmUp();
+    await parsed;
+    await run();
   }
 
   // The reader view (extension/reader.js, issue 5): it asks for an analysis of the page as it is
@@ -485,6 +505,7 @@
   // without classifying the clutter.
   TidyreadReader.attach({
     analyze: async () => (await analyzeSnapshot(TidyreadSnapshot.take(document), { url: location.href, removals: false })).analysis,
+    parsed,
   });
 
   serial(start);

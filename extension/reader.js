@@ -495,9 +495,10 @@
 
   /**
    * Hooks the view into the content script: `analyze()` runs the core on the page as it is now
-   * and resolves to its analysis. Registers the view's messages and runs automatic mode.
+   * and resolves to its analysis; `parsed` resolves once the page is parsed. Registers the view's
+   * messages and runs automatic mode once the page is there.
    */
-  function attach({ analyze }) {
+  function attach({ analyze, parsed }) {
     if (analyzePage !== null) return;
     analyzePage = analyze;
     loadCss().catch(() => {});
@@ -508,7 +509,7 @@
       'popup->content/reader-state': () => ({ reader: state() }),
       'popup->content/reader-toggle': async () => ({ reader: await toggle() }),
     });
-    autoOpen().catch((error) => console.warn('tidyread: automatic reader view:', error));
+    parsed.then(autoOpen).catch((error) => console.warn('tidyread: automatic reader view:', error));
   }
 
   globalThis.TidyreadReader = Object.freeze({

@@ -16,6 +16,7 @@ pub mod readerable;
 pub mod sanitize;
 pub mod text;
 pub mod url;
+pub mod warm_up;
 
 #[cfg(target_arch = "wasm32")]
 mod web;

@@ -26,6 +26,17 @@ struct JsOptions {
     removals: bool,
 }
 
+impl Default for JsOptions {
+    fn default() -> Self {
+        JsOptions {
+            url: None,
+            keep_comments: false,
+            article: true,
+            removals: true,
+        }
+    }
+}
+
 impl JsOptions {
     /// Reads the fields one by one rather than through serde: a derived `Deserialize` brings
     /// serde's error messages, float formatting included, into the wasm for four fields.
@@ -55,9 +66,9 @@ impl JsOptions {
         };
         Ok(JsOptions {
             url,
-            keep_comments: flag("keepComments", false)?,
-            article: flag("article", true)?,
-            removals: flag("removals", true)?,
+            keep_comments: flag("keepComments", Self::default().keep_comments)?,
+            article: flag("article", Self::default().article)?,
+            removals: flag("removals", Self::default().removals)?,
         })
     }
 }
@@ -79,6 +90,34 @@ impl<T, E: std::fmt::Display> IntoJsResult<T> for Result<T, E> {
 #[wasm_bindgen]
 pub fn analyze(words: &[u32], strings: &str, options: JsValue) -> Result<JsValue, JsError> {
     let options = JsOptions::read(&options)?;
+    let clock = Clock::new();
+    let t0 = clock.now();
+    let dom = snapshot::decode(words, strings).into_js()?;
+    let decode_ms = clock.now() - t0;
+    respond(&dom, options, &clock, decode_ms)
+}
+
+/// Runs the core once, as `analyze` does, on a small built-in page ([`crate::warm_up`]), and
+/// drops the result. V8 compiles wasm lazily, function by function on first call: done while the
+/// page is still loading, this takes that cost off the first real analysis.
+#[wasm_bindgen(js_name = warmUp)]
+pub fn warm_up() -> Result<(), JsError> {
+    respond(
+        &crate::warm_up::page(),
+        JsOptions::default(),
+        &Clock::new(),
+        0.0,
+    )
+    .map(drop)
+}
+
+/// The core's analysis of `dom`, as JavaScript gets it.
+fn respond(
+    dom: &crate::Dom,
+    options: JsOptions,
+    clock: &Clock,
+    decode_ms: f64,
+) -> Result<JsValue, JsError> {
     let send_article = options.article;
     let parts = Parts {
         removals: options.removals,
@@ -87,19 +126,16 @@ pub fn analyze(words: &[u32], strings: &str, options: JsValue) -> Result<JsValue
         url: options.url,
         keep_comments: options.keep_comments,
     };
-    let clock = Clock::new();
     let t0 = clock.now();
-    let dom = snapshot::decode(words, strings).into_js()?;
-    let t1 = clock.now();
-    let analysis = crate::analyze_parts(&dom, &options, parts);
-    let t2 = clock.now();
+    let analysis = crate::analyze_parts(dom, &options, parts);
+    let analyze_ms = clock.now() - t0;
     let result = WebAnalysis {
         readerable: &analysis.readerable,
         article: send_article.then_some(&analysis.article),
         removals: &analysis.removals,
         timings: Timings {
-            decode_ms: t1 - t0,
-            analyze_ms: t2 - t1,
+            decode_ms,
+            analyze_ms,
         },
     };
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
