@@ -19,7 +19,7 @@
   // The content script: these files, in this order, in the top frame of a page.
   const CONTENT_SCRIPT = {
     id: 'tidyread-content',
-    js: ['pkg/tidyread.js', 'ext.js', 'settings.js', 'snapshot.js', 'reader.js', 'content.js'],
+    js: ['pkg/tidyread.js', 'ext.js', 'settings.js', 'snapshot.js', 'prehide.js', 'reader.js', 'content.js'],
     // Early, to load and warm up the wasm while the page loads (content.js waits for the DOM).
     runAt: 'document_start',
   };

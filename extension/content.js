@@ -4,9 +4,10 @@
 // ext.js, settings.js and snapshot.js. It holds no heuristics: every decision comes from the core.
 //
 // Where the user granted host access it starts at document_start: while the page is parsed, it
-// loads the wasm and warms it up (V8 compiles wasm lazily, on first call: ~20 ms that would
-// otherwise delay the first decision), then declutters once the page's own DOMContentLoaded
-// handlers have run. Injected on a click, it finds the page loaded and runs at once.
+// hides certain ad markup with the core's pre-hide sheet (prehide.js), loads the wasm and warms
+// it up (V8 compiles wasm lazily, on first call: ~20 ms that would otherwise delay the first
+// decision), then declutters once the page's own DOMContentLoaded handlers have run, and takes
+// the sheet away. Injected on a click, it finds the page loaded and runs at once.
 //
 // Besides the first run at document_idle, a MutationObserver catches clutter the page inserts
 // later (lazy ad slots, late modals): it re-runs the core on the whole page (which it needs for
@@ -131,6 +132,28 @@
     : new Promise((resolve) => {
       document.addEventListener('DOMContentLoaded', () => setTimeout(resolve, 0), { once: true });
     });
+
+  // The pre-hide sheet, while it is on: adopted, not inserted, so the page's markup is untouched.
+  let prehideSheet = null;
+
+  function prehide() {
+    try {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(TidyreadPrehide.css);
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+      prehideSheet = sheet;
+    } catch (error) {
+      // Only the first paint is at stake: decluttering goes on without it.
+      console.warn('tidyread: no pre-hide sheet', error);
+    }
+  }
+
+  // After the first decision: what the core removed is gone, what it kept shows again.
+  function endPrehide() {
+    if (prehideSheet === null) return;
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== prehideSheet);
+    prehideSheet = null;
+  }
 
   // Loads the wasm and runs the core once on its built-in page, while the page is still loading.
   function warmUp() {
@@ -378,6 +401,7 @@
       state.error = String(error?.message ?? error);
       console.error('tidyread:', error);
     }
+    endPrehide();
     if (!state.enabled) stopObserving();
     await reportStatus();
   }
@@ -495,7 +519,10 @@
       await reportStatus();
       return;
     }
-    if (document.readyState === 'loading') warmUp();
+    if (document.readyState === 'loading') {
+      prehide();
+      warmUp();
+    }
     await parsed;
     await run();
   }

@@ -69,7 +69,7 @@ const MEDIA_ELEMENTS: &[&str] = &[
 const LANDMARK_ROLES: &[&str] = &["navigation", "banner", "contentinfo", "main", "search"];
 
 /// Attributes only ad slots carry (AdSense, GPT and header-bidding snippets).
-const AD_ATTRIBUTES: &[&str] = &[
+pub(crate) const AD_ATTRIBUTES: &[&str] = &[
     "data-ad-slot",
     "data-ad-client",
     "data-ad-unit",

@@ -12,6 +12,7 @@
 
 mod facts;
 mod grow;
+pub mod prehide;
 mod rules;
 pub mod signals;
 

@@ -504,7 +504,7 @@ const AD_CLASS_WORDS: &[&str] = &[
 ];
 
 /// Id beginnings of ad slots from the ad servers' own snippets.
-const AD_ID_PREFIXES: &[&str] = &[
+pub(crate) const AD_ID_PREFIXES: &[&str] = &[
     "div-gpt-ad",
     "google_ads_iframe",
     "gpt-ad",

@@ -98,6 +98,36 @@ async function toggle(page, tabId) {
 
 const collapse = (text) => text.replace(/\s+/g, ' ').trim();
 
+test('first paint: certain ad markup is hidden while the page is parsed, before the core has seen it; the sheet goes with the first decision', async () => {
+  const page = await context.newPage();
+  // The server holds back the end of the page: it stays in the parser for SLOW_PAUSE_MS.
+  await page.goto(server.url('/slow/fixtures/seed-townhall/page.html'), { waitUntil: 'commit' });
+  const during = await waitFor('the page parsed up to its last part', () => page.evaluate(() => {
+    const ins = document.querySelector('ins.adsbygoogle');
+    const frame = document.querySelector('iframe[id^="google_ads_iframe"]');
+    const paragraph = document.querySelector('[data-testid="article-body"] p');
+    if (ins === null || frame === null || paragraph === null) return null;
+    return {
+      readyState: document.readyState,
+      marked: document.documentElement.hasAttribute('data-tidyread-path'),
+      sheets: document.adoptedStyleSheets.length,
+      ins: getComputedStyle(ins).display,
+      frame: getComputedStyle(frame).display,
+      paragraph: getComputedStyle(paragraph).display,
+    };
+  }));
+  assert.deepEqual(during, { readyState: 'loading', marked: false, sheets: 1, ins: 'none', frame: 'none', paragraph: 'block' });
+
+  await waitFor('the first decision', () => page.evaluate(isMarked));
+  const decided = await page.evaluate(() => ({
+    sheets: document.adoptedStyleSheets.length,
+    ins: document.querySelector('ins.adsbygoogle') !== null,
+    frame: document.querySelector('iframe[id^="google_ads_iframe"]') !== null,
+  }));
+  assert.deepEqual(decided, { sheets: 0, ins: false, frame: false }, 'the sheet is gone, and the core removed what it hid');
+  await page.close();
+});
+
 test('the seed page: ads, trending lists and the VIP prompt go, all nine paragraphs stay', async () => {
   await setSites({});
   const { page, tabId } = await open(SEED_PATH);

@@ -112,6 +112,28 @@ test('without host access no page is touched; "Allow on all sites" asks, and the
   assertDecluttered(await driver.executeScript(readPage), 'wasm');
 });
 
+test('first paint: certain ad markup is hidden while the page is parsed; the sheet goes with the first decision', async () => {
+  await driver.get(server.url('/plain/article.html'));
+  // Navigating from the page itself returns at once: driver.get would wait for the slow page.
+  await driver.executeScript('location.href = arguments[0];', server.url('/slow/fixtures/seed-townhall/page.html'));
+  const during = await waitFor('the page parsed up to its last part', () => driver.executeScript(() => {
+    const ins = document.querySelector('ins.adsbygoogle');
+    const paragraph = document.querySelector('[data-testid="article-body"] p');
+    if (ins === null || paragraph === null || !location.pathname.startsWith('/slow/')) return null;
+    return {
+      readyState: document.readyState,
+      ins: getComputedStyle(ins).display,
+      paragraph: getComputedStyle(paragraph).display,
+    };
+  }));
+  assert.deepEqual(during, { readyState: 'loading', ins: 'none', paragraph: 'block' });
+  await waitFor('the first decision', () => driver.executeScript(isMarked));
+  assert.deepEqual(await driver.executeScript(() => ({
+    sheets: document.adoptedStyleSheets.length,
+    ins: document.querySelector('ins.adsbygoogle') !== null,
+  })), { sheets: 0, ins: false });
+});
+
 test('the content script runs the wasm and declutters a plain page', async () => {
   await openDecluttered('/plain/article.html');
   const state = await driver.executeScript(readPage);

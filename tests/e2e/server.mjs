@@ -5,7 +5,8 @@
 //                 content scripts)
 //   /NAME         tests/e2e/pages/NAME (the pages' own scripts, e.g. /capture.js)
 //   /fixtures/SLUG/NAME  tests/fixtures/SLUG/NAME (e.g. the seed page); /strict/fixtures/...
-//                 sends the strict CSP
+//                 sends the strict CSP; /slow/fixtures/... sends all but `</body>` and the rest
+//                 SLOW_PAUSE_MS later, so a test can look at the page while it is being parsed
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { basename, dirname, extname, join } from 'node:path';
@@ -14,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 const PAGES = join(dirname(fileURLToPath(import.meta.url)), 'pages');
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 export const STRICT_CSP = "default-src 'self'; script-src 'self'";
+export const SLOW_PAUSE_MS = 2000;
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
 
 /** Starts the server; `close()` stops it. */
@@ -24,15 +26,25 @@ export async function startServer() {
       response.writeHead(204).end();
       return;
     }
-    const fixture = /^\/(?:(plain|strict)\/)?fixtures\/([\w-]+)\/([\w.-]+\.html)$/.exec(path);
+    const fixture = /^\/(?:(plain|strict|slow)\/)?fixtures\/([\w-]+)\/([\w.-]+\.html)$/.exec(path);
     if (fixture !== null) {
+      let body;
       try {
-        const body = await readFile(join(FIXTURES, basename(fixture[2]), basename(fixture[3])));
-        const headers = { 'content-type': TYPES['.html'], 'cache-control': 'no-store' };
-        if (fixture[1] === 'strict') headers['content-security-policy'] = STRICT_CSP;
-        response.writeHead(200, headers).end(body);
+        body = await readFile(join(FIXTURES, basename(fixture[2]), basename(fixture[3])), 'utf8');
       } catch {
         response.writeHead(404).end();
+        return;
+      }
+      const headers = { 'content-type': TYPES['.html'], 'cache-control': 'no-store' };
+      if (fixture[1] === 'strict') headers['content-security-policy'] = STRICT_CSP;
+      response.writeHead(200, headers);
+      if (fixture[1] === 'slow') {
+        const end = body.lastIndexOf('</body>');
+        response.write(body.slice(0, end));
+        await new Promise((resolve) => setTimeout(resolve, SLOW_PAUSE_MS));
+        if (!response.destroyed) response.end(body.slice(end));
+      } else {
+        response.end(body);
       }
       return;
     }
