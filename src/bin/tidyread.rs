@@ -125,8 +125,18 @@ fn run() -> Result<(), Failure> {
 fn extract(dom: &Dom, options: &Options, json: bool) -> Result<String, Failure> {
     let article = tidyread::extract(dom, options).map_err(|e| Failure::NoArticle(e.to_string()))?;
     if json {
+        #[derive(serde::Serialize)]
+        struct WithText<'a> {
+            #[serde(flatten)]
+            article: &'a tidyread::Article,
+            text: &'a str,
+        }
+        let with_text = WithText {
+            article: &article,
+            text: &article.text,
+        };
         let mut s =
-            serde_json::to_string_pretty(&article).map_err(|e| Failure::Input(e.to_string()))?;
+            serde_json::to_string_pretty(&with_text).map_err(|e| Failure::Input(e.to_string()))?;
         s.push('\n');
         return Ok(s);
     }

@@ -34,7 +34,9 @@ pub struct Article {
     pub lead_image: Option<String>,
     /// Sanitised reader HTML.
     pub content: String,
-    /// Plain text, blocks separated by blank lines.
+    /// Plain text, blocks separated by blank lines. Not serialised: the reader view shows
+    /// `content`, and the text would double what crosses to JavaScript (the CLI adds it).
+    #[serde(skip)]
     pub text: String,
     pub word_count: usize,
     pub reading_minutes: u32,
