@@ -20,8 +20,9 @@
   const KIND_SVG = 2;
   const KIND_MATHML = 3;
   const KIND_TEXT = 4;
+  const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
   const NAMESPACE_KIND = new Map([
-    ['http://www.w3.org/1999/xhtml', KIND_HTML],
+    [HTML_NAMESPACE, KIND_HTML],
     ['http://www.w3.org/2000/svg', KIND_SVG],
     ['http://www.w3.org/1998/Math/MathML', KIND_MATHML],
   ]);
@@ -68,14 +69,19 @@
     const parentIds = [0];
     const skipText = [false];
     let node = doc.firstChild;
+    // Each DOM property read crosses into the browser: each is read once, and `attributes` (a
+    // new NamedNodeMap object) only for elements that have some.
     while (node !== null) {
       const depth = parentIds.length - 1;
+      const type = node.nodeType;
+      const first = node.firstChild;
       let descend = false;
-      if (node.nodeType === ELEMENT_NODE) {
-        const attrs = node.attributes;
-        const attrCount = attrs.length;
+      if (type === ELEMENT_NODE) {
+        const attrs = node.hasAttributes() ? node.attributes : null;
+        const attrCount = attrs === null ? 0 : attrs.length;
         reserve(3 + 2 * attrCount);
-        const kind = NAMESPACE_KIND.get(node.namespaceURI) ?? KIND_HTML;
+        const namespace = node.namespaceURI;
+        const kind = namespace === HTML_NAMESPACE ? KIND_HTML : (NAMESPACE_KIND.get(namespace) ?? KIND_HTML);
         const bits = layout === null ? 0 : layout(node, depth) & 0xf;
         words[n++] = kind | (bits << 4) | (attrCount << 8);
         words[n++] = parentIds[depth];
@@ -90,12 +96,12 @@
         }
         const id = nodes.length;
         nodes.push(node);
-        if (node.firstChild !== null) {
+        if (first !== null) {
           parentIds.push(id);
           skipText.push(skipsTextOf(node));
           descend = true;
         }
-      } else if (node.nodeType === TEXT_NODE && !skipText[depth]) {
+      } else if (type === TEXT_NODE && !skipText[depth]) {
         reserve(3);
         const text = node.data;
         words[n++] = KIND_TEXT;
@@ -105,7 +111,7 @@
         nodes.push(node);
       }
       if (descend) {
-        node = node.firstChild;
+        node = first;
         continue;
       }
       // Next in document order: a sibling, or the sibling of the nearest ancestor that has one.

@@ -168,6 +168,17 @@ struct Utf16Cursor<'a> {
 
 impl<'a> Utf16Cursor<'a> {
     fn take(&mut self, units: u32) -> Result<&'a str, InputError> {
+        // Most pieces are ASCII, where a UTF-16 unit is a byte: no need to decode them.
+        let ascii = self
+            .rest
+            .as_bytes()
+            .get(..units as usize)
+            .is_some_and(<[u8]>::is_ascii);
+        if ascii {
+            let (piece, rest) = self.rest.split_at(units as usize);
+            self.rest = rest;
+            return Ok(piece);
+        }
         let mut counted = 0u32;
         let mut end = 0;
         for c in self.rest.chars() {
