@@ -10,6 +10,7 @@ pub mod declutter;
 pub mod dom;
 pub mod error;
 pub mod extract;
+pub mod json;
 pub mod limits;
 pub mod metadata;
 pub mod readerable;

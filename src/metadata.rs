@@ -5,7 +5,7 @@
 //! what the markup says (`<title>` less the site suffix, the `<h1>`). Later `<meta>` tags with the
 //! same key win, as they do for the crawlers publishers write them for.
 
-use serde_json::Value;
+use crate::json::{self, Json};
 
 use crate::dom::snapshot::is_json_ld;
 use crate::dom::{Dom, NodeId};
@@ -254,7 +254,7 @@ fn json_ld(dom: &Dom, document_title: &str) -> LdFields {
             .trim()
             .trim_start_matches("<![CDATA[")
             .trim_end_matches("]]>");
-        let Ok(value) = serde_json::from_str::<Value>(raw) else {
+        let Ok(value) = json::parse(raw) else {
             continue;
         };
         if let Some(article) = find_article(&value) {
@@ -264,30 +264,30 @@ fn json_ld(dom: &Dom, document_title: &str) -> LdFields {
     LdFields::default()
 }
 
-fn find_article(value: &Value) -> Option<&Value> {
+fn find_article(value: &Json) -> Option<&Json> {
     match value {
-        Value::Array(items) => items.iter().find_map(find_article),
-        Value::Object(map) => {
-            if is_article_type(map.get("@type")) {
+        Json::Array(items) => items.iter().find_map(find_article),
+        Json::Object(_) => {
+            if is_article_type(value.get("@type")) {
                 return Some(value);
             }
-            map.get("@graph").and_then(find_article)
+            value.get("@graph").and_then(find_article)
         }
         _ => None,
     }
 }
 
-fn is_article_type(t: Option<&Value>) -> bool {
+fn is_article_type(t: Option<&Json>) -> bool {
     match t {
-        Some(Value::String(s)) => ARTICLE_TYPES.contains(&s.as_str()),
-        Some(Value::Array(types)) => types.iter().any(|t| is_article_type(Some(t))),
+        Some(Json::String(s)) => ARTICLE_TYPES.contains(&s.as_str()),
+        Some(Json::Array(types)) => types.iter().any(|t| is_article_type(Some(t))),
         _ => false,
     }
 }
 
-fn ld_fields(article: &Value, document_title: &str) -> LdFields {
-    let s = |v: Option<&Value>| {
-        v.and_then(Value::as_str)
+fn ld_fields(article: &Json, document_title: &str) -> LdFields {
+    let s = |v: Option<&Json>| {
+        v.and_then(Json::as_str)
             .map(|s| s.trim().to_owned())
             .filter(|s| !s.is_empty())
     };
@@ -307,12 +307,12 @@ fn ld_fields(article: &Value, document_title: &str) -> LdFields {
         }
         (n, h) => n.or(h),
     };
-    let person = |v: &Value| match v {
-        Value::String(s) => Some(s.trim().to_owned()),
+    let person = |v: &Json| match v {
+        Json::String(s) => Some(s.trim().to_owned()),
         v => s(v.get("name")),
     };
     let byline = match article.get("author") {
-        Some(Value::Array(authors)) => {
+        Some(Json::Array(authors)) => {
             let names: Vec<String> = authors
                 .iter()
                 .filter_map(person)
@@ -324,8 +324,8 @@ fn ld_fields(article: &Value, document_title: &str) -> LdFields {
         None => None,
     };
     let image = match article.get("image") {
-        Some(Value::String(url)) => Some(url.clone()),
-        Some(Value::Array(items)) => items
+        Some(Json::String(url)) => Some(url.clone()),
+        Some(Json::Array(items)) => items
             .first()
             .and_then(|i| i.as_str().map(str::to_owned).or_else(|| s(i.get("url")))),
         Some(obj) => s(obj.get("url")),
