@@ -86,14 +86,33 @@ pub enum NodeData {
     Comment(String),
 }
 
+/// A link to another node, or none: a bare `u32` (`u32::MAX` for none) is half the size of an
+/// `Option<NodeId>`, and a page of 200,000 nodes has five links per node.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Link(u32);
+
+impl Link {
+    const NONE: Link = Link(u32::MAX);
+
+    fn get(self) -> Option<NodeId> {
+        (self != Link::NONE).then_some(NodeId(self.0))
+    }
+}
+
+impl From<Option<NodeId>> for Link {
+    fn from(id: Option<NodeId>) -> Link {
+        id.map_or(Link::NONE, |id| Link(id.0))
+    }
+}
+
 #[derive(Clone, Debug)]
-pub struct Node {
-    pub parent: Option<NodeId>,
-    pub first_child: Option<NodeId>,
-    pub last_child: Option<NodeId>,
-    pub prev_sibling: Option<NodeId>,
-    pub next_sibling: Option<NodeId>,
-    pub data: NodeData,
+struct Node {
+    parent: Link,
+    first_child: Link,
+    last_child: Link,
+    prev_sibling: Link,
+    next_sibling: Link,
+    data: NodeData,
 }
 
 /// An HTML document as an arena of nodes. Ids are dense, so side tables are plain `Vec`s.
@@ -110,9 +129,15 @@ impl Default for Dom {
 
 impl Dom {
     pub fn new() -> Self {
-        Dom {
-            nodes: vec![Node::new(NodeData::Document)],
-        }
+        Self::with_capacity(1)
+    }
+
+    /// An empty document with room for `nodes` nodes, the document included: the arena is then
+    /// allocated once, not grown (and copied) as a big page is built.
+    pub fn with_capacity(nodes: usize) -> Self {
+        let mut all = Vec::with_capacity(nodes.max(1));
+        all.push(Node::new(NodeData::Document));
+        Dom { nodes: all }
     }
 
     pub fn len(&self) -> usize {
@@ -121,10 +146,6 @@ impl Dom {
 
     pub fn is_empty(&self) -> bool {
         self.nodes.len() <= 1
-    }
-
-    pub fn node(&self, id: NodeId) -> &Node {
-        &self.nodes[id.index()]
     }
 
     pub fn data(&self, id: NodeId) -> &NodeData {
@@ -168,19 +189,19 @@ impl Dom {
     }
 
     pub fn parent(&self, id: NodeId) -> Option<NodeId> {
-        self.nodes[id.index()].parent
+        self.nodes[id.index()].parent.get()
     }
 
     pub fn first_child(&self, id: NodeId) -> Option<NodeId> {
-        self.nodes[id.index()].first_child
+        self.nodes[id.index()].first_child.get()
     }
 
     pub fn next_sibling(&self, id: NodeId) -> Option<NodeId> {
-        self.nodes[id.index()].next_sibling
+        self.nodes[id.index()].next_sibling.get()
     }
 
     pub fn prev_sibling(&self, id: NodeId) -> Option<NodeId> {
-        self.nodes[id.index()].prev_sibling
+        self.nodes[id.index()].prev_sibling.get()
     }
 
     pub fn children(&self, id: NodeId) -> Children<'_> {
@@ -257,17 +278,17 @@ impl Dom {
 
     pub fn append(&mut self, parent: NodeId, child: NodeId) {
         self.detach(child);
-        let last = self.nodes[parent.index()].last_child;
+        let last = self.nodes[parent.index()].last_child.get();
         {
             let c = &mut self.nodes[child.index()];
-            c.parent = Some(parent);
-            c.prev_sibling = last;
+            c.parent = Some(parent).into();
+            c.prev_sibling = last.into();
         }
         match last {
-            Some(l) => self.nodes[l.index()].next_sibling = Some(child),
-            None => self.nodes[parent.index()].first_child = Some(child),
+            Some(l) => self.nodes[l.index()].next_sibling = Some(child).into(),
+            None => self.nodes[parent.index()].first_child = Some(child).into(),
         }
-        self.nodes[parent.index()].last_child = Some(child);
+        self.nodes[parent.index()].last_child = Some(child).into();
     }
 
     pub fn insert_before(&mut self, sibling: NodeId, child: NodeId) {
@@ -275,43 +296,43 @@ impl Dom {
         let Some(parent) = self.parent(sibling) else {
             return;
         };
-        let prev = self.nodes[sibling.index()].prev_sibling;
+        let prev = self.nodes[sibling.index()].prev_sibling.get();
         {
             let c = &mut self.nodes[child.index()];
-            c.parent = Some(parent);
-            c.prev_sibling = prev;
-            c.next_sibling = Some(sibling);
+            c.parent = Some(parent).into();
+            c.prev_sibling = prev.into();
+            c.next_sibling = Some(sibling).into();
         }
-        self.nodes[sibling.index()].prev_sibling = Some(child);
+        self.nodes[sibling.index()].prev_sibling = Some(child).into();
         match prev {
-            Some(p) => self.nodes[p.index()].next_sibling = Some(child),
-            None => self.nodes[parent.index()].first_child = Some(child),
+            Some(p) => self.nodes[p.index()].next_sibling = Some(child).into(),
+            None => self.nodes[parent.index()].first_child = Some(child).into(),
         }
     }
 
     pub fn detach(&mut self, id: NodeId) {
         let (parent, prev, next) = {
             let n = &mut self.nodes[id.index()];
-            (
-                n.parent.take(),
-                n.prev_sibling.take(),
-                n.next_sibling.take(),
-            )
+            let links = (n.parent.get(), n.prev_sibling.get(), n.next_sibling.get());
+            n.parent = Link::NONE;
+            n.prev_sibling = Link::NONE;
+            n.next_sibling = Link::NONE;
+            links
         };
         let Some(parent) = parent else { return };
         match prev {
-            Some(p) => self.nodes[p.index()].next_sibling = next,
-            None => self.nodes[parent.index()].first_child = next,
+            Some(p) => self.nodes[p.index()].next_sibling = next.into(),
+            None => self.nodes[parent.index()].first_child = next.into(),
         }
         match next {
-            Some(n) => self.nodes[n.index()].prev_sibling = prev,
-            None => self.nodes[parent.index()].last_child = prev,
+            Some(n) => self.nodes[n.index()].prev_sibling = prev.into(),
+            None => self.nodes[parent.index()].last_child = prev.into(),
         }
     }
 
     /// Appends text to `parent`, merging with a text node already last there, as parsers do.
     pub fn append_text(&mut self, parent: NodeId, text: &str) {
-        if let Some(last) = self.nodes[parent.index()].last_child {
+        if let Some(last) = self.nodes[parent.index()].last_child.get() {
             if let NodeData::Text(t) = &mut self.nodes[last.index()].data {
                 t.push_str(text);
                 return;
@@ -325,11 +346,11 @@ impl Dom {
 impl Node {
     fn new(data: NodeData) -> Self {
         Node {
-            parent: None,
-            first_child: None,
-            last_child: None,
-            prev_sibling: None,
-            next_sibling: None,
+            parent: Link::NONE,
+            first_child: Link::NONE,
+            last_child: Link::NONE,
+            prev_sibling: Link::NONE,
+            next_sibling: Link::NONE,
             data,
         }
     }
@@ -433,8 +454,8 @@ mod tests {
             .map(|n| dom.tag(n).unwrap())
             .collect();
         assert_eq!(names, ["b"]);
-        assert_eq!(dom.node(b).prev_sibling, None);
-        assert_eq!(dom.node(b).next_sibling, None);
+        assert_eq!(dom.prev_sibling(b), None);
+        assert_eq!(dom.next_sibling(b), None);
     }
 
     #[test]

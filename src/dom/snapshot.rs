@@ -50,7 +50,7 @@ pub fn is_json_ld(element: &Element) -> bool {
 
 /// Rebuilds a [`Dom`] from a snapshot, checking every record.
 pub fn decode(words: &[u32], strings: &str) -> Result<Dom, InputError> {
-    let mut dom = Dom::new();
+    let mut dom = Dom::with_capacity(record_count(words).min(MAX_NODES) + 1);
     let mut cursor = Utf16Cursor { rest: strings };
     let mut i = 0;
     let word = |i: usize| {
@@ -111,6 +111,22 @@ pub fn decode(words: &[u32], strings: &str) -> Result<Dom, InputError> {
         return Err(InputError::MalformedSnapshot("strings left over"));
     }
     Ok(dom)
+}
+
+/// How many records `words` holds, by their headers (an estimate if they are malformed, which
+/// `decode` then finds).
+fn record_count(words: &[u32]) -> usize {
+    let mut at = 0;
+    let mut records = 0;
+    while let Some(&header) = words.get(at) {
+        at += if header & 0xF == KIND_TEXT {
+            3
+        } else {
+            3 + 2 * (header >> 8) as usize
+        };
+        records += 1;
+    }
+    records
 }
 
 /// Writes a [`Dom`] as the content script would have: the reference for `extension/snapshot.js`,
