@@ -328,7 +328,8 @@ async function measurePage(config) {
 
 // Runs in the page, first thing after it has loaded: the first tidyread run and the first
 // Readability run of this page's realm (each in a fresh browser context: nothing compiled or
-// warmed before, but the wasm's compile and instantiation at document start), and what each made.
+// warmed before, but the wasm's compile, instantiation and warm-up at document start), and what
+// each made.
 async function firstRuns() {
   const { core, Snapshot, Readability, exports } = globalThis.__tidyBench;
   const now = () => performance.now();
