@@ -16,12 +16,14 @@
 
   /**
    * The patterns that let tidyread run on `host`'s site: the site the settings key it by
-   * (`www.example.com` → `example.com`) and its subdomains, as settings apply to them too.
+   * (`www.example.com` → `example.com`) and its subdomains, as settings apply to them too. One
+   * per scheme: a request must fit within one of the manifest's optional patterns (Firefox).
    */
   function patternsFor(host) {
     const key = TidyreadSettings.siteKey(host);
     if (key === '') return [];
-    return [NO_SUBDOMAINS.test(key) ? `*://${key}/*` : `*://*.${key}/*`];
+    const hosts = NO_SUBDOMAINS.test(key) ? key : `*.${key}`;
+    return [`http://${hosts}/*`, `https://${hosts}/*`];
   }
 
   /** What the user has granted: `site` for `host` (when given), `all` for every page, `origins`. */

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { Builder } from 'selenium-webdriver';
+import { Builder, By } from 'selenium-webdriver';
 import firefox from 'selenium-webdriver/firefox.js';
 import { startServer } from './server.mjs';
 import {
@@ -94,7 +94,7 @@ async function openDecluttered(path) {
 
 // Least privilege: nothing runs on a page until the user clicks or allows it. Later tests need
 // the grant this one makes.
-test('without host access no page is touched; "Allow on all sites" asks, and then pages are decluttered as they load', async () => {
+test('without host access no page is touched; a click lets it in once; "Allow on this site", then "Allow on all sites", make it run as pages load', async () => {
   await driver.get(server.url('/plain/article.html'));
   // The page's own load is over; a content script would have marked it by now (it does below).
   await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -105,11 +105,27 @@ test('without host access no page is touched; "Allow on all sites" asks, and the
   assert.equal(manifest.content_scripts, undefined, 'no content script in the manifest');
   assert.equal(manifest.host_permissions, undefined, 'no host access asked for at install');
 
-  const access = await allowAllSitesFirefox(driver, await extensionOrigin());
-  assert.match(access.before, /only on pages where you click/);
-  assert.match(access.after, /by itself on every site/);
+  // The toolbar button (activeTab): the content script comes in and declutters this page.
+  await clickAction();
+  await waitFor('the clicked page to be decluttered', () => driver.executeScript(isMarked));
+
+  // The popup for the tab: "Allow on this site", answered yes (FIREFOX_PREFS: no prompt).
+  const tabId = await selectedTabId();
+  const pageHandle = await driver.getWindowHandle();
+  await driver.switchTo().newWindow('tab');
+  await driver.get(`${await extensionOrigin()}/popup.html?tab=${tabId}`);
+  const accessText = () => driver.findElement(By.id('access-state')).getText();
+  await waitFor('the popup\'s access text', async () => /only when you click/.test(await accessText()));
+  await driver.findElement(By.id('access-site')).click();
+  await waitFor('the site to be allowed', async () => /by itself, as pages load/.test(await accessText()));
+  await driver.close();
+  await driver.switchTo().window(pageHandle);
   await openDecluttered('/plain/article.html');
   assertDecluttered(await driver.executeScript(readPage), 'wasm');
+
+  const access = await allowAllSitesFirefox(driver, await extensionOrigin());
+  assert.match(access.before, /by itself on 127\.0\.0\.1\. Elsewhere, only when you click/);
+  assert.match(access.after, /by itself on every site/);
 });
 
 test('first paint: certain ad markup is hidden while the page is parsed; the sheet goes with the first decision', async () => {

@@ -23,24 +23,24 @@ function withGrants(origins) {
 
 test('a site is asked for with its subdomains, keyed as the settings key it', () => {
   const A = withGrants([]);
-  assert.deepEqual([...A.patternsFor('www.Example.com')], ['*://*.example.com/*']);
-  assert.deepEqual([...A.patternsFor('news.example.co.uk.')], ['*://*.news.example.co.uk/*']);
+  assert.deepEqual([...A.patternsFor('www.Example.com')], ['http://*.example.com/*', 'https://*.example.com/*']);
+  assert.deepEqual([...A.patternsFor('news.example.co.uk.')], ['http://*.news.example.co.uk/*', 'https://*.news.example.co.uk/*']);
 });
 
 test('addresses and single-label hosts have no subdomains to cover', () => {
   const A = withGrants([]);
-  assert.deepEqual([...A.patternsFor('127.0.0.1')], ['*://127.0.0.1/*']);
-  assert.deepEqual([...A.patternsFor('localhost')], ['*://localhost/*']);
-  assert.deepEqual([...A.patternsFor('[::1]')], ['*://[::1]/*']);
+  assert.deepEqual([...A.patternsFor('127.0.0.1')], ['http://127.0.0.1/*', 'https://127.0.0.1/*']);
+  assert.deepEqual([...A.patternsFor('localhost')], ['http://localhost/*', 'https://localhost/*']);
+  assert.deepEqual([...A.patternsFor('[::1]')], ['http://[::1]/*', 'https://[::1]/*']);
   assert.deepEqual([...A.patternsFor('')], []);
 });
 
 test('a grant is read back per site and for all sites', async () => {
   const none = await withGrants([]).granted('example.com');
   assert.deepEqual({ all: none.all, site: none.site }, { all: false, site: false });
-  const site = await withGrants(['*://*.example.com/*']).granted('www.example.com');
+  const site = await withGrants(['http://*.example.com/*', 'https://*.example.com/*']).granted('www.example.com');
   assert.deepEqual({ all: site.all, site: site.site }, { all: false, site: true });
-  const other = await withGrants(['*://*.example.com/*']).granted('example.org');
+  const other = await withGrants(['http://*.example.com/*', 'https://*.example.com/*']).granted('example.org');
   assert.equal(other.site, false);
   const all = await withGrants(['http://*/*', 'https://*/*']).granted('example.org');
   assert.deepEqual({ all: all.all, site: all.site }, { all: true, site: true });
