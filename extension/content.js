@@ -77,9 +77,9 @@
     marksBefore: null,
     // The scroll lock we lifted: [{element, before, after}] (the style attribute's values).
     scrollUnlock: null,
-    // Core runs: the first (and each toggle or reapply), the observer's, and batches deferred by
-    // the rate cap.
-    runs: { full: 0, observer: 0, deferred: 0 },
+    // Core runs: the first (and each toggle or reapply), the observer's, batches deferred by the
+    // rate cap, and the reader view's own (none when automatic mode takes the first run's).
+    runs: { full: 0, observer: 0, deferred: 0, reader: 0 },
     // The settings for this page's host (TidyreadSettings.forHost).
     site: null,
   };
@@ -365,18 +365,19 @@
 
   // `since`: when this run began (for the first run: when the page was parsed).
   // `onlyAdded`: apply only removals inside what the page added since the last run.
-  async function declutter(since, { onlyAdded }) {
-    // The removals only: the article is found (decluttering protects it) but not sent back.
-    const options = { url: location.href, keepComments: state.site?.keepComments ?? false, article: false };
+  // `article`: have the article sent back too (the core finds it anyway: decluttering protects
+  // it). Returns the analysis, or null when there was nothing to do.
+  async function declutter(since, { onlyAdded, article = false }) {
+    const options = { url: location.href, keepComments: state.site?.keepComments ?? false, article };
     // Everything added up to the snapshot is in it; what comes after belongs to the next batch.
     collect(observer.takeRecords());
     const added = onlyAdded ? new Set([...pending].filter((n) => n.isConnected)) : null;
     pending.clear();
-    if (added !== null && added.size === 0) return;
+    if (added !== null && added.size === 0) return null;
     const snapshot = TidyreadSnapshot.take(document, { layout: FILL_LAYOUT ? layoutOf : null });
     const { analysis, path } = await analyzeSnapshot(snapshot, options);
     // Turned off while the core ran (settings changed): leave the page alone.
-    if (onlyAdded && !state.enabled) return;
+    if (onlyAdded && !state.enabled) return null;
     // The page's own changes while the core ran are the next batch's; ours are dropped.
     collect(observer.takeRecords());
     const applied = applyRemovals(analysis.removals, snapshot.nodes, added);
@@ -389,18 +390,28 @@
     state.readerable = analysis.readerable ?? null;
     state.timings = { ...analysis.timings, total_ms: performance.now() - since };
     setMarks(path);
+    return analysis;
   }
+
+  // The first run's analysis when it carries the article, for the automatic reader view (one
+  // analysis for both); null when it does not.
+  let firstAnalysisReady;
+  const firstAnalysis = new Promise((resolve) => {
+    firstAnalysisReady = resolve;
+  });
 
   async function run(since = performance.now()) {
     state.runs.full++;
     // Watch from before the snapshot, so nothing added while the core runs is missed.
     observe();
+    let analysis = null;
     try {
-      await declutter(since, { onlyAdded: false });
+      analysis = await declutter(since, { onlyAdded: false, article: state.site?.autoReader === true });
     } catch (error) {
       state.error = String(error?.message ?? error);
       console.error('tidyread:', error);
     }
+    firstAnalysisReady(analysis?.article === undefined ? null : analysis);
     endPrehide();
     if (!state.enabled) stopObserving();
     await reportStatus();
@@ -515,6 +526,7 @@
     });
     if (!state.site.declutter) {
       // Off for this site: the page stays exactly as published (no marks, no observer).
+      firstAnalysisReady(null);
       await parsed;
       await reportStatus();
       return;
@@ -531,8 +543,12 @@
   // when the view opens, through the same path (local wasm, else the background): the article,
   // without classifying the clutter.
   TidyreadReader.attach({
-    analyze: async () => (await analyzeSnapshot(TidyreadSnapshot.take(document), { url: location.href, removals: false })).analysis,
+    analyze: async () => {
+      state.runs.reader++;
+      return (await analyzeSnapshot(TidyreadSnapshot.take(document), { url: location.href, removals: false })).analysis;
+    },
     parsed,
+    initial: firstAnalysis,
   });
 
   serial(start);

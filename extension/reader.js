@@ -42,6 +42,8 @@
   let view = null;
   let toastView = null;
   let analyzePage = null;
+  // Resolves to the page's first analysis when it carries the article, else null (see attach).
+  let firstAnalysis = Promise.resolve(null);
   // One settings write at a time, in click order (each is a load, change, save).
   let saving = Promise.resolve();
 
@@ -488,19 +490,21 @@
     if (navigation?.type === 'back_forward') return;
     const settings = await TidyreadSettings.load();
     if (!TidyreadSettings.forHost(settings, location.hostname).autoReader) return;
-    const analysis = await analyzePage();
+    const analysis = (await firstAnalysis) ?? (await analyzePage());
     if (analysis.readerable?.readerable !== true || !analysis.article?.Ok) return;
     if (view === null && pending === null) await open(analysis.article.Ok, settings.reader, { auto: true });
   }
 
   /**
    * Hooks the view into the content script: `analyze()` runs the core on the page as it is now
-   * and resolves to its analysis; `parsed` resolves once the page is parsed. Registers the view's
-   * messages and runs automatic mode once the page is there.
+   * and resolves to its analysis; `parsed` resolves once the page is parsed; `initial` to the
+   * page's first analysis if it carries the article (automatic mode then needs no other), else
+   * null. Registers the view's messages and runs automatic mode once the page is there.
    */
-  function attach({ analyze, parsed }) {
+  function attach({ analyze, parsed, initial }) {
     if (analyzePage !== null) return;
     analyzePage = analyze;
+    firstAnalysis = initial;
     loadCss().catch(() => {});
     ext.listen('content', {
       'background->content/reader-toggle': async () => ({ reader: await toggle() }),

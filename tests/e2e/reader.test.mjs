@@ -296,6 +296,9 @@ test('automatic reader mode: on for site A opens its article, not its home page,
   const state = await waitOpen(a.tabId);
   assert.equal(state.auto, true);
   assert.equal(state.title, SEED_EXPECTED.title);
+  // One analysis served both: the declutter run sent the article back for the view.
+  const { status } = await worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'popup->content/status' }), a.tabId);
+  assert.deepEqual([status.runs.full, status.runs.reader], [1, 0], JSON.stringify(status.runs));
 
   // One click gets out.
   await a.page.keyboard.press('Escape');
