@@ -109,39 +109,21 @@ impl Reader<'_> {
     }
 
     fn array(&mut self, depth: usize) -> Result<Json, JsonError> {
-        if depth >= MAX_DEPTH {
-            return Err(self.error("nested too deeply"));
-        }
-        self.at += 1;
         let mut items = Vec::new();
-        self.skip_whitespace();
-        if self.peek() == Some(b']') {
-            self.at += 1;
+        if self.open(depth, b']')? {
             return Ok(Json::Array(items));
         }
         loop {
             items.push(self.value(depth)?);
-            self.skip_whitespace();
-            match self.peek() {
-                Some(b',') => self.at += 1,
-                Some(b']') => {
-                    self.at += 1;
-                    return Ok(Json::Array(items));
-                }
-                _ => return Err(self.error("expected ',' or ']'")),
+            if !self.more(b']', "expected ',' or ']'")? {
+                return Ok(Json::Array(items));
             }
         }
     }
 
     fn object(&mut self, depth: usize) -> Result<Json, JsonError> {
-        if depth >= MAX_DEPTH {
-            return Err(self.error("nested too deeply"));
-        }
-        self.at += 1;
         let mut members = Vec::new();
-        self.skip_whitespace();
-        if self.peek() == Some(b'}') {
-            self.at += 1;
+        if self.open(depth, b'}')? {
             return Ok(Json::Object(members));
         }
         loop {
@@ -156,15 +138,40 @@ impl Reader<'_> {
             }
             self.at += 1;
             members.push((name, self.value(depth)?));
-            self.skip_whitespace();
-            match self.peek() {
-                Some(b',') => self.at += 1,
-                Some(b'}') => {
-                    self.at += 1;
-                    return Ok(Json::Object(members));
-                }
-                _ => return Err(self.error("expected ',' or '}'")),
+            if !self.more(b'}', "expected ',' or '}'")? {
+                return Ok(Json::Object(members));
             }
+        }
+    }
+
+    /// Steps into an array or object at its opening bracket, refusing it beyond the depth cap;
+    /// true when it closes at once (`[]`, `{}`).
+    fn open(&mut self, depth: usize, close: u8) -> Result<bool, JsonError> {
+        if depth >= MAX_DEPTH {
+            return Err(self.error("nested too deeply"));
+        }
+        self.at += 1;
+        self.skip_whitespace();
+        let empty = self.peek() == Some(close);
+        if empty {
+            self.at += 1;
+        }
+        Ok(empty)
+    }
+
+    /// After an item or member: true at a `,` (another follows), false at `close` (the end).
+    fn more(&mut self, close: u8, why: &'static str) -> Result<bool, JsonError> {
+        self.skip_whitespace();
+        match self.peek() {
+            Some(b',') => {
+                self.at += 1;
+                Ok(true)
+            }
+            Some(c) if c == close => {
+                self.at += 1;
+                Ok(false)
+            }
+            _ => Err(self.error(why)),
         }
     }
 
