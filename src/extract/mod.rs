@@ -102,11 +102,11 @@ pub fn extract(dom: &Dom, options: &Options) -> Result<Article, ExtractError> {
     let body = dom.body().ok_or(ExtractError::NoBody)?;
     let meta = metadata::read(dom);
     let base = base_url(dom, options.url.as_deref());
-    let leaves = prep::Leaves::measure(dom, body);
+    let whole = prep::Whole::measure(dom, body);
     let names = names::NameTable::new(dom);
     let mut best: Option<Attempt> = None;
     for flags in PASSES {
-        let attempt = attempt(dom, &leaves, &names, body, &meta, flags, base.as_ref());
+        let attempt = attempt(dom, &whole, &names, body, &meta, flags, base.as_ref());
         let enough = attempt.chars >= MIN_ARTICLE_CHARS;
         if best.as_ref().is_none_or(|b| attempt.chars > b.chars) {
             best = Some(attempt);
@@ -127,7 +127,7 @@ pub fn extract(dom: &Dom, options: &Options) -> Result<Article, ExtractError> {
 
 fn attempt(
     dom: &Dom,
-    leaves: &prep::Leaves,
+    whole: &prep::Whole,
     names: &names::NameTable,
     body: NodeId,
     meta: &Metadata,
@@ -136,7 +136,7 @@ fn attempt(
 ) -> Attempt {
     let prep = prep::prepare(
         dom,
-        leaves,
+        whole,
         names,
         body,
         &meta.title,

@@ -60,7 +60,7 @@ pub struct Prep<'a> {
     pub has_block: Vec<bool>,
     /// Commas in all the text under a node (its `textContent`, hidden parts included), counted
     /// once bottom-up so that nested paragraphs do not each re-read their whole subtree.
-    pub commas: Vec<u32>,
+    pub commas: &'a [u32],
 }
 
 impl Prep<'_> {
@@ -83,7 +83,7 @@ impl Prep<'_> {
 /// metadata already named the author, so a byline in the markup stays where it is.
 pub fn prepare<'a>(
     dom: &Dom,
-    leaves: &Leaves,
+    whole: &'a Whole,
     names: &'a NameTable<'a>,
     body: NodeId,
     title: &str,
@@ -91,7 +91,6 @@ pub fn prepare<'a>(
     flags: Flags,
 ) -> Prep<'a> {
     let n = dom.len();
-    let whole = Whole::measure(dom, leaves, body);
     let mut kept = vec![false; n];
     let mut order = Vec::with_capacity(n);
     let mut byline = None;
@@ -104,7 +103,7 @@ pub fn prepare<'a>(
                 || !is_probably_visible(el)
                 || (el.attr("aria-modal") == Some("true") && el.attr("role") == Some("dialog"))
                 || (!byline_known && byline.is_none() && id != body && {
-                    byline = byline_of(dom, id, names, &whole);
+                    byline = byline_of(dom, id, names, whole);
                     byline.is_some()
                 })
                 || (!title_header_removed && (el.is("h1") || el.is("h2")) && {
@@ -128,7 +127,7 @@ pub fn prepare<'a>(
     for &id in order.iter().rev() {
         let i = id.index();
         match dom.data(id) {
-            NodeData::Text(_) => text[i] = leaves.text[i],
+            NodeData::Text(_) => text[i] = whole.text[i],
             NodeData::Element(el) if el.is("a") => {
                 let weight = if el.attr("href").is_some_and(|h| h.starts_with('#')) {
                     IN_PAGE_LINK_WEIGHT
@@ -160,49 +159,32 @@ pub fn prepare<'a>(
         text,
         link_len,
         has_block,
-        commas: whole.commas,
-    }
-}
-
-/// The length and commas of every text node, measured once per document: every pass and the
-/// cleaner read them from here instead of scanning the text again.
-pub struct Leaves {
-    pub text: Vec<TextLen>,
-    pub commas: Vec<u32>,
-}
-
-impl Leaves {
-    /// Measures the text nodes under `body`: nothing outside it (the head's scripts) is read.
-    pub fn measure(dom: &Dom, body: NodeId) -> Leaves {
-        let mut text = vec![TextLen::default(); dom.len()];
-        let mut commas = vec![0u32; dom.len()];
-        for id in dom.descendants(body) {
-            if let Some(t) = dom.text(id) {
-                let i = id.index();
-                text[i] = TextLen::of(t);
-                commas[i] = u32::try_from(comma_count(t)).unwrap_or(u32::MAX);
-            }
-        }
-        Leaves { text, commas }
+        commas: &whole.commas,
     }
 }
 
 /// Measures of everything under the body, hidden parts included (as `textContent` reads it),
-/// taken in one bottom-up pass: asking each element for its text instead costs the depth of
-/// the page times its size, which deeply nested pages turn into minutes.
-struct Whole {
+/// taken once per document in one bottom-up pass: every pass and the cleaner read them here
+/// instead of scanning the text again, and asking each element for its text instead would cost
+/// the depth of the page times its size, which deeply nested pages turn into minutes. Nothing
+/// outside the body (the head's scripts) is read.
+pub struct Whole {
     text: Vec<TextLen>,
     commas: Vec<u32>,
 }
 
 impl Whole {
-    fn measure(dom: &Dom, leaves: &Leaves, root: NodeId) -> Whole {
-        let mut text = leaves.text.clone();
-        let mut commas = leaves.commas.clone();
-        let order: Vec<NodeId> = dom.descendants(root).collect();
+    pub fn measure(dom: &Dom, body: NodeId) -> Whole {
+        let mut text = vec![TextLen::default(); dom.len()];
+        let mut commas = vec![0u32; dom.len()];
+        let order: Vec<NodeId> = dom.descendants(body).collect();
         for &id in order.iter().rev() {
             let i = id.index();
-            if id == root {
+            if let Some(t) = dom.text(id) {
+                text[i] = TextLen::of(t);
+                commas[i] = u32::try_from(comma_count(t)).unwrap_or(u32::MAX);
+            }
+            if id == body {
                 continue;
             }
             if let Some(p) = dom.parent(id) {
