@@ -1,6 +1,8 @@
 //! The allowlist for reader HTML. Article markup is hostile until proven otherwise: an element or
 //! attribute not named here never reaches the reader view, and URLs keep only safe schemes.
 
+use std::borrow::Cow;
+
 use crate::dom::{Element, Namespace};
 use crate::url::BaseUrl;
 
@@ -265,7 +267,7 @@ pub fn safe_url(value: &str, base: Option<&BaseUrl>, use_: UrlUse) -> Option<Str
         return None;
     }
     if let Some(scheme) = browser_scheme(&cleaned) {
-        return scheme_is_safe(scheme, &cleaned, use_).then_some(cleaned);
+        return scheme_is_safe(scheme, &cleaned, use_).then(|| cleaned.into_owned());
     }
     if cleaned.starts_with('#') {
         // In-page anchors point into the original page, which the reader view is not.
@@ -277,34 +279,45 @@ pub fn safe_url(value: &str, base: Option<&BaseUrl>, use_: UrlUse) -> Option<Str
         // gives is checked like any absolute URL.
         // Only web addresses resolve: a `data:` or `mailto:` base cannot be a base to a browser.
         Some(b) => {
-            let resolved = as_browser_reads(&b.resolve(&cleaned));
-            browser_scheme(&resolved)
-                .is_some_and(|scheme| {
-                    scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")
-                })
-                .then_some(resolved)
+            let resolved = b.resolve(&cleaned);
+            let read = as_browser_reads(&resolved);
+            let web = browser_scheme(&read).is_some_and(|scheme| {
+                scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")
+            });
+            // Most resolved URLs read as they are written: then they are the answer as is.
+            let changed = (read.len() != resolved.len()).then(|| read.into_owned());
+            web.then(|| changed.unwrap_or(resolved))
         }
-        None => Some(cleaned),
+        None => Some(cleaned.into_owned()),
     }
 }
 
 /// A URL as a browser's URL parser reads it: leading and trailing control characters and spaces
 /// stripped (Unicode spaces too, which a browser would keep as part of a path), tabs and
-/// newlines removed anywhere.
-fn as_browser_reads(value: &str) -> String {
-    value
-        .trim_matches(|c: char| c <= ' ' || c.is_whitespace())
+/// newlines removed anywhere. Borrowed when nothing inside is removed, as in most URLs.
+fn as_browser_reads(value: &str) -> Cow<'_, str> {
+    let trimmed = value.trim_matches(|c: char| c <= ' ' || c.is_whitespace());
+    if !trimmed.contains(['\t', '\n', '\r']) {
+        return Cow::Borrowed(trimmed);
+    }
+    trimmed
         .chars()
         .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
         .collect()
 }
 
 /// The URL with every ASCII whitespace and control character dropped: stricter than any browser.
-fn compact(value: &str) -> String {
-    value
-        .trim()
+/// Borrowed when there are none inside, as in most URLs.
+fn compact(value: &str) -> Cow<'_, str> {
+    let trimmed = value.trim();
+    // Bytes stand for characters here: no byte of a non-ASCII character is ASCII.
+    let removed = |b: u8| b.is_ascii_whitespace() || b.is_ascii_control();
+    if !trimmed.bytes().any(removed) {
+        return Cow::Borrowed(trimmed);
+    }
+    trimmed
         .chars()
-        .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
+        .filter(|&c| !c.is_ascii() || !removed(c as u8))
         .collect()
 }
 
@@ -330,19 +343,18 @@ fn browser_scheme(url: &str) -> Option<&str> {
 }
 
 fn scheme_is_safe(scheme: &str, url: &str, use_: UrlUse) -> bool {
-    match (scheme.to_ascii_lowercase().as_str(), use_) {
-        ("http" | "https", _) => true,
-        ("mailto", UrlUse::Link) => true,
+    let is = |name: &str| scheme.eq_ignore_ascii_case(name);
+    match use_ {
+        _ if is("http") || is("https") => true,
+        UrlUse::Link => is("mailto"),
         // A data URL without its comma is no data URL.
-        ("data", UrlUse::Image) if url.contains(',') => {
-            let mime = url[5..]
-                .split([';', ','])
-                .next()
-                .unwrap_or("")
-                .to_ascii_lowercase();
-            SAFE_DATA_IMAGE_TYPES.contains(&mime.as_str())
+        UrlUse::Image if is("data") && url.contains(',') => {
+            let mime = url[5..].split([';', ',']).next().unwrap_or("");
+            SAFE_DATA_IMAGE_TYPES
+                .iter()
+                .any(|t| t.eq_ignore_ascii_case(mime))
         }
-        _ => false,
+        UrlUse::Image => false,
     }
 }
 

@@ -1,6 +1,8 @@
 //! Resolving relative references against a base URL (RFC 3986 §5.2), without the weight of a
 //! full URL library in the wasm: the reader only needs absolute links and image sources.
 
+use std::borrow::Cow;
+
 /// A URL split into its parts; only what resolution needs.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BaseUrl {
@@ -67,22 +69,23 @@ impl BaseUrl {
             None => (r, ""),
         };
         let merged = if path_part.starts_with('/') {
-            path_part.to_owned()
+            Cow::Borrowed(path_part)
         } else {
             let dir = match self.path.rfind('/') {
                 Some(i) => &self.path[..=i],
                 None if self.authority.is_empty() => "",
                 None => "/",
             };
-            format!("{dir}{path_part}")
+            Cow::Owned(format!("{dir}{path_part}"))
         };
-        format!(
-            "{}:{}{}{}",
-            self.scheme,
-            self.authority,
-            remove_dot_segments(&merged),
-            suffix
-        )
+        let path = remove_dot_segments(&merged);
+        let mut url = String::with_capacity(
+            self.scheme.len() + 1 + self.authority.len() + path.len() + suffix.len(),
+        );
+        for part in [&self.scheme, ":", &self.authority, &path, suffix] {
+            url.push_str(part);
+        }
+        url
     }
 }
 
@@ -105,7 +108,11 @@ fn split_authority(rest: &str) -> (&str, &str) {
     }
 }
 
-fn remove_dot_segments(path: &str) -> String {
+/// The path without its `.` and `..` segments; most paths have none, and come back as they are.
+fn remove_dot_segments(path: &str) -> Cow<'_, str> {
+    if !path.split('/').any(|seg| seg == "." || seg == "..") {
+        return Cow::Borrowed(path);
+    }
     let mut out: Vec<&str> = Vec::new();
     let segments: Vec<&str> = path.split('/').collect();
     let last = segments.len() - 1;
@@ -129,9 +136,9 @@ fn remove_dot_segments(path: &str) -> String {
     }
     let joined = out.join("/");
     if path.starts_with('/') && !joined.starts_with('/') {
-        format!("/{joined}")
+        Cow::Owned(format!("/{joined}"))
     } else {
-        joined
+        Cow::Owned(joined)
     }
 }
 
