@@ -3,7 +3,7 @@
 
 use crate::dom::{Dom, NodeData, NodeId};
 use crate::metadata::{similarity, SAME_TEXT_SIMILARITY};
-use crate::text::comma_count;
+use crate::text::{ascii_stretches, comma_count};
 
 use super::names::{self, NameTable};
 use super::Flags;
@@ -216,26 +216,38 @@ pub struct TextLen {
 
 impl TextLen {
     pub fn of(text: &str) -> TextLen {
+        if text.is_ascii() {
+            return TextLen::of_ascii(text.as_bytes());
+        }
+        ascii_stretches(text).fold(TextLen::default(), |len, (ascii, other)| {
+            len.then(TextLen::of_ascii(ascii.as_bytes()))
+                .then(TextLen::of_chars(other))
+        })
+    }
+
+    fn of_ascii(bytes: &[u8]) -> TextLen {
+        // Each space that follows a space is one less, counted over byte pairs (a loop the
+        // compiler vectorises), without decoding characters.
+        let is_space = |b: u8| b.is_ascii_whitespace() || b == 0x0B;
+        let repeats = bytes
+            .windows(2)
+            .filter(|pair| is_space(pair[0]) && is_space(pair[1]))
+            .count();
+        TextLen {
+            len: (bytes.len() - repeats) as u32,
+            starts_with_space: bytes.first().is_some_and(|&b| is_space(b)),
+            ends_with_space: bytes.last().is_some_and(|&b| is_space(b)),
+        }
+    }
+
+    fn of_chars(text: &str) -> TextLen {
         let mut len = 0;
         let mut in_space = false;
-        if text.is_ascii() {
-            // Most text on the web is ASCII: each space that follows a space is one less, counted
-            // over byte pairs (a loop the compiler vectorises), without decoding characters.
-            let bytes = text.as_bytes();
-            let is_space = |b: u8| b.is_ascii_whitespace() || b == 0x0B;
-            let repeats = bytes
-                .windows(2)
-                .filter(|pair| is_space(pair[0]) && is_space(pair[1]))
-                .count();
-            len = (bytes.len() - repeats) as u32;
-            in_space = bytes.last().is_some_and(|&b| is_space(b));
-        } else {
-            for c in text.chars() {
-                if !(c.is_whitespace() && in_space) {
-                    len += 1;
-                }
-                in_space = c.is_whitespace();
+        for c in text.chars() {
+            if !(c.is_whitespace() && in_space) {
+                len += 1;
             }
+            in_space = c.is_whitespace();
         }
         TextLen {
             len,
