@@ -821,17 +821,17 @@ pub fn is_subscribe_label(norm: &str) -> bool {
 /// the URL after it; `None` for relative URLs.
 fn split_host(url: &str) -> Option<(&str, &str)> {
     let url = url.trim();
-    let rest = if let Some(i) = url.find("://") {
-        let scheme = &url[..i];
-        if !scheme
-            .bytes()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.'))
-        {
-            return None;
-        }
-        &url[i + 3..]
-    } else {
-        url.strip_prefix("//")?
+    let scheme_len = url
+        .bytes()
+        .position(|c| !(c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.')))
+        .unwrap_or(url.len());
+    let rest = match url[scheme_len..].strip_prefix("://") {
+        Some(rest) => rest,
+        // A "://" after anything but a scheme makes no absolute URL, protocol-relative or not;
+        // it is looked for only where the answer would otherwise be a host.
+        None => url
+            .strip_prefix("//")
+            .filter(|rest| !rest.contains("://"))?,
     };
     let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let authority = &rest[..end];
@@ -1191,6 +1191,9 @@ mod tests {
             Some("tpc.googlesyndication.com".into())
         );
         assert_eq!(host_of("/local/path"), None);
+        assert_eq!(host_of("//x/go?u=http://ads.example"), None);
+        assert_eq!(host_of("a:b://x.example/"), None);
+        assert_eq!(host_of("://x.example/").as_deref(), Some("x.example"));
         assert_eq!(
             ad_host("https://securepubads.g.doubleclick.net/tag/js/gpt.js").as_deref(),
             Some("doubleclick.net")
