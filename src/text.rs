@@ -17,6 +17,9 @@ pub fn normalize_space(s: &str) -> String {
 pub fn word_count(s: &str) -> usize {
     s.split_whitespace()
         .map(|w| {
+            if w.is_ascii() {
+                return 1;
+            }
             let cjk = w.chars().filter(|&c| is_cjk(c)).count();
             if cjk > 0 {
                 cjk + usize::from(w.chars().any(|c| !is_cjk(c) && c.is_alphanumeric()))
