@@ -1,6 +1,7 @@
 //! What class and id names say about a block. Only one signal among several: many sites hash
 //! their class names, so every decision also weighs text shape and link density.
 
+use std::borrow::Cow;
 use std::cell::Cell;
 
 use crate::dom::{Dom, Element, NodeId};
@@ -157,7 +158,7 @@ impl<'d> NameTable<'d> {
     }
 
     pub fn share(&self, id: NodeId) -> bool {
-        self.ask(id, Question::Share, ClassNames::is_share)
+        self.ask(id, Question::Share, |n| n.is_share())
     }
 
     /// +25 for each of class and id that names an article container, -25 for page furniture.
@@ -182,23 +183,23 @@ impl<'d> NameTable<'d> {
     }
 
     /// An element's names, when it has any: most have none, and need no lower-casing.
-    fn names(&self, id: NodeId) -> Option<ClassNames> {
+    fn names(&self, id: NodeId) -> Option<ClassNames<'d>> {
         let el = self.dom.element(id)?;
         (el.attr("class").is_some() || el.attr("id").is_some()).then(|| ClassNames::of(el))
     }
 }
 
 /// The class and id of an element, lower-cased once.
-pub struct ClassNames {
-    class: String,
-    id: String,
+pub struct ClassNames<'a> {
+    class: Cow<'a, str>,
+    id: Cow<'a, str>,
 }
 
-impl ClassNames {
-    pub fn of(el: &Element) -> Self {
+impl<'a> ClassNames<'a> {
+    pub fn of(el: &'a Element) -> Self {
         ClassNames {
-            class: el.attr("class").unwrap_or("").to_lowercase(),
-            id: el.attr("id").unwrap_or("").to_lowercase(),
+            class: lower_case(el.attr("class").unwrap_or("")),
+            id: lower_case(el.attr("id").unwrap_or("")),
         }
     }
 
@@ -225,6 +226,18 @@ impl ClassNames {
                 .any(|w| SHARE_WORDS.contains(&w))
         };
         words(&self.class) || words(&self.id)
+    }
+}
+
+/// `name` lower-cased, borrowed when it already is, as most names are.
+fn lower_case(name: &str) -> Cow<'_, str> {
+    if name
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        Cow::Owned(name.to_lowercase())
+    } else {
+        Cow::Borrowed(name)
     }
 }
 
