@@ -12,6 +12,19 @@ pub fn normalize_space(s: &str) -> String {
     out
 }
 
+/// An inline style as its declarations are compared (`display:none`): without whitespace, ASCII
+/// lower-cased, in one allocation.
+pub fn compact_style(style: &str) -> String {
+    let mut compact = String::with_capacity(style.len());
+    compact.extend(
+        style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| c.to_ascii_lowercase()),
+    );
+    compact
+}
+
 /// Words, counted as whitespace-separated runs; CJK text counts each ideograph, since it has no
 /// spaces between words.
 pub fn word_count(s: &str) -> usize {

@@ -1136,11 +1136,7 @@ pub fn phrase_found(text: &str, bit: u8) -> Option<&'static str> {
 
 /// Reads `position: fixed|sticky` and `display: none` / `visibility: hidden` from an inline style.
 pub fn style_flags(style: &str) -> (bool, bool) {
-    let compact: String = style
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let compact = crate::text::compact_style(style);
     let fixed = compact.contains("position:fixed") || compact.contains("position:sticky");
     let hidden = compact.contains("display:none") || compact.contains("visibility:hidden");
     (fixed, hidden)

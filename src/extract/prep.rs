@@ -3,7 +3,7 @@
 
 use crate::dom::{Dom, NodeData, NodeId};
 use crate::metadata::{similarity, SAME_TEXT_SIMILARITY};
-use crate::text::{ascii_stretches, comma_count};
+use crate::text::{ascii_stretches, comma_count, compact_style};
 
 use super::names::{self, NameTable};
 use super::Flags;
@@ -283,11 +283,7 @@ impl TextLen {
 /// marked `fallback-image` are aria-hidden but are the article's pictures.
 fn is_probably_visible(el: &crate::dom::Element) -> bool {
     let style_hides = el.attr("style").is_some_and(|s| {
-        let s: String = s
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
+        let s = compact_style(s);
         s.contains("display:none") || s.contains("visibility:hidden")
     });
     let aria_hidden = el.attr("aria-hidden") == Some("true")
