@@ -119,6 +119,22 @@ struct Length {
 
 impl Length {
     fn of(text: &str) -> Length {
+        if text.is_ascii() {
+            // Bytes are characters: no decoding.
+            let space = |b: &&u8| b.is_ascii_whitespace() || **b == 0x0B;
+            let bytes = text.as_bytes();
+            let lead = bytes.iter().take_while(space).count();
+            let trail = if lead == bytes.len() {
+                lead
+            } else {
+                bytes.iter().rev().take_while(space).count()
+            };
+            return Length {
+                chars: bytes.len(),
+                lead,
+                trail,
+            };
+        }
         let chars = text.chars().count();
         let lead = text.chars().take_while(|c| c.is_whitespace()).count();
         let trail = if lead == chars {
