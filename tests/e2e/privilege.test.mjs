@@ -6,9 +6,13 @@
 // runs the action as the browser does for a user's click, activeTab grant included. Dispatching
 // the action's onClicked event from the worker runs the same listener without the grant.
 import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startServer } from './server.mjs';
-import { ALL_SITES, isMarked, launchChromium, readPage, requireDist, tempDir, waitFor } from './support.mjs';
+import { ALL_SITES, ROOT, isMarked, launchChromium, readPage, requireDist, tempDir, waitFor } from './support.mjs';
+
+const ARTIFACTS = join(ROOT, 'target', 'e2e-artifacts');
 
 const SEED = '/fixtures/seed-townhall/page.html';
 
@@ -129,6 +133,9 @@ test('the popup, after a click, says the site runs on click only and offers to a
   assert.equal(await popup.isVisible('#access-site'), true, 'an "Allow on this site" button');
   await waitFor('the status', async () => /^\d+$/.test(await popup.textContent('#removals')));
   assert.ok(Number(await popup.textContent('#removals')) > 0, 'the popup lists what the click removed');
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await popup.setViewportSize({ width: 420, height: 720 });
+  await popup.screenshot({ path: join(ARTIFACTS, 'popup-on-click-chromium.png'), fullPage: true });
   await popup.close();
   await page.close();
 });
