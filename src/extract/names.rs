@@ -2,8 +2,9 @@
 //! their class names, so every decision also weighs text shape and link density.
 
 use std::borrow::Cow;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
+use crate::declutter::signals::FastMap;
 use crate::dom::{Dom, Element, NodeId};
 
 /// Names of page chrome: navigation, furniture, comments, promotions.
@@ -128,6 +129,10 @@ pub struct NameTable<'d> {
     answers: Vec<Cell<u8>>,
     /// Per node, the class weight in units of `CLASS_WEIGHT`, once asked.
     weights: Vec<Cell<Option<i8>>>,
+    /// Per distinct class or id value: whether it names page chrome, and whether it names what
+    /// may hold the article. Pages repeat a few class names on many elements, and every
+    /// element is asked about chrome.
+    chrome: RefCell<FastMap<Box<str>, (bool, bool)>>,
 }
 
 #[derive(Clone, Copy)]
@@ -143,49 +148,72 @@ impl<'d> NameTable<'d> {
             dom,
             answers: vec![Cell::new(0); dom.len()],
             weights: vec![Cell::new(None); dom.len()],
+            chrome: RefCell::default(),
         }
     }
 
     /// Page chrome by name, and not rescued by a name that may hold the article.
     pub fn unlikely(&self, id: NodeId) -> bool {
-        self.ask(id, Question::Unlikely, |n| {
-            n.matches(UNLIKELY) && !n.matches(MAYBE_CANDIDATE)
+        self.ask(id, Question::Unlikely, |el| {
+            let (class, ident) = (self.chrome(el.attr("class")), self.chrome(el.attr("id")));
+            (class.0 || ident.0) && !(class.1 || ident.1)
         })
     }
 
     pub fn byline(&self, id: NodeId) -> bool {
-        self.ask(id, Question::Byline, |n| n.matches(BYLINE))
+        self.ask(id, Question::Byline, |el| {
+            ClassNames::of(el).matches(BYLINE)
+        })
     }
 
     pub fn share(&self, id: NodeId) -> bool {
-        self.ask(id, Question::Share, |n| n.is_share())
+        self.ask(id, Question::Share, |el| ClassNames::of(el).is_share())
     }
 
     /// +25 for each of class and id that names an article container, -25 for page furniture.
     pub fn weight(&self, id: NodeId) -> f64 {
         let cell = &self.weights[id.index()];
         let units = cell.get().unwrap_or_else(|| {
-            let units = self.names(id).map_or(0, |n| n.weight_units());
+            let units = self
+                .named(id)
+                .map_or(0, |el| ClassNames::of(el).weight_units());
             cell.set(Some(units));
             units
         });
         f64::from(units) * CLASS_WEIGHT
     }
 
-    fn ask(&self, id: NodeId, q: Question, answer: impl FnOnce(&ClassNames) -> bool) -> bool {
+    fn ask(&self, id: NodeId, q: Question, answer: impl FnOnce(&'d Element) -> bool) -> bool {
         let cell = &self.answers[id.index()];
         let (asked, yes) = (1 << (2 * q as u8), 2 << (2 * q as u8));
         if cell.get() & asked == 0 {
-            let said = self.names(id).is_some_and(|n| answer(&n));
+            let said = self.named(id).is_some_and(answer);
             cell.set(cell.get() | asked | if said { yes } else { 0 });
         }
         cell.get() & yes != 0
     }
 
-    /// An element's names, when it has any: most have none, and need no lower-casing.
-    fn names(&self, id: NodeId) -> Option<ClassNames<'d>> {
+    /// The element, when it has names: most have none, and need no reading.
+    fn named(&self, id: NodeId) -> Option<&'d Element> {
         let el = self.dom.element(id)?;
-        (el.attr("class").is_some() || el.attr("id").is_some()).then(|| ClassNames::of(el))
+        (el.attr("class").is_some() || el.attr("id").is_some()).then_some(el)
+    }
+
+    /// What one class or id value says of page chrome: (`UNLIKELY`, `MAYBE_CANDIDATE`).
+    fn chrome(&self, name: Option<&str>) -> (bool, bool) {
+        let Some(name) = name else {
+            return (false, false);
+        };
+        if let Some(&said) = self.chrome.borrow().get(name) {
+            return said;
+        }
+        let lower = lower_case(name);
+        let said = (
+            contains_any(&lower, UNLIKELY),
+            contains_any(&lower, MAYBE_CANDIDATE),
+        );
+        self.chrome.borrow_mut().insert(name.into(), said);
+        said
     }
 }
 
