@@ -515,6 +515,9 @@
   });
 
   async function start() {
+    // Before anything that waits: the settings come from storage, and the page may paint first.
+    // A site where decluttering is off gets the sheet for those few milliseconds only.
+    if (document.readyState === 'loading') prehide();
     try {
       state.site = TidyreadSettings.forHost(await TidyreadSettings.load(), location.hostname);
     } catch (error) {
@@ -526,15 +529,13 @@
     });
     if (!state.site.declutter) {
       // Off for this site: the page stays exactly as published (no marks, no observer).
+      endPrehide();
       firstAnalysisReady(null);
       await parsed;
       await reportStatus();
       return;
     }
-    if (document.readyState === 'loading') {
-      prehide();
-      warmUp();
-    }
+    if (document.readyState === 'loading') warmUp();
     await parsed;
     await run();
   }
