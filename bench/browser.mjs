@@ -587,7 +587,7 @@ async function profilePage(browser, origin, name) {
       const { core, Snapshot, Readability } = globalThis.__tidyBench;
       const run = m === 'readability'
         ? () => new Readability(document.cloneNode(true)).parse()
-        : () => { const s = Snapshot.take(document); core.analyze(s.words, s.strings, { url: location.href }); };
+        : () => { const s = Snapshot.take(document); core.analyze(s.words, s.strings, { url: location.href, removals: false }); };
       for (let i = 0; i < 5; i++) run();
     }, method);
     await cdp.send('Profiler.start');
