@@ -64,11 +64,12 @@ impl JsOptions {
                     .ok_or_else(|| JsError::new("options.url: expected a string"))?,
             ),
         };
+        let defaults = Self::default();
         Ok(JsOptions {
             url,
-            keep_comments: flag("keepComments", Self::default().keep_comments)?,
-            article: flag("article", Self::default().article)?,
-            removals: flag("removals", Self::default().removals)?,
+            keep_comments: flag("keepComments", defaults.keep_comments)?,
+            article: flag("article", defaults.article)?,
+            removals: flag("removals", defaults.removals)?,
         })
     }
 }
