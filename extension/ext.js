@@ -207,8 +207,15 @@
         return;
       }
       const wanted = { ...script, matches, persistAcrossSessions: true };
-      if (registered.length > 0) await api.scripting.updateContentScripts([wanted]);
-      else await api.scripting.registerContentScripts([wanted]);
+      if (registered.length === 0) {
+        await api.scripting.registerContentScripts([wanted]);
+        return;
+      }
+      // Chrome's worker starts often: an unchanged registration is left as it is.
+      const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
+      const [current] = registered;
+      if (same(current.matches ?? [], matches) && same(current.js ?? [], script.js) && current.runAt === script.runAt) return;
+      await api.scripting.updateContentScripts([wanted]);
     },
 
     async setBadge(tabId, text) {
