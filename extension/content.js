@@ -406,7 +406,9 @@
     observe();
     let analysis = null;
     try {
-      analysis = await declutter(since, { onlyAdded: false, article: state.site?.autoReader === true });
+      // Only the first run's article can serve automatic mode.
+      const article = state.runs.full === 1 && state.site?.autoReader === true;
+      analysis = await declutter(since, { onlyAdded: false, article });
     } catch (error) {
       state.error = String(error?.message ?? error);
       console.error('tidyread:', error);
