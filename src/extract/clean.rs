@@ -32,7 +32,7 @@ const VIDEO_HOSTS: &[&str] = &[
 /// Share bars are short; a long block that mentions sharing is content.
 const MAX_SHARE_BAR_CHARS: u32 = 500;
 /// Text with this many commas is prose, whatever else it holds.
-const PROSE_COMMAS: usize = 10;
+const PROSE_COMMAS: u32 = 10;
 /// Blocks whose whole text is one of these words are ad or loading placeholders.
 const PLACEHOLDER_WORDS: &[&str] = &[
     "ad",
@@ -210,12 +210,14 @@ struct Measure {
     /// `MAX_SHORT_TEXT_BYTES` long: one buffer for the pass instead of a string per block.
     short: Option<Span>,
     links: f64,
-    commas: usize,
-    paragraphs: usize,
-    images: usize,
-    items: usize,
-    inputs: usize,
-    embeds: usize,
+    /// Counts are `u32`, as in wasm32's `usize`: elements are at most `MAX_NODES`, and commas
+    /// saturate as the page's own counts do (any count over 10 is prose).
+    commas: u32,
+    paragraphs: u32,
+    images: u32,
+    items: u32,
+    inputs: u32,
+    embeds: u32,
     video_embed: bool,
     heading_text: u32,
     list_text: u32,
@@ -254,64 +256,82 @@ impl Cleaner<'_> {
     }
 
     /// `drop_where`, deciding on measures too. A block is decided before anything inside it, so
-    /// its measures, taken before the pass, are what they would be when it is reached.
+    /// its measures, taken before the pass, are what they would be when it is reached; and what
+    /// `decide` reads of the page (the kept text of a block) is not changed by the pass either
+    /// until the block is decided, so each element's answer is taken while it is measured.
     fn drop_measured(&mut self, decide: impl Fn(&Self, NodeId, &Measure, &str) -> bool) {
-        let (measures, shorts) = self.measures(|_, _, _, _| false);
-        let pos = |c: &Self, n: NodeId| c.pos[n.index()] as usize;
-        self.drop_where(|c, n| decide(c, n, &measures[pos(c, n)], &shorts));
+        let mut picked = vec![false; self.nodes.len()];
+        self.measure(|c, n, m, shorts| {
+            picked[c.pos[n.index()] as usize] = decide(c, n, m, shorts);
+            false
+        });
+        self.drop_where(|c, n| picked[c.pos[n.index()] as usize]);
     }
 
     /// Measures every article element bottom-up (children before parents), asking `drop` about
     /// each once its subtree is measured; what it drops is left out of its ancestors' measures.
-    /// Returns the measures, by place in `nodes`, and the short texts their spans point into.
-    fn measures(
-        &mut self,
-        mut drop: impl FnMut(&Self, NodeId, &Measure, &str) -> bool,
-    ) -> (Vec<Measure>, String) {
-        let mut measures = vec![Measure::default(); self.nodes.len()];
+    /// Nothing is kept per node: in reverse document order, a block's children are the last
+    /// measured before it, so their measures are on top of a stack (the first child on top).
+    fn measure(&mut self, mut drop: impl FnMut(&Self, NodeId, &Measure, &str) -> bool) {
+        let mut stack = Vec::new();
         let mut shorts = String::new();
         for i in (0..self.nodes.len()).rev() {
             let n = self.nodes[i];
             if self.dom.element(n).is_none() {
                 continue;
             }
-            let m = self.combine(n, &measures, &mut shorts);
+            let m = self.combine(n, &mut stack, &mut shorts);
             if drop(self, n, &m, &shorts) {
                 self.dropped[n.index()] = true;
             }
-            measures[i] = m;
+            stack.push(m);
         }
-        (measures, shorts)
     }
 
-    /// A block's measures from its kept, undropped children's; its short text is appended to
-    /// `shorts`.
-    fn combine(&self, n: NodeId, measures: &[Measure], shorts: &mut String) -> Measure {
+    /// A block's measures from its kept, undropped children's, which it takes off `stack`. The
+    /// children's short texts are the end of `shorts` (last child first); the block's, made of
+    /// them in document order, replaces them, so `shorts` holds one text per stacked measure.
+    fn combine(&self, n: NodeId, stack: &mut Vec<Measure>, shorts: &mut String) -> Measure {
         let dom = self.dom;
-        let start = shorts.len();
+        // The buffer holds at most `MAX_SHORT_TEXT_BYTES` per stacked measure: a `u32` indexes it.
+        let start = shorts.len() as u32;
+        let mut children_start = start;
         let mut m = Measure {
             short: Some(Span { start, len: 0 }),
             ..Measure::default()
         };
         let mut len = TextLen::default();
+        let mut taken = 0;
         for c in dom.children(n) {
-            if !self.prep.kept[c.index()] || self.dropped[c.index()] {
+            if !self.prep.kept[c.index()] {
                 continue;
             }
             match dom.data(c) {
                 NodeData::Text(t) => {
+                    if self.dropped[c.index()] {
+                        continue;
+                    }
                     len = len.then(self.prep.text[c.index()]);
-                    m.commas += self.prep.commas[c.index()] as usize;
+                    m.commas = m.commas.saturating_add(self.prep.commas[c.index()]);
                     if m.grow_short(u32::try_from(t.len()).ok()) {
                         shorts.push_str(t);
                     }
                 }
                 NodeData::Element(el) => {
-                    let pos = self.pos[c.index()];
-                    if pos == NOT_IN_ARTICLE {
+                    if self.pos[c.index()] == NOT_IN_ARTICLE {
                         continue;
                     }
-                    let inner = &measures[pos as usize];
+                    // Every kept element child of an article node is one, measured already.
+                    let Some(inner) = stack.len().checked_sub(taken + 1).map(|i| &stack[i]) else {
+                        continue;
+                    };
+                    taken += 1;
+                    if let Some(s) = inner.short {
+                        children_start = children_start.min(s.start);
+                    }
+                    if self.dropped[c.index()] {
+                        continue;
+                    }
                     len = len.then(inner.len);
                     m.add(inner);
                     if let (true, Some(s)) = (m.grow_short(inner.short.map(|s| s.len)), inner.short)
@@ -348,9 +368,13 @@ impl Cleaner<'_> {
                 _ => {}
             }
         }
-        if m.short.is_none() {
-            // Too long to be kept: what the children added is nobody's.
-            shorts.truncate(start);
+        stack.truncate(stack.len() - taken);
+        match m.short.as_mut() {
+            Some(s) => {
+                shorts.drain(children_start as usize..start as usize);
+                s.start = children_start;
+            }
+            None => shorts.truncate(children_start as usize),
         }
         m.len = len;
         m.text = len.get();
@@ -404,7 +428,7 @@ impl Cleaner<'_> {
         // Nothing dropped in this pass is an ancestor of a block still to decide (innermost
         // first), so what was gone when it started is what is gone when a block is reached.
         let gone = self.gone();
-        self.measures(|c, n, m, shorts| {
+        self.measure(|c, n, m, shorts| {
             c.dom.is(n, tag)
                 && c.plays(n, tag)
                 && !gone[c.pos[n.index()] as usize]
@@ -505,7 +529,7 @@ impl Measure {
     /// Adds what another block holds (its inner counts; not the block itself).
     fn add(&mut self, o: &Measure) {
         self.links += o.links;
-        self.commas += o.commas;
+        self.commas = self.commas.saturating_add(o.commas);
         self.paragraphs += o.paragraphs;
         self.images += o.images;
         self.items += o.items;
@@ -537,13 +561,13 @@ impl Measure {
 /// A block's short text: where it starts in the pass's buffer, and its length in bytes.
 #[derive(Clone, Copy, Default)]
 struct Span {
-    start: usize,
+    start: u32,
     len: u32,
 }
 
 impl Span {
     fn range(self) -> std::ops::Range<usize> {
-        self.start..self.start + self.len as usize
+        self.start as usize..(self.start + self.len) as usize
     }
 }
 
