@@ -260,11 +260,17 @@ pub struct Facts<'a> {
     pub pos: Vec<u32>,
     /// Position in `order` of the last node of each node's subtree.
     pub end: Vec<u32>,
-    pub counts: Vec<Counts>,
+    /// Each node's row among the nodes of its kind, in document order: an element's in `counts`
+    /// and `hints`, a text node's in `text`. A row per node of any kind would be mostly empty,
+    /// and the counts are the largest table of a giant page.
+    row: Vec<u32>,
+    /// By element row.
+    counts: Vec<Counts>,
     pub flags: Vec<u32>,
-    pub hints: Vec<Hints>,
-    /// For text nodes: (non-whitespace characters, words, phrase bits), measured once.
-    pub text: Vec<(u32, u32, u8)>,
+    /// By element row.
+    hints: Vec<Hints>,
+    /// By text row: (non-whitespace characters, words, phrase bits), measured once.
+    text: Vec<(u32, u32, u8)>,
     /// The article's root, or without one the likely article: where rules are most careful.
     pub region: Option<NodeId>,
     /// Whether an extracted article protects its text (else prose does).
@@ -274,20 +280,31 @@ pub struct Facts<'a> {
 impl<'a> Facts<'a> {
     pub fn new(dom: &'a Dom, article: Option<&Article>, comments_are_clutter: bool) -> Facts<'a> {
         let n = dom.len();
-        let order: Vec<NodeId> = dom.descendants(NodeId::ROOT).collect();
+        let mut order = Vec::with_capacity(n);
+        order.extend(dom.descendants(NodeId::ROOT));
         let mut pos = vec![u32::MAX; n];
+        let mut row = vec![u32::MAX; n];
+        let (mut elements, mut texts) = (0, 0);
         for (i, &id) in order.iter().enumerate() {
             pos[id.index()] = i as u32;
+            let count = match dom.data(id) {
+                NodeData::Element(_) => &mut elements,
+                NodeData::Text(_) => &mut texts,
+                _ => continue,
+            };
+            row[id.index()] = *count;
+            *count += 1;
         }
         let mut facts = Facts {
             dom,
             end: vec![0; n],
             pos,
             order,
-            counts: vec![Counts::default(); n],
+            row,
+            counts: vec![Counts::default(); elements as usize],
             flags: vec![0; n],
-            hints: vec![Hints::default(); n],
-            text: vec![(0, 0, 0); n],
+            hints: vec![Hints::default(); elements as usize],
+            text: vec![(0, 0, 0); texts as usize],
             region: article.map(|a| a.root),
             has_article: article.is_some(),
         };
@@ -317,8 +334,23 @@ impl<'a> Facts<'a> {
         self.flags[id.index()] & f != 0
     }
 
+    /// An element's counts.
     pub fn c(&self, id: NodeId) -> &Counts {
-        &self.counts[id.index()]
+        &self.counts[self.row(id)]
+    }
+
+    /// What an element's class and id names hint at.
+    pub fn hints(&self, id: NodeId) -> Hints {
+        self.hints[self.row(id)]
+    }
+
+    /// A text node's (non-whitespace characters, words, phrase bits).
+    pub fn text(&self, id: NodeId) -> (u32, u32, u8) {
+        self.text[self.row(id)]
+    }
+
+    fn row(&self, id: NodeId) -> usize {
+        self.row[id.index()] as usize
     }
 
     /// True when `inner` is `outer` or inside it, in O(1).
@@ -355,7 +387,8 @@ impl<'a> Facts<'a> {
                     } else {
                         signals::phrase_mask(t)
                     };
-                    self.text[id.index()] = (chars, words, phrases);
+                    let row = self.row(id);
+                    self.text[row] = (chars, words, phrases);
                 }
             }
             if let NodeData::Element(e) = dom.data(id) {
@@ -464,7 +497,8 @@ impl<'a> Facts<'a> {
                         .entry(name)
                         .or_insert_with(|| signals::name_hints(name));
                 }
-                self.hints[id.index()] = hints;
+                let row = self.row(id);
+                self.hints[row] = hints;
                 if comments_are_clutter && hints.has(Hints::COMMENTS) {
                     f |= flag::IN_COMMENTS;
                 }
@@ -502,7 +536,7 @@ impl<'a> Facts<'a> {
             };
             let mut carry = match dom.data(id) {
                 NodeData::Text(_) => {
-                    let (chars, _, phrases) = self.text[id.index()];
+                    let (chars, _, phrases) = self.text(id);
                     let link = if f & flag::IN_LINK != 0 { chars } else { 0 };
                     (chars, link, phrases)
                 }
@@ -570,10 +604,12 @@ impl<'a> Facts<'a> {
             if self.end[id.index()] < i as u32 {
                 self.end[id.index()] = i as u32;
             }
-            let mut c = self.counts[id.index()];
+            // An element's row holds what its children added; a text node starts from nothing.
+            let element_row = dom.element(id).map(|_| self.row(id));
+            let mut c = element_row.map_or_else(Counts::default, |r| self.counts[r]);
             match dom.data(id) {
                 NodeData::Text(_) if f & flag::INERT == 0 => {
-                    let (chars, words, phrases) = self.text[id.index()];
+                    let (chars, words, phrases) = self.text(id);
                     c.chars = chars;
                     c.words = words;
                     c.phrases = phrases;
@@ -640,7 +676,9 @@ impl<'a> Facts<'a> {
             if f & flag::BLOCK != 0 && own_headlines[id.index()] > 0 {
                 c.headline_blocks += 1;
             }
-            self.counts[id.index()] = c;
+            if let Some(r) = element_row {
+                self.counts[r] = c;
+            }
             if let Some(p) = dom.parent(id) {
                 if f & (flag::BLOCK | flag::INERT) == 0 {
                     own_headlines[p.index()] += own_headlines[id.index()];
@@ -650,8 +688,11 @@ impl<'a> Facts<'a> {
                 if *pe < end {
                     *pe = end;
                 }
-                let child = self.counts[id.index()];
-                self.counts[p.index()].add(&child);
+                // The document above `<html>` has no counts: no rule reads them.
+                if dom.element(p).is_some() {
+                    let r = self.row(p);
+                    self.counts[r].add(&c);
+                }
             }
         }
     }

@@ -154,7 +154,7 @@ fn markup_seed(f: &Facts, id: NodeId, out: &mut Vec<Seed>) {
     if !f.has(id, flag::AD_MARK) {
         return;
     }
-    if let Some(reason) = facts::ad_markup(f.dom, id, f.hints[id.index()]) {
+    if let Some(reason) = facts::ad_markup(f.dom, id, f.hints(id)) {
         // An ad link inside a headline list is one sponsored entry, not a slot: let the list
         // rule decide about the list.
         if f.dom.is(id, "a") && f.c(id).words > 3 {
@@ -290,7 +290,7 @@ fn phrase_seed(f: &Facts, id: NodeId, out: &mut Vec<Seed>) {
     }
     for ch in dom.children(id) {
         if let NodeData::Text(t) = dom.data(ch) {
-            let bits = f.text[ch.index()].2;
+            let bits = f.text(ch).2;
             if bits != 0 {
                 own_bits |= bits;
                 phrase_text.get_or_insert(t.as_str());
@@ -373,7 +373,7 @@ fn structure_seed(f: &Facts, id: NodeId, out: &mut Vec<Seed>) {
     }
 
     if is_headline_list(f, id) && !parent.is_some_and(|p| is_headline_list(f, p)) {
-        let h = f.hints[id.index()];
+        let h = f.hints(id);
         let kind = if h.has(Hints::TRENDING) {
             ClutterKind::TrendingList
         } else if h.has(Hints::SPONSORED_WIDGET) || c.ad_marks * 2 >= c.headline_links {
@@ -443,8 +443,8 @@ fn is_headline_list(f: &Facts, id: NodeId) -> bool {
     if f.region.is_none() && !f.has_article {
         return false;
     }
-    let min = if f.hints[id.index()].has(Hints::TRENDING)
-        || f.hints[id.index()].has(Hints::RECOMMENDED)
+    let min = if f.hints(id).has(Hints::TRENDING)
+        || f.hints(id).has(Hints::RECOMMENDED)
         || f.has(id, flag::IN_ASIDE)
     {
         HINTED_LIST_MIN_LINKS
@@ -463,7 +463,7 @@ fn is_headline_list(f: &Facts, id: NodeId) -> bool {
 
 /// Class and id names, weighed with what the block holds.
 fn hint_seed(f: &Facts, id: NodeId, keep_comments: bool, out: &mut Vec<Seed>) {
-    let h = f.hints[id.index()];
+    let h = f.hints(id);
     if h.0 == 0 {
         return;
     }
