@@ -145,8 +145,12 @@ fn attempt(
     );
     let (choice, scores) = score::choose(dom, &prep, flags);
     let cleaned = clean::clean(dom, &prep, &scores, &choice.pieces, flags);
+    // Only what is kept matters to the writer: the other tables go first, since on a giant page
+    // the output is as large as they are.
+    drop(scores);
+    let (kept, byline) = prep.into_kept();
     let keep = Kept {
-        kept: &prep.kept,
+        kept: &kept,
         dropped: &cleaned.dropped,
     };
     let written = output::write(dom, &choice.pieces, &keep, base);
@@ -154,7 +158,7 @@ fn attempt(
         chars: written.text.chars().count(),
         written,
         root: choice.root,
-        byline: prep.byline,
+        byline,
     }
 }
 

@@ -64,6 +64,11 @@ pub struct Prep<'a> {
 }
 
 impl Prep<'_> {
+    /// What takes part, and the byline; the measures are released.
+    pub fn into_kept(self) -> (Vec<bool>, Option<String>) {
+        (self.kept, self.byline)
+    }
+
     /// Length of the trimmed text as it renders.
     pub fn text_len(&self, id: NodeId) -> u32 {
         self.text[id.index()].get()
