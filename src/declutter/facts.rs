@@ -258,11 +258,11 @@ pub struct Facts<'a> {
     pub order: Vec<NodeId>,
     /// Position of each node in `order` (by node index); `u32::MAX` for nodes outside the tree.
     pub pos: Vec<u32>,
-    /// Position in `order` of the last node of each node's subtree.
-    pub end: Vec<u32>,
-    /// Each node's row among the nodes of its kind, in document order: an element's in `counts`
-    /// and `hints`, a text node's in `text`. A row per node of any kind would be mostly empty,
-    /// and the counts are the largest table of a giant page.
+    /// By element row: position in `order` of the last node of the element's subtree.
+    end: Vec<u32>,
+    /// Each node's row among the nodes of its kind, in document order: an element's in `end`,
+    /// `counts` and `hints`, a text node's in `text`. A row per node of any kind would be mostly
+    /// empty, and the counts are the largest table of a giant page.
     row: Vec<u32>,
     /// By element row.
     counts: Vec<Counts>,
@@ -297,7 +297,7 @@ impl<'a> Facts<'a> {
         }
         let mut facts = Facts {
             dom,
-            end: vec![0; n],
+            end: vec![0; elements as usize],
             pos,
             order,
             row,
@@ -349,14 +349,20 @@ impl<'a> Facts<'a> {
         self.text[self.row(id)]
     }
 
-    fn row(&self, id: NodeId) -> usize {
+    /// An element's row in the per-element tables (also the caller's), or a text node's in `text`.
+    pub fn row(&self, id: NodeId) -> usize {
         self.row[id.index()] as usize
     }
 
-    /// True when `inner` is `outer` or inside it, in O(1).
+    /// How many rows the per-element tables have.
+    pub fn elements(&self) -> usize {
+        self.counts.len()
+    }
+
+    /// True when `inner` is the element `outer` or inside it, in O(1).
     pub fn within(&self, outer: NodeId, inner: NodeId) -> bool {
         let (o, i) = (self.pos[outer.index()], self.pos[inner.index()]);
-        o != u32::MAX && i != u32::MAX && i >= o && i <= self.end[outer.index()]
+        o != u32::MAX && i != u32::MAX && i >= o && i <= self.end[self.row(outer)]
     }
 
     /// Own flags and inherited ones, in document order (parents before children).
@@ -596,17 +602,17 @@ impl<'a> Facts<'a> {
     fn bottom_up(&mut self, protected: &[bool]) {
         let dom = self.dom;
         // Headline links in each node's own inline content, passed up to the nearest block.
-        let mut own_headlines = vec![0u32; dom.len()];
+        // By element row.
+        let mut own_headlines = vec![0u32; self.counts.len()];
         for i in (0..self.order.len()).rev() {
             let id = self.order[i];
             let f = self.flags[id.index()];
-            // `end` of a subtree: the largest end among children, else the node itself.
-            if self.end[id.index()] < i as u32 {
-                self.end[id.index()] = i as u32;
-            }
-            // An element's row holds what its children added; a text node starts from nothing.
+            // An element's rows hold what its children added; a text node starts from nothing.
             let element_row = dom.element(id).map(|_| self.row(id));
             let mut c = element_row.map_or_else(Counts::default, |r| self.counts[r]);
+            let mut headlines = element_row.map_or(0, |r| own_headlines[r]);
+            // `end` of a subtree: the largest end among children, else the node itself.
+            let end = element_row.map_or(i as u32, |r| self.end[r].max(i as u32));
             match dom.data(id) {
                 NodeData::Text(_) if f & flag::INERT == 0 => {
                     let (chars, words, phrases) = self.text(id);
@@ -635,7 +641,7 @@ impl<'a> Facts<'a> {
                             });
                             if is_headline(&c) && !local {
                                 c.headline_links += 1;
-                                own_headlines[id.index()] += 1;
+                                headlines += 1;
                             }
                         }
                         if f & flag::SHARE_CONTROL != 0 {
@@ -673,26 +679,21 @@ impl<'a> Facts<'a> {
                 }
                 _ => {}
             }
-            if f & flag::BLOCK != 0 && own_headlines[id.index()] > 0 {
+            if f & flag::BLOCK != 0 && headlines > 0 {
                 c.headline_blocks += 1;
             }
             if let Some(r) = element_row {
                 self.counts[r] = c;
+                self.end[r] = end;
             }
-            if let Some(p) = dom.parent(id) {
+            // The document above `<html>` has no row: no rule asks about it.
+            if let Some(p) = dom.parent(id).filter(|&p| dom.element(p).is_some()) {
+                let r = self.row(p);
                 if f & (flag::BLOCK | flag::INERT) == 0 {
-                    own_headlines[p.index()] += own_headlines[id.index()];
+                    own_headlines[r] += headlines;
                 }
-                let end = self.end[id.index()];
-                let pe = &mut self.end[p.index()];
-                if *pe < end {
-                    *pe = end;
-                }
-                // The document above `<html>` has no counts: no rule reads them.
-                if dom.element(p).is_some() {
-                    let r = self.row(p);
-                    self.counts[r].add(&c);
-                }
+                self.end[r] = self.end[r].max(end);
+                self.counts[r].add(&c);
             }
         }
     }

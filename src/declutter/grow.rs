@@ -28,19 +28,22 @@ pub struct Block {
 
 /// Grows every seed, checks the result, and keeps only the outermost of nested blocks.
 pub fn blocks(f: &Facts, seeds: Vec<Seed>) -> Vec<Block> {
-    let n = f.dom.len();
-    // Which kinds of seed, and how many section labels, each subtree holds.
-    let mut mask = vec![0u16; n];
-    let mut labels = vec![0u32; n];
+    // Which kinds of seed, and how many section labels, each element's subtree holds, by
+    // element row (seeds are elements).
+    let mut mask = vec![0u16; f.elements()];
+    let mut labels = vec![0u32; f.elements()];
     for s in &seeds {
-        mask[s.node.index()] |= s.kind.bit();
-        labels[s.node.index()] += u32::from(s.is_label);
+        mask[f.row(s.node)] |= s.kind.bit();
+        labels[f.row(s.node)] += u32::from(s.is_label);
     }
     for &id in f.order.iter().rev() {
-        if let Some(p) = f.dom.parent(id) {
-            let (m, l) = (mask[id.index()], labels[id.index()]);
-            mask[p.index()] |= m;
-            labels[p.index()] += l;
+        let Some(p) = f.dom.parent(id).filter(|&p| f.dom.element(p).is_some()) else {
+            continue;
+        };
+        if f.dom.element(id).is_some() {
+            let (r, pr) = (f.row(id), f.row(p));
+            mask[pr] |= mask[r];
+            labels[pr] += labels[r];
         }
     }
 
@@ -114,10 +117,11 @@ fn grow(f: &Facts, s: &Seed, mask: &[u16], labels: &[u32]) -> NodeId {
             break;
         }
         let extra = pc.minus(cc);
-        if extra.landmarks > 0 || mask[p.index()] & !mask[cur.index()] & !allowed != 0 {
+        let (pr, r) = (f.row(p), f.row(cur));
+        if extra.landmarks > 0 || mask[pr] & !mask[r] & !allowed != 0 {
             break;
         }
-        if s.is_label && labels[p.index()] > labels[cur.index()] {
+        if s.is_label && labels[pr] > labels[r] {
             break;
         }
         if !absorbs(s.policy, pc, &extra) {
