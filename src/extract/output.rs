@@ -72,13 +72,14 @@ pub trait Keep {
 }
 
 pub fn write(dom: &Dom, pieces: &[Piece], keep: &dyn Keep, base: Option<&BaseUrl>) -> Written {
+    let room = Room::of(dom, pieces, keep);
     let mut w = Writer {
         dom,
         keep,
         base,
-        html: String::new(),
-        text: String::new(),
-        text_nodes: Vec::new(),
+        html: String::with_capacity(room.html),
+        text: String::with_capacity(room.text),
+        text_nodes: Vec::with_capacity(room.text_nodes),
         first_image: None,
     };
     for piece in pieces {
@@ -95,11 +96,66 @@ pub fn write(dom: &Dom, pieces: &[Piece], keep: &dyn Keep, base: Option<&BaseUrl
             }
         }
     }
+    // The room left is given back: the article outlives the pass, beside what decluttering
+    // builds.
+    w.html.shrink_to_fit();
     Written {
         html: w.html,
         text: tidy_text(&w.text),
         text_nodes: w.text_nodes,
         first_image: w.first_image,
+    }
+}
+
+/// The room the writer's buffers are given up front, from the kept nodes: grown by doubling
+/// instead, each buffer of a giant page leaves its earlier copies as holes, which the wasm memory
+/// (never shrinking) keeps. The text's room is enough; the markup's is its text and tags, and a
+/// quarter more for attributes and escapes (reading every attribute costs more time than it saves
+/// memory).
+struct Room {
+    html: usize,
+    text: usize,
+    text_nodes: usize,
+}
+
+impl Room {
+    fn of(dom: &Dom, pieces: &[Piece], keep: &dyn Keep) -> Room {
+        let mut room = Room {
+            html: 0,
+            text: 0,
+            text_nodes: 0,
+        };
+        let roots = pieces.iter().flat_map(|p| match p {
+            Piece::Node(n) => std::slice::from_ref(n),
+            Piece::Run(ns) => ns.as_slice(),
+        });
+        for &root in roots {
+            let mut walk = dom.descendants(root);
+            while let Some(n) = walk.next() {
+                if !keep.keeps(n) {
+                    walk.skip_subtree(n);
+                    continue;
+                }
+                match dom.data(n) {
+                    NodeData::Text(t) => {
+                        room.html += t.len();
+                        room.text += t.len();
+                        room.text_nodes += 1;
+                    }
+                    NodeData::Element(el) => {
+                        room.html += 2 * el.name.len() + 5;
+                        // A block break, or a line break or cell space.
+                        room.text += 2;
+                    }
+                    _ => {}
+                }
+            }
+        }
+        // A run is written as a paragraph.
+        room.html += 7 * pieces.len();
+        room.text += 4 * pieces.len();
+        room.html += room.html / 4;
+        room
     }
 }
 
