@@ -210,6 +210,42 @@ impl Counts {
     }
 }
 
+/// A table in chunks of `CHUNK_ROWS` rows rather than in one block. The counts of a giant page
+/// are megabytes, for which the memory the extraction leaves free has room in pieces but not in
+/// one hole: one block grew the (never shrinking) wasm memory by its whole size (issue 7).
+struct Chunked<T> {
+    chunks: Vec<Box<[T]>>,
+    rows: usize,
+}
+
+const CHUNK_ROWS: usize = 1 << 14;
+
+impl<T: Clone + Default> Chunked<T> {
+    fn new(rows: usize) -> Chunked<T> {
+        let chunks = (0..rows.div_ceil(CHUNK_ROWS))
+            .map(|c| vec![T::default(); CHUNK_ROWS.min(rows - c * CHUNK_ROWS)].into_boxed_slice())
+            .collect();
+        Chunked { chunks, rows }
+    }
+
+    fn len(&self) -> usize {
+        self.rows
+    }
+}
+
+impl<T> std::ops::Index<usize> for Chunked<T> {
+    type Output = T;
+    fn index(&self, row: usize) -> &T {
+        &self.chunks[row / CHUNK_ROWS][row % CHUNK_ROWS]
+    }
+}
+
+impl<T> std::ops::IndexMut<usize> for Chunked<T> {
+    fn index_mut(&mut self, row: usize) -> &mut T {
+        &mut self.chunks[row / CHUNK_ROWS][row % CHUNK_ROWS]
+    }
+}
+
 /// Per-node flags.
 pub mod flag {
     /// Script, style, template... or inside one.
@@ -265,7 +301,7 @@ pub struct Facts<'a> {
     /// empty, and the counts are the largest table of a giant page.
     row: Vec<u32>,
     /// By element row.
-    counts: Vec<Counts>,
+    counts: Chunked<Counts>,
     pub flags: Vec<u32>,
     /// By element row.
     hints: Vec<Hints>,
@@ -301,7 +337,7 @@ impl<'a> Facts<'a> {
             pos,
             order,
             row,
-            counts: vec![Counts::default(); elements as usize],
+            counts: Chunked::new(elements as usize),
             flags: vec![0; n],
             hints: vec![Hints::default(); elements as usize],
             text: vec![(0, 0, 0); texts as usize],
