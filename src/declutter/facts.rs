@@ -305,8 +305,10 @@ pub struct Facts<'a> {
     pub flags: Vec<u32>,
     /// By element row.
     hints: Vec<Hints>,
-    /// By text row: (non-whitespace characters, words, phrase bits), measured once.
-    text: Vec<(u32, u32, u8)>,
+    /// By text row: (non-whitespace characters, words), measured once.
+    text: Vec<(u32, u32)>,
+    /// By text row: phrase bits (apart from `text`, whose rows they would pad to 12 bytes).
+    phrases: Vec<u8>,
     /// The article's root, or without one the likely article: where rules are most careful.
     pub region: Option<NodeId>,
     /// Whether an extracted article protects its text (else prose does).
@@ -340,7 +342,8 @@ impl<'a> Facts<'a> {
             counts: Chunked::new(elements as usize),
             flags: vec![0; n],
             hints: vec![Hints::default(); elements as usize],
-            text: vec![(0, 0, 0); texts as usize],
+            text: vec![(0, 0); texts as usize],
+            phrases: vec![0; texts as usize],
             region: article.map(|a| a.root),
             has_article: article.is_some(),
         };
@@ -382,7 +385,9 @@ impl<'a> Facts<'a> {
 
     /// A text node's (non-whitespace characters, words, phrase bits).
     pub fn text(&self, id: NodeId) -> (u32, u32, u8) {
-        self.text[self.row(id)]
+        let row = self.row(id);
+        let (chars, words) = self.text[row];
+        (chars, words, self.phrases[row])
     }
 
     /// An element's row in the per-element tables (also the caller's), or a text node's in `text`.
@@ -430,7 +435,8 @@ impl<'a> Facts<'a> {
                         signals::phrase_mask(t)
                     };
                     let row = self.row(id);
-                    self.text[row] = (chars, words, phrases);
+                    self.text[row] = (chars, words);
+                    self.phrases[row] = phrases;
                 }
             }
             if let NodeData::Element(e) = dom.data(id) {
