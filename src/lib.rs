@@ -64,10 +64,16 @@ pub fn extract(dom: &Dom, options: &Options) -> Result<Article, ExtractError> {
 pub struct Parts {
     /// Classify the clutter around the article (the reader view alone does not need it).
     pub removals: bool,
+    /// Keep the article's plain text (the CLI and the eval read it; the browser does not, and
+    /// on a giant page it is megabytes held while the clutter is classified).
+    pub text: bool,
 }
 
 impl Parts {
-    pub const ALL: Parts = Parts { removals: true };
+    pub const ALL: Parts = Parts {
+        removals: true,
+        text: true,
+    };
 }
 
 /// Finds the article, then the clutter around and inside it, never touching the article's text.
@@ -78,7 +84,10 @@ pub fn analyze(dom: &Dom, options: &Options) -> Analysis {
 /// [`analyze`], with only the `parts` asked for (the article is always found: decluttering
 /// protects it).
 pub fn analyze_parts(dom: &Dom, options: &Options, parts: Parts) -> Analysis {
-    let article = extract::extract(dom, options);
+    let mut article = extract::extract(dom, options);
+    if let (false, Ok(article)) = (parts.text, &mut article) {
+        article.text = String::new();
+    }
     let removals = if parts.removals {
         declutter::classify(dom, article.as_ref().ok(), options)
     } else {

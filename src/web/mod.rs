@@ -125,6 +125,7 @@ fn respond(
     let send_article = options.article;
     let parts = Parts {
         removals: options.removals,
+        text: false,
     };
     let options = Options {
         url: options.url,
