@@ -8,14 +8,12 @@
 // context menu. The content script is asked what the closed shadow root shows from a page of the
 // extension kept open in a second tab (browser.tabs.sendMessage).
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { Builder, Key, Origin } from 'selenium-webdriver';
-import firefox from 'selenium-webdriver/firefox.js';
+import { Key, Origin } from 'selenium-webdriver';
 import { startServer } from './server.mjs';
-import { DIST, FIREFOX_PREFS, ROOT, allowAllSitesFirefox, requireDist, waitFor } from './support.mjs';
+import { ROOT, allowAllSitesFirefox, launchFirefox, requireDist, waitFor } from './support.mjs';
 
 const ARTIFACTS = join(ROOT, 'target', 'e2e-artifacts');
 const SEED = '/fixtures/seed-townhall/page.html';
@@ -26,17 +24,6 @@ let driver;
 let addonId;
 let pageHandle;
 let extensionHandle;
-
-function geckodriverPath() {
-  const candidates = [
-    process.env.GECKODRIVER,
-    ...(process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'geckodriver')),
-    join(process.env.CARGO_HOME ?? join(homedir(), '.cargo'), 'bin', 'geckodriver'),
-  ];
-  const found = candidates.find((path) => path && existsSync(path));
-  if (!found) throw new Error('geckodriver not found: run scripts/setup.sh (cargo install geckodriver)');
-  return found;
-}
 
 // Runs `body` (a function body; `arguments[0]` is the add-on id, then `args`) in the browser
 // window's privileged scope, with `extension`, `action` (its toolbar button), `tab` (the selected
@@ -71,13 +58,7 @@ before(async () => {
   requireDist('firefox');
   mkdirSync(ARTIFACTS, { recursive: true });
   server = await startServer();
-  const options = new firefox.Options()
-    .setBinary(process.env.FIREFOX ?? '/usr/bin/firefox-esr')
-    .addArguments('-headless', '--width=1100', '--height=800');
-  for (const [name, value] of Object.entries(FIREFOX_PREFS)) options.setPreference(name, value);
-  const service = new firefox.ServiceBuilder(geckodriverPath()).addArguments('--allow-system-access');
-  driver = await new Builder().forBrowser('firefox').setFirefoxOptions(options).setFirefoxService(service).build();
-  addonId = await driver.installAddon(DIST.firefox, true);
+  ({ driver, addonId } = await launchFirefox({ args: ['--width=1100', '--height=800'] }));
   pageHandle = await driver.getWindowHandle();
   const origin = await privileged('return `moz-extension://${WebExtensionPolicy.getByID(arguments[0]).mozExtensionHostname}`;');
   // Automatic mode runs as pages load: it needs the host access a user grants.

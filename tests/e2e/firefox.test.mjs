@@ -2,43 +2,22 @@
 // four checks as in Chromium. The toolbar action and the badge are reached through Firefox's
 // privileged ("chrome") context, which geckodriver opens with --allow-system-access.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { delimiter, join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { Builder, By } from 'selenium-webdriver';
-import firefox from 'selenium-webdriver/firefox.js';
+import { By } from 'selenium-webdriver';
 import { startServer } from './server.mjs';
 import {
-  CORE_VERSION, DIST, EXTENSION_VERSION, FIREFOX_PREFS, allowAllSitesFirefox, SNAPSHOT_SOURCE, assertDecluttered, assertRestored,
-  assertTrickySnapshot, isMarked, readPage, requireDist, snapshotProbe, waitFor,
+  CORE_VERSION, EXTENSION_VERSION, SNAPSHOT_SOURCE, allowAllSitesFirefox, assertDecluttered, assertRestored,
+  assertTrickySnapshot, isMarked, launchFirefox, readPage, requireDist, snapshotProbe, waitFor,
 } from './support.mjs';
 
 let server;
 let driver;
 let addonId;
 
-function geckodriverPath() {
-  const candidates = [
-    process.env.GECKODRIVER,
-    ...(process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'geckodriver')),
-    join(process.env.CARGO_HOME ?? join(homedir(), '.cargo'), 'bin', 'geckodriver'),
-  ];
-  const found = candidates.find((path) => path && existsSync(path));
-  if (!found) throw new Error('geckodriver not found: run scripts/setup.sh (cargo install geckodriver)');
-  return found;
-}
-
 before(async () => {
   const manifest = requireDist('firefox');
   server = await startServer();
-  const options = new firefox.Options()
-    .setBinary(process.env.FIREFOX ?? '/usr/bin/firefox-esr')
-    .addArguments('-headless');
-  for (const [name, value] of Object.entries(FIREFOX_PREFS)) options.setPreference(name, value);
-  const service = new firefox.ServiceBuilder(geckodriverPath()).addArguments('--allow-system-access');
-  driver = await new Builder().forBrowser('firefox').setFirefoxOptions(options).setFirefoxService(service).build();
-  addonId = await driver.installAddon(DIST.firefox, true);
+  ({ driver, addonId } = await launchFirefox());
   assert.equal(addonId, manifest.browser_specific_settings.gecko.id);
 });
 

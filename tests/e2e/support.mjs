@@ -3,12 +3,13 @@
 // them into the page's own world.
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { homedir, tmpdir } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
-import { By } from 'selenium-webdriver';
+import { Builder, By } from 'selenium-webdriver';
+import firefox from 'selenium-webdriver/firefox.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST = { chrome: join(ROOT, 'dist', 'chrome'), firefox: join(ROOT, 'dist', 'firefox') };
@@ -74,7 +75,34 @@ export async function launchChromium(profileDir, { extension = DIST.chrome, host
  * Firefox preferences for the suites: optional permissions are granted without their prompt
  * (which a headless test cannot answer), so "Allow on all sites" is clicked as a user would.
  */
-export const FIREFOX_PREFS = { 'extensions.webextOptionalPermissionPrompts': false };
+const FIREFOX_PREFS = { 'extensions.webextOptionalPermissionPrompts': false };
+
+function geckodriverPath() {
+  const candidates = [
+    process.env.GECKODRIVER,
+    ...(process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'geckodriver')),
+    join(process.env.CARGO_HOME ?? join(homedir(), '.cargo'), 'bin', 'geckodriver'),
+  ];
+  const found = candidates.find((path) => path && existsSync(path));
+  if (!found) throw new Error('geckodriver not found: run scripts/setup.sh (cargo install geckodriver)');
+  return found;
+}
+
+/**
+ * Firefox ESR, headless, driven by geckodriver with its privileged ("chrome") context allowed,
+ * dist/firefox installed as a temporary add-on. `args` adds Firefox arguments (a window size).
+ * Resolves to `{ driver, addonId }`.
+ */
+export async function launchFirefox({ args = [] } = {}) {
+  const options = new firefox.Options()
+    .setBinary(process.env.FIREFOX ?? '/usr/bin/firefox-esr')
+    .addArguments('-headless', ...args);
+  for (const [name, value] of Object.entries(FIREFOX_PREFS)) options.setPreference(name, value);
+  const service = new firefox.ServiceBuilder(geckodriverPath()).addArguments('--allow-system-access');
+  const driver = await new Builder().forBrowser('firefox').setFirefoxOptions(options).setFirefoxService(service).build();
+  const addonId = await driver.installAddon(DIST.firefox, true);
+  return { driver, addonId };
+}
 
 /**
  * Firefox: opens the options page (`origin`: the extension's moz-extension:// origin) in a tab,
