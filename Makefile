@@ -3,8 +3,8 @@
 #   make test    every test: cargo test, the wasm build, web-ext lint, the browser e2e suites
 #   make dist    dist/chrome, dist/firefox and their zips (builds the wasm first)
 #   make wasm    pkg/tidyread.js + pkg/tidyread_bg.wasm
-#   make e2e     the browser suites only (Chromium, then Firefox, then the playground in Chromium),
-#                on a fresh dist/
+#   make e2e     the browser suites only: every tests/e2e/*.test.mjs (FEATURE.BROWSER.test.mjs),
+#                on a fresh dist/ and dist/www/
 #   make eval    extraction quality over the Readability corpus: a line per page and a summary
 #                (EVAL_ARGS="--page NAME" for one page's missed and extra text, "--sort f1", "--json F")
 #   make www     the playground: dist/www/ from www/, pkg/ and extension/snapshot.js
@@ -54,8 +54,13 @@ test-native:
 test-unit:
 	$(NODE_TEST) tests/unit/
 
+# Every suite, found by name so that a new one cannot be left out, in a fixed (sorted) order and
+# one at a time (--test-concurrency=1): two browsers at once on a 2-core machine make each other's
+# waits flaky.
+E2E_SUITES := $(sort $(wildcard tests/e2e/*.test.mjs))
+
 e2e: dist www
-	$(NODE_TEST) tests/e2e/chromium.test.mjs tests/e2e/declutter.test.mjs tests/e2e/reader.test.mjs tests/e2e/hardening.test.mjs tests/e2e/privilege.test.mjs tests/e2e/firefox.test.mjs tests/e2e/firefox-reader.test.mjs tests/e2e/www.test.mjs
+	$(NODE_TEST) $(E2E_SUITES)
 
 # The eval profile is release with panics unwinding, so the eval can count them.
 eval:

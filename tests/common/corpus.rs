@@ -1,5 +1,5 @@
 //! The Readability corpus and one page's run through the core, shared by the eval
-//! (`tests/eval/eval.rs`) and the corpus test (`tests/corpus.rs`).
+//! (`tests/eval/eval.rs`) and the corpus test (`tests/extract_readability_corpus.rs`).
 //!
 //! Each page is `<corpus>/<page>/{source.html, expected.html, expected-metadata.json}`: Mozilla
 //! Readability's own test pages and its output for them.

@@ -1,7 +1,7 @@
 //! Token-level text agreement, measured as the Article Extraction Benchmark (AEB) measures it:
 //! multisets of 4-token shingles, precision and recall over their intersection.
 //!
-//! Shared by the eval (`tests/eval/eval.rs`) and the corpus test (`tests/corpus.rs`), so the
+//! Shared by the eval (`tests/eval/eval.rs`) and the corpus test (`tests/extract_readability_corpus.rs`), so the
 //! number the floor asserts is the number the eval prints.
 //!
 //! Tokenisation (AEB uses Python's `re.findall(r"\w+", text)`; this follows it, with two changes):

@@ -33,8 +33,8 @@ export const ALL_SITES = ['http://*/*', 'https://*/*'];
  * A copy of an unpacked extension whose manifest also has `host_permissions`: as if the user had
  * allowed it on all sites. Chromium shows `permissions.request` a prompt no headless test can
  * answer, so the suites that test what runs as pages load start from the grant itself; the
- * request is tested in Firefox (firefox.test.mjs), and the ungranted manifest in
- * privilege.test.mjs. The background registers the content script from the granted origins the
+ * request is tested in Firefox (core-paths.firefox.test.mjs), and the ungranted manifest in
+ * privilege.chromium.test.mjs. The background registers the content script from the granted origins the
  * same way in both cases.
  */
 function withHostAccess(extension) {

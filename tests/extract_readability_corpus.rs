@@ -192,7 +192,7 @@ fn panics_are_caught_and_named() {
     corpus::quiet_panics();
     let msg = corpus::guarded("stage", || -> u32 { panic!("boom {}", 1) }).unwrap_err();
     assert!(
-        msg.starts_with("stage: boom 1 at tests/corpus.rs:"),
+        msg.starts_with("stage: boom 1 at tests/extract_readability_corpus.rs:"),
         "{msg}"
     );
     assert_eq!(corpus::guarded("stage", || 7), Ok(7));

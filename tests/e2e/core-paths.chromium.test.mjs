@@ -93,7 +93,7 @@ test('a page cannot tell the extension is there by fetching its files (use_dynam
   await page.close();
 });
 
-// The toolbar button opens the reader view (tests/e2e/reader.test.mjs); decluttering is toggled
+// The toolbar button opens the reader view (tests/e2e/reader.chromium.test.mjs); decluttering is toggled
 // by the background's message, which the popup's switch and tests send.
 test('the declutter toggle restores the page exactly, and declutters it again', async () => {
   const page = await openDecluttered('/plain/article.html');

@@ -142,7 +142,7 @@ test('on a strict-CSP page the content script still runs the wasm (Firefox does 
   assertDecluttered(await driver.executeScript(readPage), 'wasm');
 });
 
-// The toolbar button opens the reader view (tests/e2e/firefox-reader.test.mjs); decluttering is
+// The toolbar button opens the reader view (tests/e2e/reader.firefox.test.mjs); decluttering is
 // toggled by the background's message, which the popup's switch and tests send.
 test('the declutter toggle restores the page exactly, and declutters it again', async () => {
   await openDecluttered('/plain/article.html');
