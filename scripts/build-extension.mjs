@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readVersion, versionDrifts } from './version.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
@@ -97,7 +98,11 @@ function build(browser, source) {
 for (const file of PKG_FILES) {
   if (!existsSync(join(ROOT, 'pkg', file))) fail(`pkg/${file} is missing: run \`make wasm\` first`);
 }
-const source = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8'));
+const drifts = versionDrifts();
+if (drifts.length > 0) fail(`the version is out of step with VERSION (scripts/version.mjs):\n  ${drifts.join('\n  ')}`);
+// The version comes from VERSION alone.
+const { manifest_version: manifestVersion, ...manifestRest } = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8'));
+const source = { manifest_version: manifestVersion, version: readVersion(), ...manifestRest };
 const browsers = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(TRANSFORMS);
 for (const browser of browsers) {
   if (!(browser in TRANSFORMS)) fail(`unknown browser ${browser}; known: ${Object.keys(TRANSFORMS).join(', ')}`);

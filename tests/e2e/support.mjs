@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { Builder, By } from 'selenium-webdriver';
 import firefox from 'selenium-webdriver/firefox.js';
+import { readVersion } from '../../scripts/version.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST = { chrome: join(ROOT, 'dist', 'chrome'), firefox: join(ROOT, 'dist', 'firefox') };
@@ -136,7 +137,8 @@ export function requireDist(browser) {
   return JSON.parse(readFileSync(manifest, 'utf8'));
 }
 
-export const EXTENSION_VERSION = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')).version;
+// The built manifests take the version from VERSION.
+export const EXTENSION_VERSION = readVersion();
 export const CORE_VERSION = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(ROOT, 'Cargo.toml'), 'utf8'))[1];
 
 export const ARTICLE_PARAGRAPHS = ['p1', 'p2', 'p3', 'p4', 'p5'];
