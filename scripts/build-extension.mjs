@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ICON_SOURCE, writeIcons } from './icons.mjs';
 import { readVersion, versionDrifts } from './version.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -75,7 +76,9 @@ function checkMessages(manifest, outDir) {
 function build(browser, source) {
   const outDir = join(DIST, browser);
   rmSync(outDir, { recursive: true, force: true });
-  cpSync(join(ROOT, 'extension'), outDir, { recursive: true });
+  // The icons' drawing stays behind: the build renders it into PNGs.
+  cpSync(join(ROOT, 'extension'), outDir, { recursive: true, filter: (path) => path !== ICON_SOURCE });
+  writeIcons(outDir);
   mkdirSync(join(outDir, 'pkg'), { recursive: true });
   for (const file of PKG_FILES) cpSync(join(ROOT, 'pkg', file), join(outDir, 'pkg', file));
 
