@@ -1,21 +1,30 @@
-//! The extraction eval: every Readability corpus page through our parse, extract and readerable
-//! check, scored against Readability's expected output.
+//! The extraction eval, over two corpora: every Readability corpus page through our parse,
+//! extract and readerable check, scored against Readability's expected output; then every page of
+//! the WCXB development split, scored with that benchmark's own measure (`wcxb.rs`).
 //!
 //! ```text
-//! cargo run --profile eval --example eval -- [--page NAME[,NAME]] [--json FILE] [--sort f1]
-//!     [--from text|content] [--baseline] [--texts] [--summary] [--corpus DIR]
+//! cargo run --profile eval --example eval -- [--only readability|wcxb] [--page NAME[,NAME]]
+//!     [--type TYPE[,TYPE]] [--list] [--json FILE] [--sort f1] [--from text|content] [--baseline]
+//!     [--texts] [--summary] [--corpus DIR] [--wcxb DIR]
 //! ```
 //!
+//! The Readability half:
 //! - Text agreement is token-level F1 over 4-token shingles, as the Article Extraction Benchmark
 //!   measures it; `tests/common/f1.rs` documents the tokenisation. Our text is `Article::text`
 //!   (`--from content` reads `Article::content` the way the expected side is read instead); the
 //!   expected text is `expected.html` parsed with our own `parse_html`, read block by block.
 //! - A page whose extract failed or panicked scores F1 0 and counts in every average.
-//! - `--page` prints, for the named pages, every metadata field and the text stretches we missed
-//!   and added, to guide tuning. `--texts` adds both full texts.
+//! - `--page` prints, for the named pages (Readability page names or WCXB ids), every metadata
+//!   field and the text stretches we missed and added, to guide tuning. `--texts` adds both full
+//!   texts.
 //! - `--baseline` also scores `dom_smoothie` (a Rust port of Readability) the same way, as a
 //!   reference for what a Readability-like extractor gets on this corpus.
 //! - The corpus is `$TIDYREAD_CORPUS`, else `../shared/corpus/readability` beside the crate.
+//!
+//! The WCXB half (`$TIDYREAD_WCXB`, else `../shared/corpus/wcxb-dev`) prints a table per page type
+//! and overall, the readerable verdicts by page type and the worst pages of each type; `--list`
+//! adds a line per page, `--type` keeps only the named page types, `--baseline` scores
+//! dom_smoothie on it too. Its pages run on every core.
 //!
 //! The `eval` profile is the release profile with `panic = "unwind"` (the release profile aborts
 //! on panic, which `catch_unwind` cannot count) and without whole-program LTO, so rebuilding
@@ -25,6 +34,10 @@
 mod corpus;
 #[path = "../common/f1.rs"]
 mod f1;
+#[path = "../common/wcxb.rs"]
+mod wcxb;
+#[path = "wcxb.rs"]
+mod wcxb_eval;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -34,16 +47,28 @@ use corpus::{BylineMatch, Expected, Page, PageResult, TextSource};
 use serde::Serialize;
 
 const USAGE: &str = "\
-usage: eval [--page NAME[,NAME...]] [--json FILE] [--sort name|f1] [--from text|content]
-            [--baseline] [--texts] [--summary] [--corpus DIR]";
+usage: eval [--only readability|wcxb] [--page NAME[,NAME...]] [--type TYPE[,TYPE...]] [--list]
+            [--json FILE] [--sort name|f1] [--from text|content] [--baseline] [--texts]
+            [--summary] [--corpus DIR] [--wcxb DIR]";
 
 /// F1 at or above which a page counts as well extracted.
 const GOOD_F1: f64 = 0.90;
 /// Longest stretch of text `--page` prints whole; longer ones are shortened in the middle.
 const MAX_SPAN_CHARS: usize = 400;
 
+/// Which corpora to run.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Only {
+    Both,
+    Readability,
+    Wcxb,
+}
+
 struct Args {
+    only: Only,
     pages: Vec<String>,
+    types: Vec<String>,
+    list: bool,
     json: Option<PathBuf>,
     sort_by_f1: bool,
     from: TextSource,
@@ -51,11 +76,15 @@ struct Args {
     texts: bool,
     summary_only: bool,
     corpus: PathBuf,
+    wcxb: PathBuf,
 }
 
 fn parse_args() -> Result<Args, String> {
     let mut args = Args {
+        only: Only::Both,
         pages: Vec::new(),
+        types: Vec::new(),
+        list: false,
         json: None,
         sort_by_f1: false,
         from: TextSource::Text,
@@ -63,6 +92,7 @@ fn parse_args() -> Result<Args, String> {
         texts: false,
         summary_only: false,
         corpus: corpus::corpus_dir(),
+        wcxb: wcxb::corpus_dir(),
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -76,6 +106,26 @@ fn parse_args() -> Result<Args, String> {
                     .split(',')
                     .map(|s| s.trim().trim_end_matches('/').to_owned()),
             ),
+            "--type" => {
+                for t in value()?.split(',').map(str::trim) {
+                    if !wcxb::PAGE_TYPES.contains(&t) {
+                        return Err(format!(
+                            "--type takes {}, not {t}",
+                            wcxb::PAGE_TYPES.join(", ")
+                        ));
+                    }
+                    args.types.push(t.to_owned());
+                }
+            }
+            "--only" => {
+                args.only = match value()?.as_str() {
+                    "readability" => Only::Readability,
+                    "wcxb" => Only::Wcxb,
+                    other => return Err(format!("--only takes readability or wcxb, not {other}")),
+                }
+            }
+            "--list" => args.list = true,
+            "--wcxb" => args.wcxb = PathBuf::from(value()?),
             "--json" => args.json = Some(PathBuf::from(value()?)),
             "--sort" => {
                 args.sort_by_f1 = match value()?.as_str() {
@@ -577,49 +627,26 @@ fn print_page(rec: &Record, expected: &Expected, texts: bool) {
     }
 }
 
-fn main() -> ExitCode {
-    let args = match parse_args() {
-        Ok(a) => a,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(2);
-        }
-    };
-    let mut pages: Vec<Page> = match corpus::pages(&args.corpus) {
-        Ok(p) => p,
-        Err(e) => {
-            eprintln!("eval: {e}");
-            return ExitCode::from(2);
-        }
-    };
+/// The Readability half's summary and pages, as `--json` writes them.
+#[derive(Serialize)]
+struct ReadabilityOutput {
+    summary: Summary,
+    pages: Vec<Record>,
+}
+
+/// Runs the Readability corpus (only `names`, when given) and prints it; `Err` is a message for
+/// stderr.
+fn readability(args: &Args, names: &[String]) -> Result<ReadabilityOutput, String> {
+    let mut pages: Vec<Page> = corpus::pages(&args.corpus)?;
     if !args.pages.is_empty() {
-        let unknown: Vec<&String> = args
-            .pages
-            .iter()
-            .filter(|n| !pages.iter().any(|p| &p.name == *n))
-            .collect();
-        if !unknown.is_empty() {
-            eprintln!("eval: no such corpus page: {unknown:?}");
-            return ExitCode::from(2);
-        }
-        pages.retain(|p| args.pages.contains(&p.name));
+        pages.retain(|p| names.contains(&p.name));
     }
-    corpus::quiet_panics();
     let started = Instant::now();
     let mut records = Vec::with_capacity(pages.len());
     let mut expecteds = Vec::with_capacity(pages.len());
     for page in &pages {
-        let (expected, source) = match (corpus::expected(page), page.source()) {
-            (Ok(e), Ok(s)) => (e, s),
-            (Err(e), _) => {
-                eprintln!("eval: {}: {e}", page.name);
-                return ExitCode::from(2);
-            }
-            (_, Err(e)) => {
-                eprintln!("eval: {}: {e}", page.name);
-                return ExitCode::from(2);
-            }
-        };
+        let expected = corpus::expected(page).map_err(|e| format!("{}: {e}", page.name))?;
+        let source = page.source().map_err(|e| format!("{}: {e}", page.name))?;
         let result = corpus::run_page(page, &expected, &source, args.from);
         let dom_smoothie = args.baseline.then(|| baseline(&source, &expected));
         records.push(Record {
@@ -630,7 +657,7 @@ fn main() -> ExitCode {
     }
     let wall = started.elapsed();
 
-    if !args.pages.is_empty() {
+    if !names.is_empty() {
         for (rec, exp) in records.iter().zip(&expecteds) {
             print_page(rec, exp, args.texts);
         }
@@ -653,25 +680,82 @@ fn main() -> ExitCode {
     }
     print_summary(&summary, &args.corpus);
     println!("eval wall time: {:.1} s", wall.as_secs_f64());
+    Ok(ReadabilityOutput {
+        summary,
+        pages: records,
+    })
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("eval: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run() -> Result<(), String> {
+    let args = parse_args()?;
+    // `--page` names pages of either corpus: each goes to the corpus that has it.
+    let (mut readability_names, mut wcxb_ids) = (Vec::new(), Vec::new());
+    if !args.pages.is_empty() {
+        let readability_pages: Vec<String> = match args.only {
+            Only::Wcxb => Vec::new(),
+            _ => corpus::pages(&args.corpus)?
+                .into_iter()
+                .map(|p| p.name)
+                .collect(),
+        };
+        let wcxb_pages = match args.only {
+            Only::Readability => Vec::new(),
+            _ => wcxb_eval::ids(&args.wcxb)?,
+        };
+        for name in &args.pages {
+            if readability_pages.contains(name) {
+                readability_names.push(name.clone());
+            } else if wcxb_pages.contains(name) {
+                wcxb_ids.push(name.clone());
+            } else {
+                return Err(format!("no such page: {name}"));
+            }
+        }
+    }
+    let pages_named = !args.pages.is_empty();
+    corpus::quiet_panics();
+    let readability = (args.only != Only::Wcxb && (!pages_named || !readability_names.is_empty()))
+        .then(|| readability(&args, &readability_names))
+        .transpose()?;
+    let wcxb = (args.only != Only::Readability && (!pages_named || !wcxb_ids.is_empty()))
+        .then(|| {
+            let sel = wcxb_eval::Selection {
+                dir: &args.wcxb,
+                ids: &wcxb_ids,
+                types: &args.types,
+                baseline: args.baseline,
+            };
+            wcxb_eval::main(&sel, args.list && !args.summary_only, args.sort_by_f1, args.texts)
+        })
+        .transpose()?;
 
     if let Some(path) = &args.json {
         #[derive(Serialize)]
         struct Out<'a> {
-            summary: &'a Summary,
-            pages: &'a [Record],
+            #[serde(skip_serializing_if = "Option::is_none")]
+            readability: Option<&'a ReadabilityOutput>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            wcxb: Option<&'a wcxb_eval::Output>,
         }
         let out = Out {
-            summary: &summary,
-            pages: &records,
+            readability: readability.as_ref(),
+            wcxb: wcxb.as_ref(),
         };
-        let written = serde_json::to_string_pretty(&out)
+        serde_json::to_string_pretty(&out)
             .map_err(|e| e.to_string())
-            .and_then(|s| std::fs::write(path, s + "\n").map_err(|e| e.to_string()));
-        if let Err(e) = written {
-            eprintln!("eval: cannot write {}: {e}", path.display());
-            return ExitCode::from(2);
-        }
+            .and_then(|s| std::fs::write(path, s + "\n").map_err(|e| e.to_string()))
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         println!("wrote {}", path.display());
     }
-    ExitCode::SUCCESS
+    Ok(())
 }
