@@ -5,8 +5,9 @@
 #   make wasm    pkg/tidyread.js + pkg/tidyread_bg.wasm
 #   make e2e     the browser suites only: every tests/e2e/*.test.mjs (FEATURE.BROWSER.test.mjs),
 #                on a fresh dist/ and dist/www/
-#   make eval    extraction quality over the Readability corpus: a line per page and a summary
-#                (EVAL_ARGS="--page NAME" for one page's missed and extra text, "--sort f1", "--json F")
+#   make eval    extraction quality over the Readability corpus (a line per page and a summary)
+#                and the WCXB dev split (per page type; docs/quality.md) (EVAL_ARGS="--page NAME|ID"
+#                for one page's missed and extra text, "--only wcxb", "--list", "--sort f1", "--json F")
 #   make www     the playground: dist/www/ from www/, pkg/ and extension/snapshot.js
 #   make serve   serves dist/www/ on 127.0.0.1 (prints the URL)
 #   make bench   both benchmarks below; neither is part of `make test`

@@ -126,7 +126,9 @@ fn ground_truth_is_sane() {
         let s = PageScore::of(&t.main_content, t);
         assert_eq!(s.words.f1, 1.0, "{}: main text against itself", t.id);
         assert!(
-            dir.join("pages").join(format!("{}.html.gz", t.id)).is_file(),
+            dir.join("pages")
+                .join(format!("{}.html.gz", t.id))
+                .is_file(),
             "{}: no page",
             t.id
         );

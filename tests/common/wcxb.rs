@@ -328,7 +328,11 @@ pub fn run(source: &[u8], truth: &Truth) -> Run {
 }
 
 /// Runs `f` over `items` on `threads` threads, results in the items' order.
-pub fn par_map<T: Sync, R: Send>(items: &[T], threads: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+pub fn par_map<T: Sync, R: Send>(
+    items: &[T],
+    threads: usize,
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::Mutex;
     let next = AtomicUsize::new(0);
@@ -363,7 +367,16 @@ mod tests {
     fn tokens_follow_python_word_runs() {
         assert_eq!(
             tokens("Ça coûte 3,50 € — l'été_2025! ΟΔΟΣ naïve"),
-            ["ça", "coûte", "3", "50", "l", "été_2025", "οδο\u{3c2}", "naïve"]
+            [
+                "ça",
+                "coûte",
+                "3",
+                "50",
+                "l",
+                "été_2025",
+                "οδο\u{3c2}",
+                "naïve"
+            ]
         );
         assert_eq!(tokens("东京 大学"), ["东京", "大学"]);
         assert!(tokens("— … !").is_empty());

@@ -735,7 +735,12 @@ fn run() -> Result<(), String> {
                 types: &args.types,
                 baseline: args.baseline,
             };
-            wcxb_eval::main(&sel, args.list && !args.summary_only, args.sort_by_f1, args.texts)
+            wcxb_eval::main(
+                &sel,
+                args.list && !args.summary_only,
+                args.sort_by_f1,
+                args.texts,
+            )
         })
         .transpose()?;
 

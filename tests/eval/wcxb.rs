@@ -328,7 +328,10 @@ pub fn print_table(records: &[&Record]) {
 /// we missed and added.
 pub fn print_page(r: &Record, texts: bool) {
     let s = &r.score;
-    println!("\n=== WCXB {} ({}) {} ===", r.truth.id, r.truth.page_type, r.truth.url);
+    println!(
+        "\n=== WCXB {} ({}) {} ===",
+        r.truth.id, r.truth.page_type, r.truth.url
+    );
     if let Some(f) = &r.run.failure {
         println!("failure: {f}");
     }
@@ -369,7 +372,11 @@ pub fn print_page(r: &Record, texts: bool) {
         println!("  missed: {}", shorten(m));
     }
     let (left, _) = wcxb::split_snippets(&r.run.text, &r.truth.without);
-    println!("without: {} of {} left in", left.len(), r.truth.without.len());
+    println!(
+        "without: {} of {} left in",
+        left.len(),
+        r.truth.without.len()
+    );
     for l in left {
         println!("  left in: {}", shorten(l));
     }
