@@ -12,10 +12,12 @@
 #   make serve   serves dist/www/ on 127.0.0.1 (prints the URL)
 #   make bench   both benchmarks below; neither is part of `make test`
 #   make bench-native   native timings per page: parse, extract, analyze, and dom_smoothie for
-#                comparison; writes bench/native-results.json (BENCH_ARGS adds flags, e.g. a page filter)
+#                comparison; writes bench/native-results.json and its part of docs/benchmarks.md
+#                (BENCH_ARGS adds flags, e.g. a page filter)
 #   make bench-browser  in headless Chromium over the corpus: tidyread vs Readability.js vs a bare
-#                DOM walk, cold start, wasm size and memory; writes bench/results.json and .md
-#                (BENCH_BROWSER_ARGS="--pages 20" or "--filter wiki" for a shorter run)
+#                DOM walk, cold start, wasm size and memory; writes bench/results.json and its part
+#                of docs/benchmarks.md (BENCH_BROWSER_ARGS="--pages 20" or "--filter wiki" for a
+#                shorter run)
 SHELL := /bin/bash
 .DEFAULT_GOAL := all
 .PHONY: all setup native wasm dist www serve lint test test-native test-unit e2e eval bench bench-native bench-browser

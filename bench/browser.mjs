@@ -2,7 +2,8 @@
 // The in-browser benchmark: tidyread against Mozilla's Readability.js 0.6.0 and a bare DOM walk,
 // on every corpus page, in the same headless Chromium, on the same loaded page, in the same run.
 //
-//   node bench/browser.mjs                 every page; writes bench/results.json and bench/results.md
+//   node bench/browser.mjs                 every page; writes bench/results.json and its part of
+//                                          docs/benchmarks.md
 //   node bench/browser.mjs --pages 20      the first 20 pages (by name); --filter wiki: names with "wiki"
 //   node bench/browser.mjs --no-write      print only
 //   node bench/browser.mjs --skip cold,corpus,growth,synthetic   leave parts out (implies --no-write)
@@ -26,7 +27,7 @@
 // the wasm is compiled and instantiated at document start, before any <meta> CSP of the page (a
 // few corpus pages carry one) could forbid it: that is the one part where the bench's setup is
 // kinder than Chromium is to a content script on such a page, where the extension falls back to
-// the background (see README). Pages are also served cross-origin isolated (COOP + COEP), which
+// the background (see docs/architecture.md). Pages are also served cross-origin isolated (COOP + COEP), which
 // gives performance.now() 5 µs resolution instead of 100 µs; everything cross-origin fails to load
 // anyway, since every host but 127.0.0.1 resolves to nothing.
 //
@@ -55,6 +56,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { writeSection } from './report-section.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS = resolve(ROOT, process.env.TIDYREAD_CORPUS ?? '../shared/corpus/readability');
@@ -781,8 +783,8 @@ async function main() {
   console.log(`\n${md}`);
   if (opt.write && opt.skip.size === 0) {
     writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-    writeFileSync(join(ROOT, 'bench', 'results.md'), md);
-    console.log('wrote bench/results.json and bench/results.md');
+    writeSection(join(ROOT, 'docs', 'benchmarks.md'), 'bench-browser', md);
+    console.log('wrote bench/results.json and its part of docs/benchmarks.md');
   }
 }
 

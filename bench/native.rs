@@ -5,7 +5,8 @@
 //! cargo bench --bench native                    # full run, summary
 //! cargo bench --bench native -- --per-page      # and a line per page
 //! cargo bench --bench native -- wiki            # only pages whose name contains "wiki"
-//! cargo bench --bench native -- --write         # also write bench/native-results.json
+//! cargo bench --bench native -- --write         # also write bench/native-results.json and
+//!                                               # its part of docs/benchmarks.md
 //! ```
 //!
 //! Each stage of each page is timed as the fastest of `TIDYREAD_BENCH_RUNS` runs (default 5), a
@@ -29,6 +30,11 @@ use tidyread::Options;
 const PAGE_URL: &str = "http://fakehost/test/page.html";
 /// Where `--write` puts the results, relative to the crate.
 const RESULTS_FILE: &str = "bench/native-results.json";
+/// The report `--write` updates: only its own part, between these markers (bench/browser.mjs
+/// writes another part of the same file).
+const REPORT_FILE: &str = "docs/benchmarks.md";
+const REPORT_BEGIN: &str = "<!-- BEGIN bench-native: written by `make bench-native` -->";
+const REPORT_END: &str = "<!-- END bench-native -->";
 
 struct Config {
     runs: usize,
@@ -109,7 +115,7 @@ struct PageTimes {
     parse_ms: Option<f64>,
     extract_ms: Option<f64>,
     analyze_ms: Option<f64>,
-    /// The declutter classifier alone, given the article (issue 4: it must cost less than extract).
+    /// The declutter classifier alone, given the article: it should cost less than extract.
     classify_ms: Option<f64>,
     readerable_ms: Option<f64>,
     /// Our parse + extract: what dom_smoothie's one call does.
@@ -385,5 +391,98 @@ fn main() {
             },
             Err(e) => eprintln!("native bench: {e}"),
         }
+        write_report(&report(&c, &results));
+    }
+}
+
+/// The commit measured, and whether the files that make the core differed from it.
+fn commit() -> String {
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+    };
+    let Some(head) = git(&["rev-parse", "--short", "HEAD"]) else {
+        return "an unknown commit".to_owned();
+    };
+    let dirty = git(&[
+        "status",
+        "--porcelain",
+        "--",
+        "src",
+        "Cargo.toml",
+        "Cargo.lock",
+    ])
+    .is_some_and(|s| !s.is_empty());
+    if dirty {
+        format!("commit {head} plus uncommitted changes")
+    } else {
+        format!("commit {head}")
+    }
+}
+
+/// The markdown of this run, for docs/benchmarks.md.
+fn report(c: &Config, r: &Results) -> String {
+    // The machine is shared: absolute times are comparable only at a similar load.
+    let load = std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|l| {
+            l.split_whitespace()
+                .next()
+                .map(|l| format!(", load average {l} at the end"))
+        })
+        .unwrap_or_default();
+    let mut out = format!(
+        "Native core at {}{load}; {} corpus pages; each stage of each page timed as the fastest of \
+         {} runs of at least {} ms. `extract` and `analyze` run on a page parsed once; \
+         dom_smoothie's one call parses and extracts, so it compares with ours: parse + extract.\n\n\
+         | stage, ms per page | pages | median | p95 | total |\n|---|---:|---:|---:|---:|\n",
+        commit(),
+        r.pages,
+        c.runs,
+        c.run_time.as_millis()
+    );
+    for s in r.stats {
+        out += &format!(
+            "| {} | {} | {:.3} | {:.3} | {:.1} |\n",
+            s.stage, s.pages, s.median_ms, s.p95_ms, s.total_ms
+        );
+    }
+    let q = &r.ratio_ours_to_dom_smoothie;
+    out += &format!(
+        "\nOurs / dom_smoothie (parse + extract): median of per-page ratios {:.2}x, of corpus \
+         totals {:.2}x, of medians {:.2}x. Errors: our extract on {} pages, dom_smoothie on {}.\n",
+        q.median_of_page_ratios,
+        q.of_totals,
+        q.of_medians,
+        r.extract_err_pages,
+        r.dom_smoothie_err_pages
+    );
+    out
+}
+
+/// Puts `body` between this bench's markers in docs/benchmarks.md (at the end when they are not
+/// there yet), leaving the rest of the file as it is.
+fn write_report(body: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(REPORT_FILE);
+    let doc = std::fs::read_to_string(&path).unwrap_or_default();
+    let section = format!("{REPORT_BEGIN}\n{body}{REPORT_END}");
+    let updated = match (doc.find(REPORT_BEGIN), doc.find(REPORT_END)) {
+        (Some(begin), Some(end)) if begin < end => {
+            format!(
+                "{}{section}{}",
+                &doc[..begin],
+                &doc[end + REPORT_END.len()..]
+            )
+        }
+        _ => format!("{doc}\n{section}\n"),
+    };
+    match std::fs::write(&path, updated) {
+        Ok(()) => println!("wrote its part of {}", path.display()),
+        Err(e) => eprintln!("native bench: cannot write {}: {e}", path.display()),
     }
 }

@@ -542,7 +542,7 @@
     await run();
   }
 
-  // The reader view (extension/reader.js, issue 5): it asks for an analysis of the page as it is
+  // The reader view (extension/reader.js): it asks for an analysis of the page as it is
   // when the view opens, through the same path (local wasm, else the background): the article,
   // without classifying the clutter.
   TidyreadReader.attach({

@@ -1,4 +1,4 @@
-// Hardening (issue 6), in Debian's Chromium with the built extension (Playwright):
+// Hardening, in Debian's Chromium with the built extension (Playwright):
 //
 //   1. XSS end to end: every vector of tests/fixtures/xss/vectors.txt in one article page, shown
 //      in the reader view; the view adds no dialog, console marker or network request.
