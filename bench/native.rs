@@ -191,7 +191,7 @@ fn bench_page(c: &Config, name: &str, bytes: &[u8]) -> PageTimes {
         t.classify_ms = time_ms(c, || {
             black_box(tidyread::declutter::classify(
                 black_box(&dom),
-                article.as_ref(),
+                article.as_ref().map(Into::into),
                 &opts,
             ));
         });

@@ -10,9 +10,11 @@ pub mod declutter;
 pub mod dom;
 pub mod error;
 pub mod extract;
+pub mod hash;
 pub mod json;
 pub mod limits;
 pub mod metadata;
+pub mod options;
 pub mod readerable;
 pub mod sanitize;
 pub mod text;
@@ -28,15 +30,17 @@ pub use declutter::{ClutterKind, Removal};
 pub use dom::{Dom, NodeId};
 pub use error::{ExtractError, InputError};
 pub use extract::Article;
+pub use options::Options;
 pub use readerable::Readerable;
 
-/// What the caller knows and wants beyond the document itself.
-#[derive(Clone, Debug, Default)]
-pub struct Options {
-    /// The page's address: links and images are made absolute against it (or its `<base>`).
-    pub url: Option<String>,
-    /// Keep comment sections when decluttering.
-    pub keep_comments: bool,
+/// Decluttering protects what the reader view shows.
+impl<'a> From<&'a Article> for declutter::Protected<'a> {
+    fn from(article: &'a Article) -> Self {
+        declutter::Protected {
+            root: article.root,
+            text_nodes: &article.text_nodes,
+        }
+    }
 }
 
 /// Everything the core decides about one page: what the browser side needs in one call.
@@ -89,7 +93,7 @@ pub fn analyze_parts(dom: &Dom, options: &Options, parts: Parts) -> Analysis {
         article.text = String::new();
     }
     let removals = if parts.removals {
-        declutter::classify(dom, article.as_ref().ok(), options)
+        declutter::classify(dom, article.as_ref().ok().map(Into::into), options)
     } else {
         Vec::new()
     };

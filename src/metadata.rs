@@ -9,7 +9,7 @@ use crate::json::{self, Json};
 
 use crate::dom::snapshot::is_json_ld;
 use crate::dom::{Dom, NodeId};
-use crate::text::normalize_space;
+use crate::text::{normalize_space, similarity, SAME_TEXT_SIMILARITY};
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Metadata {
@@ -79,8 +79,6 @@ const HIERARCHICAL_SEPARATORS: &[char] = &['\\', '/', '>', '»'];
 const MIN_TITLE_WORDS: usize = 4;
 /// Titles outside this length range are replaced by the page's only `<h1>`, if it has one.
 const PLAUSIBLE_TITLE_CHARS: std::ops::RangeInclusive<usize> = 15..=150;
-/// Two strings this similar (share of the second's words found in the first) say the same thing.
-pub const SAME_TEXT_SIMILARITY: f64 = 0.75;
 
 pub fn read(dom: &Dom) -> Metadata {
     let metas = collect_meta(dom);
@@ -414,26 +412,6 @@ fn spaced_separators(s: &str) -> Vec<usize> {
         .collect()
 }
 
-/// How much of `b` is also in `a`: 1.0 when every word of `b` appears in `a`.
-pub fn similarity(a: &str, b: &str) -> f64 {
-    let tokens = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric() && c != '_')
-            .filter(|t| !t.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let (ta, tb) = (tokens(a), tokens(b));
-    if ta.is_empty() || tb.is_empty() {
-        return 0.0;
-    }
-    let unique_b: Vec<&String> = tb.iter().filter(|t| !ta.contains(t)).collect();
-    let joined_len = |v: &[&String]| {
-        v.iter().map(|t| t.chars().count()).sum::<usize>() + v.len().saturating_sub(1)
-    };
-    let all_b: Vec<&String> = tb.iter().collect();
-    1.0 - joined_len(&unique_b) as f64 / joined_len(&all_b) as f64
-}
-
 /// Decodes the entities publishers double-escape in metadata (`&amp;quot;` arrives as `&quot;`).
 pub fn unescape_entities(s: &str) -> String {
     if !s.contains('&') {
@@ -564,11 +542,5 @@ mod tests {
             unescape_entities("Tom &amp; &quot;Jerry&quot; &#39;x&#x27; &bogus;"),
             "Tom & \"Jerry\" 'x' &bogus;"
         );
-    }
-
-    #[test]
-    fn similarity_counts_words_of_the_second() {
-        assert!((similarity("the quick fox", "the quick fox") - 1.0).abs() < 1e-9);
-        assert!(similarity("alpha", "beta") < 0.01);
     }
 }

@@ -115,6 +115,29 @@ pub fn excerpt(s: &str, max: usize) -> String {
     format!("{cut}…")
 }
 
+/// Two strings this similar (share of the second's words found in the first) say the same thing.
+pub const SAME_TEXT_SIMILARITY: f64 = 0.75;
+
+/// How much of `b` is also in `a`: 1.0 when every word of `b` appears in `a`.
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let tokens = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric() && c != '_')
+            .filter(|t| !t.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (ta, tb) = (tokens(a), tokens(b));
+    if ta.is_empty() || tb.is_empty() {
+        return 0.0;
+    }
+    let unique_b: Vec<&String> = tb.iter().filter(|t| !ta.contains(t)).collect();
+    let joined_len = |v: &[&String]| {
+        v.iter().map(|t| t.chars().count()).sum::<usize>() + v.len().saturating_sub(1)
+    };
+    let all_b: Vec<&String> = tb.iter().collect();
+    1.0 - joined_len(&unique_b) as f64 / joined_len(&all_b) as f64
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,5 +152,11 @@ mod tests {
         let stretches: Vec<_> = ascii_stretches("ab’“c d…").collect();
         assert_eq!(stretches, [("ab", "’“"), ("c d", "…")]);
         assert_eq!(excerpt("alpha beta gamma delta", 12), "alpha beta…");
+    }
+
+    #[test]
+    fn similarity_counts_words_of_the_second() {
+        assert!((similarity("the quick fox", "the quick fox") - 1.0).abs() < 1e-9);
+        assert!(similarity("alpha", "beta") < 0.01);
     }
 }

@@ -126,7 +126,7 @@ fn run(page: &Path, with_article: bool) -> PageResult {
         None
     };
     let start = Instant::now();
-    let removals = tidyread::declutter::classify(&dom, article.as_ref(), &options);
+    let removals = tidyread::declutter::classify(&dom, article.as_ref().map(Into::into), &options);
     let classify_time = start.elapsed();
     let none = HashSet::new();
     let removed: HashSet<NodeId> = removals.iter().map(|r| r.node).collect();

@@ -158,7 +158,7 @@ fn seed_article_text_nodes_are_never_removed() {
     let Ok(article) = tidyread::extract(&dom, &options) else {
         panic!("extraction finds no article in the seed fixture");
     };
-    let removals = tidyread::declutter::classify(&dom, Some(&article), &options);
+    let removals = tidyread::declutter::classify(&dom, Some((&article).into()), &options);
     for &t in &article.text_nodes {
         for r in &removals {
             assert!(

@@ -4,10 +4,11 @@
 use std::sync::OnceLock;
 
 use crate::dom::{Dom, NodeData, NodeId};
-use crate::extract::Article;
+use crate::hash::FastMap;
 use crate::text;
 
-use super::signals::{self, FastMap, Hints};
+use super::signals::{self, Hints};
+use super::Protected;
 
 /// Elements whose content is never shown as text: their text counts for nothing.
 const INERT_ELEMENTS: &[&str] = &[
@@ -316,7 +317,7 @@ pub struct Facts<'a> {
 }
 
 impl<'a> Facts<'a> {
-    pub fn new(dom: &'a Dom, article: Option<&Article>, comments_are_clutter: bool) -> Facts<'a> {
+    pub fn new(dom: &'a Dom, article: Option<Protected>, comments_are_clutter: bool) -> Facts<'a> {
         let n = dom.len();
         let mut order = Vec::with_capacity(n);
         order.extend(dom.descendants(NodeId::ROOT));
@@ -354,7 +355,7 @@ impl<'a> Facts<'a> {
         let mut protected = vec![false; n];
         match article {
             Some(a) => {
-                for &t in &a.text_nodes {
+                for &t in a.text_nodes {
                     if let Some(p) = protected.get_mut(t.index()) {
                         *p = true;
                     }

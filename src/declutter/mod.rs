@@ -22,8 +22,7 @@ mod tests;
 use serde::Serialize;
 
 use crate::dom::{Dom, NodeId};
-use crate::extract::Article;
-use crate::Options;
+use crate::options::Options;
 
 /// What a removed block is, as the user is told.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -60,12 +59,21 @@ impl ClutterKind {
     }
 }
 
+/// What decluttering must leave alone: the article the reader view shows.
+#[derive(Clone, Copy, Debug)]
+pub struct Protected<'a> {
+    /// The element the article was found in: neither it nor its ancestors are ever removed.
+    pub root: NodeId,
+    /// Every page text node the reader view shows.
+    pub text_nodes: &'a [NodeId],
+}
+
 /// The excerpt of a removed block is at most this many characters.
 const EXCERPT_CHARS: usize = 80;
 
 /// Finds the clutter on a page: blocks that do not nest, in document order, never holding any
 /// of the article's text, never `<html>`, `<head>` or `<body>`.
-pub fn classify(dom: &Dom, article: Option<&Article>, options: &Options) -> Vec<Removal> {
+pub fn classify(dom: &Dom, article: Option<Protected>, options: &Options) -> Vec<Removal> {
     let facts = facts::Facts::new(dom, article, !options.keep_comments);
     let seeds = rules::seeds(&facts, options.keep_comments);
     grow::blocks(&facts, seeds)

@@ -1,9 +1,9 @@
 //! What clutter looks like: label tables, hosts and phrases, and the plain string matching over
 //! them. No regex (wasm size): labels are normalised once and looked up in a table built once.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+use crate::hash::FastMap;
 
 use super::ClutterKind;
 
@@ -704,33 +704,6 @@ const PROMO_PHRASES: &[&str] = &[
 
 /// A label longer than this is not a label.
 pub const LABEL_MAX_WORDS: u32 = 8;
-
-/// FNV-1a: the keys here are short strings from a trusted table or a page's class names, where
-/// SipHash's flood resistance buys nothing and costs a third of the lookups' time.
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// A hash map with [`Fnv`] hashing.
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 struct Tables {
     labels: FastMap<&'static str, Label>,

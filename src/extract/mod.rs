@@ -15,9 +15,9 @@ use serde::Serialize;
 use crate::dom::{Dom, NodeId};
 use crate::error::ExtractError;
 use crate::metadata::{self, Metadata};
+use crate::options::Options;
 use crate::text::{excerpt, word_count};
 use crate::url::BaseUrl;
-use crate::Options;
 
 pub use output::image_sources;
 

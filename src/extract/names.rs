@@ -4,8 +4,8 @@
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 
-use crate::declutter::signals::FastMap;
 use crate::dom::{Dom, Element, NodeId};
+use crate::hash::FastMap;
 
 /// Names of page chrome: navigation, furniture, comments, promotions.
 pub const UNLIKELY: &[&str] = &[

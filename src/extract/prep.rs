@@ -2,8 +2,7 @@
 //! markup, and per-node text measures computed once, bottom-up, into side tables.
 
 use crate::dom::{Dom, NodeData, NodeId};
-use crate::metadata::{similarity, SAME_TEXT_SIMILARITY};
-use crate::text::{ascii_stretches, comma_count, compact_style};
+use crate::text::{ascii_stretches, comma_count, compact_style, similarity, SAME_TEXT_SIMILARITY};
 
 use super::names::{self, NameTable};
 use super::Flags;
