@@ -1,6 +1,8 @@
 # One entry point per job.
 #   make         set up the machine, build the CLI, the wasm and both browsers' extensions
-#   make test    every test: cargo test, the wasm build, web-ext lint, the browser e2e suites
+#   make test    every test: the JavaScript linters, cargo test, the unit tests, the wasm build,
+#                web-ext lint, the browser e2e suites
+#   make lint    web-ext lint of dist/firefox, after lint-js (ESLint and Prettier's check)
 #   make dist    dist/chrome, dist/firefox and their zips (builds the wasm first)
 #   make wasm    pkg/tidyread.js + pkg/tidyread_bg.wasm
 #   make e2e     the browser suites only: every tests/e2e/*.test.mjs (FEATURE.BROWSER.test.mjs),
@@ -20,7 +22,7 @@
 #                shorter run)
 SHELL := /bin/bash
 .DEFAULT_GOAL := all
-.PHONY: all setup native wasm dist www serve lint test test-native test-unit e2e eval bench bench-native bench-browser
+.PHONY: all setup native wasm dist www serve lint lint-js test test-native test-unit e2e eval bench bench-native bench-browser
 
 NODE_TEST := node --test --test-concurrency=1 --test-timeout=180000
 
@@ -44,11 +46,18 @@ www: wasm
 serve: www
 	node scripts/static-server.mjs dist/www
 
-# Fails on lint errors; warnings are printed.
-lint: dist
-	node_modules/.bin/web-ext lint --source-dir dist/firefox --no-config-discovery
+# The built Firefox extension as addons.mozilla.org checks it: a warning fails too.
+lint: lint-js dist
+	node_modules/.bin/web-ext lint --source-dir dist/firefox --no-config-discovery --warnings-as-errors
 
-test: test-native test-unit lint e2e
+# The project's own JavaScript: ESLint (eslint.config.js) with no warning, and Prettier's format.
+JS_FILES := 'extension/**/*.js' 'www/**/*.js' 'scripts/**/*.mjs' 'tests/e2e/**/*.{js,mjs}' \
+	'tests/unit/**/*.mjs' 'bench/**/*.mjs' eslint.config.js
+lint-js:
+	node_modules/.bin/eslint --max-warnings 0 $(JS_FILES)
+	node_modules/.bin/prettier --check $(JS_FILES)
+
+test: lint-js test-native test-unit lint e2e
 
 test-native:
 	cargo test
