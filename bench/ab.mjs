@@ -49,11 +49,20 @@ function compare() {
   };
   const firstA = run(globalThis.__A);
   const firstB = run(globalThis.__B);
-  for (let i = 0; i < 5; i++) { run(globalThis.__A); run(globalThis.__B); }
+  for (let i = 0; i < 5; i++) {
+    run(globalThis.__A);
+    run(globalThis.__B);
+  }
   const a = [];
   const b = [];
   for (let i = 0; i < 15; i++) {
-    if (i % 2) { a.push(run(globalThis.__A)); b.push(run(globalThis.__B)); } else { b.push(run(globalThis.__B)); a.push(run(globalThis.__A)); }
+    if (i % 2) {
+      a.push(run(globalThis.__A));
+      b.push(run(globalThis.__B));
+    } else {
+      b.push(run(globalThis.__B));
+      a.push(run(globalThis.__A));
+    }
   }
   const med = (v) => v.sort((x, y) => x - y)[v.length >> 1];
   return { a: med(a), b: med(b), firstA, firstB };
@@ -68,19 +77,29 @@ const server = createServer((request, response) => {
   } catch {
     return response.writeHead(404).end();
   }
-  return response.writeHead(200, {
-    'content-type': 'text/html; charset=utf-8',
-    'content-security-policy': "script-src 'wasm-unsafe-eval'",
-    'cross-origin-opener-policy': 'same-origin',
-    'cross-origin-embedder-policy': 'require-corp',
-  }).end(body);
+  return response
+    .writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': "script-src 'wasm-unsafe-eval'",
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-embedder-policy': 'require-corp',
+    })
+    .end(body);
 });
 await new Promise((done) => server.listen(0, '127.0.0.1', done));
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+  ],
 });
 const scripts = [initScript(dirA, '__A'), initScript(dirB, '__B'), snapshotSource];
 const ratios = [];
@@ -101,8 +120,10 @@ for (const name of names) {
   await context.close();
 }
 const quantile = (v, q) => v.slice().sort((x, y) => x - y)[Math.round((v.length - 1) * q)];
-console.log(`${ratios.length} pages: analyze B/A median ${quantile(ratios, 0.5).toFixed(3)} `
-  + `(p25 ${quantile(ratios, 0.25).toFixed(3)}, p75 ${quantile(ratios, 0.75).toFixed(3)}); `
-  + `first call B/A median ${quantile(firstRatios, 0.5).toFixed(3)}`);
+console.log(
+  `${ratios.length} pages: analyze B/A median ${quantile(ratios, 0.5).toFixed(3)} ` +
+    `(p25 ${quantile(ratios, 0.25).toFixed(3)}, p75 ${quantile(ratios, 0.75).toFixed(3)}); ` +
+    `first call B/A median ${quantile(firstRatios, 0.5).toFixed(3)}`,
+);
 await browser.close();
 server.close();

@@ -121,7 +121,8 @@ function quantile(values, q) {
 }
 const median = (values) => quantile(values, 0.5);
 const p95 = (values) => quantile(values, 0.95);
-const round = (x, digits = 3) => (x === null || x === undefined || !Number.isFinite(x) ? null : Number(x.toFixed(digits)));
+const round = (x, digits = 3) =>
+  x === null || x === undefined || !Number.isFinite(x) ? null : Number(x.toFixed(digits));
 
 // ---- what runs in the page ----
 
@@ -149,7 +150,9 @@ function initScripts({ instantiate, glueSource = glue, wasm = wasmBytes }) {
     core: globalThis.__tbCore, Snapshot: globalThis.TidyreadSnapshot, Readability: globalThis.__tbReadability,
     exports: null, error: null,
   };
-  ${instantiate ? `try {
+  ${
+    instantiate
+      ? `try {
     const binary = atob(${JSON.stringify(wasm.toString('base64'))});
     const bytes = new Uint8Array(binary.length);
     for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
@@ -158,7 +161,9 @@ function initScripts({ instantiate, glueSource = glue, wasm = wasmBytes }) {
     bench.core.warmUp();
   } catch (error) {
     bench.error = String(error);
-  }` : ''}
+  }`
+      : ''
+  }
   Object.defineProperty(globalThis, '__tidyBench', { value: bench });
 })();\n//# sourceURL=bench-setup.js`,
   ];
@@ -259,7 +264,10 @@ async function measurePage(config) {
   const nodesBefore = walkCount();
   const out = { memory: {} };
   let heapPeak = heap();
-  const notePeak = () => { const h = heap(); if (h !== null && h > heapPeak) heapPeak = h; };
+  const notePeak = () => {
+    const h = heap();
+    if (h !== null && h > heapPeak) heapPeak = h;
+  };
 
   // Warm-up (untimed): the first runs of a page are measured apart (firstRuns); these are the
   // steady state, once V8 has tiered the wasm and the JS up. Then one timed run per method.
@@ -296,10 +304,12 @@ async function measurePage(config) {
   out.rounds = rounds;
   out.batch = batch;
   out.ms = Object.fromEntries(usable.map((n) => [n, med(samples[n])]));
-  out.spread = Object.fromEntries(usable.map((n) => {
-    const v = samples[n].slice().sort((a, b) => a - b);
-    return [n, [v[0], v[v.length - 1]]];
-  }));
+  out.spread = Object.fromEntries(
+    usable.map((n) => {
+      const v = samples[n].slice().sort((a, b) => a - b);
+      return [n, [v[0], v[v.length - 1]]];
+    }),
+  );
   out.ms.apply = med(applyMs);
   out.ms.restore = med(restoreMs);
 
@@ -357,9 +367,10 @@ async function firstRuns() {
   out.snapshot_chars = snap.strings.length;
   out.snapshot_records = snap.nodes.length;
   out.removals = analysis.removals.length;
-  out.article = 'Ok' in analysis.article
-    ? { ok: true, words: analysis.article.Ok.word_count, title: analysis.article.Ok.title }
-    : { ok: false, error: analysis.article.Err };
+  out.article =
+    'Ok' in analysis.article
+      ? { ok: true, words: analysis.article.Ok.word_count, title: analysis.article.Ok.title }
+      : { ok: false, error: analysis.article.Err };
   out.readerable = analysis.readerable.readerable;
   try {
     const t3 = now();
@@ -451,10 +462,12 @@ async function coldStart() {
 
 /** A page of about `target` nodes (elements and texts): a long article between clutter. */
 function syntheticPage(target) {
-  const parts = ['<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>A very long synthetic article</title>',
+  const parts = [
+    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>A very long synthetic article</title>',
     '<meta property="og:site_name" content="Synthetic"></head><body>',
     '<header class="site-header"><nav class="menu"><a href="/">Home</a><a href="/news">News</a><a href="/about">About</a></nav></header>',
-    '<div class="layout"><main><article class="post"><h1>A very long synthetic article</h1><p class="byline">By A. Writer</p>'];
+    '<div class="layout"><main><article class="post"><h1>A very long synthetic article</h1><p class="byline">By A. Writer</p>',
+  ];
   // Nodes so far, counted as the browser will: every element and every text node.
   let nodes = 20;
   let k = 0;
@@ -462,15 +475,21 @@ function syntheticPage(target) {
   while (nodes < target - 400) {
     k++;
     // section (1) + h2 and its text (2) + 3 paragraphs of 8 nodes = 27 nodes
-    parts.push(`<section id="s${k}"><h2>Part ${k}</h2>`
-      + `<p>Paragraph ${k}.1 says something about the matter at hand, <a href="/ref/${k}">with a reference</a>, and then <em>stresses</em> a point.</p>`
-      + `<p>Paragraph ${k}.2 goes on, a sentence with commas, clauses, and words, <a href="/more/${k}">another link</a> and <strong>a strong claim</strong> too.</p>`
-      + `<p>Paragraph ${k}.3 ends the part with a question, <a href="/q/${k}">a third link</a>, <code>some code</code>, and a full stop.</p></section>`);
+    parts.push(
+      `<section id="s${k}"><h2>Part ${k}</h2>` +
+        `<p>Paragraph ${k}.1 says something about the matter at hand, <a href="/ref/${k}">with a reference</a>, and then <em>stresses</em> a point.</p>` +
+        `<p>Paragraph ${k}.2 goes on, a sentence with commas, clauses, and words, <a href="/more/${k}">another link</a> and <strong>a strong claim</strong> too.</p>` +
+        `<p>Paragraph ${k}.3 ends the part with a question, <a href="/q/${k}">a third link</a>, <code>some code</code>, and a full stop.</p></section>`,
+    );
     nodes += 27;
     if (k % 200 === 0) {
       // An ad slot and a related-links box every 200 parts: 4 nodes + 10 nodes.
-      parts.push(`<div class="ad-slot"><span class="ad-label">Advertisement</span><div id="div-gpt-ad-${k}"></div></div>`);
-      parts.push(`<aside class="related"><h3>Related</h3><ul><li><a href="/r/${k}/1">One</a></li><li><a href="/r/${k}/2">Two</a></li></ul></aside>`);
+      parts.push(
+        `<div class="ad-slot"><span class="ad-label">Advertisement</span><div id="div-gpt-ad-${k}"></div></div>`,
+      );
+      parts.push(
+        `<aside class="related"><h3>Related</h3><ul><li><a href="/r/${k}/1">One</a></li><li><a href="/r/${k}/2">Two</a></li></ul></aside>`,
+      );
       nodes += 4 + 10;
     }
     if (k % 100 === 0 && sidebar.length < 20) {
@@ -479,7 +498,9 @@ function syntheticPage(target) {
     }
   }
   parts.push('</article></main>');
-  parts.push(`<aside class="sidebar"><section class="trending"><h3>Trending</h3><ol>${sidebar.join('')}</ol></section></aside></div>`);
+  parts.push(
+    `<aside class="sidebar"><section class="trending"><h3>Trending</h3><ol>${sidebar.join('')}</ol></section></aside></div>`,
+  );
   parts.push('<footer class="site-footer"><p>© Synthetic</p></footer></body></html>');
   return parts.join('');
 }
@@ -489,7 +510,9 @@ function corpusPages() {
     console.error(`bench: no corpus at ${CORPUS} (set TIDYREAD_CORPUS)`);
     process.exit(1);
   }
-  let names = readdirSync(CORPUS).filter((n) => existsSync(join(CORPUS, n, 'source.html'))).sort();
+  let names = readdirSync(CORPUS)
+    .filter((n) => existsSync(join(CORPUS, n, 'source.html')))
+    .sort();
   if (opt.filter) names = names.filter((n) => n.includes(opt.filter));
   return names.slice(0, opt.pages);
 }
@@ -518,13 +541,16 @@ async function startBenchServer(synthetic) {
       return response.writeHead(200, { 'content-type': htmlType(body), ...pageHeaders }).end(body);
     }
     if (path === '/seed') {
-      return response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...pageHeaders }).end(readFileSync(SEED));
+      return response
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...pageHeaders })
+        .end(readFileSync(SEED));
     }
     if (path === '/synthetic') {
       return response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...pageHeaders }).end(synthetic);
     }
     if (path === '/assets/tidyread_bg.wasm') {
-      return response.writeHead(200, { 'content-type': 'application/wasm', 'cross-origin-resource-policy': 'same-origin' })
+      return response
+        .writeHead(200, { 'content-type': 'application/wasm', 'cross-origin-resource-policy': 'same-origin' })
         .end(wasmBytes);
     }
     // Everything else a page asks for (its styles, images, scripts): nothing, at once.
@@ -532,7 +558,14 @@ async function startBenchServer(synthetic) {
   });
   await new Promise((done) => server.listen(0, '127.0.0.1', done));
   const origin = `http://127.0.0.1:${server.address().port}`;
-  return { origin, close: () => new Promise((done) => { server.closeAllConnections(); server.close(done); }) };
+  return {
+    origin,
+    close: () =>
+      new Promise((done) => {
+        server.closeAllConnections();
+        server.close(done);
+      }),
+  };
 }
 
 // ---- the browser ----
@@ -541,12 +574,18 @@ const LAUNCH = {
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   headless: true,
   args: [
-    '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
     // No network: every host but the bench's server fails at once, so no page waits on one.
     '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
     // performance.memory without bucketing, and gc() for the memory readings (never in a timing).
-    '--enable-precise-memory-info', `--js-flags=--expose-gc ${process.env.BENCH_JS_FLAGS ?? ''}`.trim(),
+    '--enable-precise-memory-info',
+    `--js-flags=--expose-gc ${process.env.BENCH_JS_FLAGS ?? ''}`.trim(),
   ],
 };
 
@@ -569,8 +608,11 @@ async function profilePage(browser, origin, name) {
   let wasm = wasmBytes;
   let named = false;
   try {
-    execFileSync(join(process.env.CARGO_HOME ?? join(process.env.HOME, '.cargo'), 'bin', 'wasm-bindgen'),
-      [linked, '--out-dir', namesDir, '--target', 'no-modules', '--no-typescript'], { stdio: 'pipe' });
+    execFileSync(
+      join(process.env.CARGO_HOME ?? join(process.env.HOME, '.cargo'), 'bin', 'wasm-bindgen'),
+      [linked, '--out-dir', namesDir, '--target', 'no-modules', '--no-typescript'],
+      { stdio: 'pipe' },
+    );
     glueSource = readFileSync(join(namesDir, 'tidyread.js'), 'utf8');
     wasm = readFileSync(join(namesDir, 'tidyread_bg.wasm'));
     named = true;
@@ -587,17 +629,25 @@ async function profilePage(browser, origin, name) {
   for (const method of ['tidyread_extract', 'readability']) {
     await page.evaluate((m) => {
       const { core, Snapshot, Readability } = globalThis.__tidyBench;
-      const run = m === 'readability'
-        ? () => new Readability(document.cloneNode(true)).parse()
-        : () => { const s = Snapshot.take(document); core.analyze(s.words, s.strings, { url: location.href, removals: false }); };
+      const run =
+        m === 'readability'
+          ? () => new Readability(document.cloneNode(true)).parse()
+          : () => {
+              const s = Snapshot.take(document);
+              core.analyze(s.words, s.strings, { url: location.href, removals: false });
+            };
       for (let i = 0; i < 5; i++) run();
     }, method);
     await cdp.send('Profiler.start');
     await page.evaluate((m) => {
       const { core, Snapshot, Readability } = globalThis.__tidyBench;
-      const run = m === 'readability'
-        ? () => new Readability(document.cloneNode(true)).parse()
-        : () => { const s = Snapshot.take(document); core.analyze(s.words, s.strings, { url: location.href }); };
+      const run =
+        m === 'readability'
+          ? () => new Readability(document.cloneNode(true)).parse()
+          : () => {
+              const s = Snapshot.take(document);
+              core.analyze(s.words, s.strings, { url: location.href });
+            };
       const end = performance.now() + 1500;
       while (performance.now() < end) run();
     }, method);
@@ -617,17 +667,25 @@ function summariseProfile(profile) {
   profile.samples.forEach((id, i) => {
     const node = byNode.get(id);
     const { functionName, url } = node.callFrame;
-    const where = url.startsWith('wasm://') ? 'wasm'
-      : url.endsWith('extension/snapshot.js') ? 'snapshot.js'
-        : url.endsWith('pkg/tidyread.js') ? 'glue'
-          : url.endsWith('Readability.js') ? 'Readability.js'
-            : url === '' ? 'browser' : 'other';
+    const where = url.startsWith('wasm://')
+      ? 'wasm'
+      : url.endsWith('extension/snapshot.js')
+        ? 'snapshot.js'
+        : url.endsWith('pkg/tidyread.js')
+          ? 'glue'
+          : url.endsWith('Readability.js')
+            ? 'Readability.js'
+            : url === ''
+              ? 'browser'
+              : 'other';
     // Rust names without crate hashes, and cut: generic instantiations can run to 1,000 characters.
     const fn = (functionName || '(anonymous)').replace(/\[[0-9a-f]{16}\]/g, '');
     const key = `${fn.length > 140 ? `${fn.slice(0, 140)}…` : fn} [${where}]`;
     self.set(key, (self.get(key) ?? 0) + (deltas[i + 1] ?? deltas[i] ?? 0));
   });
-  const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25)
+  const top = [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 25)
     .map(([fn, us]) => ({ fn, self_pct: round((100 * us) / total, 1) }));
   const byKind = {};
   for (const [fn, us] of self) {
@@ -652,7 +710,12 @@ async function measureOne(context, url, config, more = null) {
   return {
     ...first,
     ...rounds,
-    memory: { ...first.memory, ...rounds.memory, js_alloc_extract: alloc.tidyread_extract, js_alloc_readability: alloc.readability },
+    memory: {
+      ...first.memory,
+      ...rounds.memory,
+      js_alloc_extract: alloc.tidyread_extract,
+      js_alloc_readability: alloc.readability,
+    },
   };
 }
 
@@ -663,7 +726,9 @@ async function sampleAllocation(cdp, page, method) {
   await page.evaluate(() => globalThis.gc?.());
   await cdp.send('HeapProfiler.enable');
   await cdp.send('HeapProfiler.startSampling', {
-    samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true,
+    samplingInterval: 4096,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
   });
   await page.evaluate(runOnce, method);
   const { profile } = await cdp.send('HeapProfiler.stopSampling');
@@ -689,10 +754,19 @@ async function main() {
   const browser = await chromium.launch(LAUNCH);
   const version = browser.version();
   console.log(`bench: Chromium ${version}, ${names.length} pages from ${CORPUS}, Readability.js ${readabilityVersion}`);
-  console.log(`bench: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at the start`);
+  console.log(
+    `bench: ${cpus().length} cores, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} at the start`,
+  );
 
   const config = {
-    targetMs: TARGET_MS, batchMs: BATCH_MS, minRounds: MIN_ROUNDS, maxRounds: MAX_ROUNDS, warmupRuns: 5, warmupMs: 30,
+    targetMs: TARGET_MS,
+    batchMs: BATCH_MS,
+    minRounds: MIN_ROUNDS,
+    maxRounds: MAX_ROUNDS,
+    warmupRuns: 5,
+    warmupMs: 30,
   };
   // Each page in its own browser context, hence its own renderer process: its first runs are
   // as cold as on a page the user has just opened (V8 shares compiled wasm within a process).
@@ -711,15 +785,20 @@ async function main() {
     cold.push(await page.evaluate(coldStart));
     await ctx.close();
   }
-  if (cold.length) console.log(`cold start (seed page): median ${median(cold.map((c) => c.cold_start_ms)).toFixed(1)} ms `
-    + `(compile ${median(cold.map((c) => c.compile_ms)).toFixed(1)}, instantiate ${median(cold.map((c) => c.instantiate_ms)).toFixed(1)}, `
-    + `warm-up ${median(cold.map((c) => c.warm_up_ms)).toFixed(1)}, `
-    + `first snapshot ${median(cold.map((c) => c.first_snapshot_ms)).toFixed(1)}, first analyze ${median(cold.map((c) => c.first_analyze_ms)).toFixed(1)}, `
-    + `second snapshot + analyze ${median(cold.map((c) => c.second_extract_ms)).toFixed(1)})`);
+  if (cold.length)
+    console.log(
+      `cold start (seed page): median ${median(cold.map((c) => c.cold_start_ms)).toFixed(1)} ms ` +
+        `(compile ${median(cold.map((c) => c.compile_ms)).toFixed(1)}, instantiate ${median(cold.map((c) => c.instantiate_ms)).toFixed(1)}, ` +
+        `warm-up ${median(cold.map((c) => c.warm_up_ms)).toFixed(1)}, ` +
+        `first snapshot ${median(cold.map((c) => c.first_snapshot_ms)).toFixed(1)}, first analyze ${median(cold.map((c) => c.first_analyze_ms)).toFixed(1)}, ` +
+        `second snapshot + analyze ${median(cold.map((c) => c.second_extract_ms)).toFixed(1)})`,
+    );
 
   const perPage = [];
-  console.log(`${'page'.padEnd(34)} ${'nodes'.padStart(6)}  ${'extract'.padStart(8)} ${'full'.padStart(8)} `
-    + `${'readab.'.padStart(8)} ${'walk'.padStart(7)}  ratio   first runs: extract readab.`);
+  console.log(
+    `${'page'.padEnd(34)} ${'nodes'.padStart(6)}  ${'extract'.padStart(8)} ${'full'.padStart(8)} ` +
+      `${'readab.'.padStart(8)} ${'walk'.padStart(7)}  ratio   first runs: extract readab.`,
+  );
   for (const name of opt.skip.has('corpus') ? [] : names) {
     const ctx = await newBenchContext();
     try {
@@ -727,10 +806,12 @@ async function main() {
       perPage.push({ page: name, bytes: statSync(join(CORPUS, name, 'source.html')).size, ...r });
       const ms = r.ms;
       const num = (x, d, w) => (x ?? NaN).toFixed(d).padStart(w);
-      console.log(`${name.slice(0, 34).padEnd(34)} ${String(r.nodes).padStart(6)}  ${num(ms.tidyread_extract, 2, 8)} `
-        + `${num(ms.tidyread_full, 2, 8)} ${num(ms.readability, 2, 8)} ${num(ms.walk, 3, 7)}  `
-        + `${num(ms.tidyread_extract / ms.readability, 2, 5)}   ${num(r.first_ms.tidyread_extract, 2, 8)} ${num(r.first_ms.readability, 2, 7)}`
-        + `${r.restored ? '' : '  (not restored!)'}`);
+      console.log(
+        `${name.slice(0, 34).padEnd(34)} ${String(r.nodes).padStart(6)}  ${num(ms.tidyread_extract, 2, 8)} ` +
+          `${num(ms.tidyread_full, 2, 8)} ${num(ms.readability, 2, 8)} ${num(ms.walk, 3, 7)}  ` +
+          `${num(ms.tidyread_extract / ms.readability, 2, 5)}   ${num(r.first_ms.tidyread_extract, 2, 8)} ${num(r.first_ms.readability, 2, 7)}` +
+          `${r.restored ? '' : '  (not restored!)'}`,
+      );
     } catch (error) {
       console.log(`${name.padEnd(34)} failed: ${String(error.message).split('\n')[0]}`);
       perPage.push({ page: name, error: String(error.message).split('\n')[0] });
@@ -755,22 +836,34 @@ async function main() {
   if (!opt.skip.has('synthetic')) {
     const ctx = await newBenchContext();
     try {
-      syntheticResult = await measureOne(ctx, `${server.origin}/synthetic`,
+      syntheticResult = await measureOne(
+        ctx,
+        `${server.origin}/synthetic`,
         { targetMs: 0, batchMs: 0, minRounds: 5, maxRounds: 5, warmupRuns: 1, warmupMs: 0 },
-        (page) => (opt.skip.has('growth') ? null : page.evaluate(memoryGrowth, [1, 5, 10]).then((points) => { growth.synthetic = points; })));
+        (page) =>
+          opt.skip.has('growth')
+            ? null
+            : page.evaluate(memoryGrowth, [1, 5, 10]).then((points) => {
+                growth.synthetic = points;
+              }),
+      );
     } catch (error) {
       syntheticResult = { error: String(error.message).split('\n')[0] };
     }
     await ctx.close();
   }
-  console.log(`synthetic page: ${syntheticResult.nodes} nodes, ${JSON.stringify(syntheticResult.ms ?? syntheticResult)}`);
+  console.log(
+    `synthetic page: ${syntheticResult.nodes} nodes, ${JSON.stringify(syntheticResult.ms ?? syntheticResult)}`,
+  );
   if (syntheticResult.spread) console.log(`  min and max samples: ${JSON.stringify(syntheticResult.spread)}`);
 
   let profile = null;
   if (opt.profile) {
     profile = await profilePage(browser, server.origin, opt.profile);
     for (const [method, summary] of Object.entries(profile.summaries)) {
-      console.log(`\nprofile of ${method} on ${opt.profile} (${summary.total_ms} ms sampled; self time by kind: ${JSON.stringify(summary.self_pct_by_kind)}):`);
+      console.log(
+        `\nprofile of ${method} on ${opt.profile} (${summary.total_ms} ms sampled; self time by kind: ${JSON.stringify(summary.self_pct_by_kind)}):`,
+      );
       for (const { fn, self_pct } of summary.top.slice(0, 20)) console.log(`  ${String(self_pct).padStart(5)}%  ${fn}`);
     }
   }
@@ -796,7 +889,8 @@ function nativeFigures(perPage) {
   const byPage = new Map((native.per_page ?? []).map((p) => [p.page, p]));
   // The core's analyze in wasm (its own clock, decode excluded) against the native analyze on the
   // same page (native: fastest of runs, so this ratio flatters native a little).
-  const ratios = perPage.filter((p) => !p.error && byPage.get(p.page)?.analyze_ms)
+  const ratios = perPage
+    .filter((p) => !p.error && byPage.get(p.page)?.analyze_ms)
     .map((p) => p.parts_ms.analyze / byPage.get(p.page).analyze_ms);
   return {
     file: 'bench/native-results.json',
@@ -820,7 +914,9 @@ function gitState() {
     const git = (...a) => execFileSync('git', a, { cwd: ROOT, encoding: 'utf8' });
     // Porcelain lines are "XY path": the status columns may be blank, so nothing is trimmed.
     const dirty = git('status', '--porcelain', '--', 'src', 'Cargo.toml', 'Cargo.lock', 'extension/snapshot.js')
-      .split('\n').filter(Boolean).map((l) => l.slice(3));
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.slice(3));
     return { commit: git('rev-parse', 'HEAD').trim(), uncommitted_changes_measured: dirty };
   } catch {
     return null;
@@ -838,9 +934,12 @@ function summarise({ version, perPage, cold, growth, syntheticResult, profile, s
   const wasmGzip = gzipSync(wasmBytes, { level: 9 }).length;
   const coldMedian = median(cold.map((c) => c.cold_start_ms));
   const wasmAfter = ok.map((p) => p.memory.wasm_after_all);
-  const partsMedian = Object.fromEntries(['snapshot', 'call', 'decode', 'analyze', 'boundary']
-    .map((k) => [k, round(median(ok.map((p) => p.parts_ms[k])))]));
-  const firstRatios = ok.filter((p) => p.first_ms.readability).map((p) => p.first_ms.tidyread_extract / p.first_ms.readability);
+  const partsMedian = Object.fromEntries(
+    ['snapshot', 'call', 'decode', 'analyze', 'boundary'].map((k) => [k, round(median(ok.map((p) => p.parts_ms[k])))]),
+  );
+  const firstRatios = ok
+    .filter((p) => p.first_ms.readability)
+    .map((p) => p.first_ms.tidyread_extract / p.first_ms.readability);
   const firstCol = (k) => ok.map((p) => p.first_ms[k]);
   const ratioExtract = median(extractRatios);
   const ratioP95 = p95Ms.tidyread_extract / p95Ms.readability;
@@ -862,10 +961,18 @@ function summarise({ version, perPage, cold, growth, syntheticResult, profile, s
       loadavg_at_end: loadavg().map((l) => round(l, 2)),
     },
     corpus: CORPUS,
-    config: { target_ms: TARGET_MS, batch_ms: BATCH_MS, min_rounds: MIN_ROUNDS, max_rounds: MAX_ROUNDS, page_csp: PAGE_CSP },
+    config: {
+      target_ms: TARGET_MS,
+      batch_ms: BATCH_MS,
+      min_rounds: MIN_ROUNDS,
+      max_rounds: MAX_ROUNDS,
+      page_csp: PAGE_CSP,
+    },
     run_s: round((Date.now() - started) / 1000, 1),
     pages: ok.length,
-    failed_pages: perPage.filter((p) => p.error || p.ms?.readability === undefined).map((p) => ({ page: p.page, error: p.error ?? p.errors })),
+    failed_pages: perPage
+      .filter((p) => p.error || p.ms?.readability === undefined)
+      .map((p) => ({ page: p.page, error: p.error ?? p.errors })),
     median_ms: medianMs,
     p95_ms: p95Ms,
     ratio_extract_vs_readability: round(ratioExtract, 3),
@@ -878,9 +985,17 @@ function summarise({ version, perPage, cold, growth, syntheticResult, profile, s
     pages_extract_faster_than_readability: ok.filter((p) => p.ms.tidyread_extract < p.ms.readability).length,
     first_run: {
       what: 'the first run of each on a freshly loaded page, in its own renderer process (wasm compiled at document start, nothing warmed): what one page view costs',
-      median_ms: { tidyread_extract: round(median(firstCol('tidyread_extract'))), readability: round(median(firstCol('readability'))),
-        snapshot: round(median(firstCol('snapshot'))), decode: round(median(firstCol('decode_ms'))), analyze: round(median(firstCol('analyze_ms'))) },
-      p95_ms: { tidyread_extract: round(p95(firstCol('tidyread_extract'))), readability: round(p95(firstCol('readability'))) },
+      median_ms: {
+        tidyread_extract: round(median(firstCol('tidyread_extract'))),
+        readability: round(median(firstCol('readability'))),
+        snapshot: round(median(firstCol('snapshot'))),
+        decode: round(median(firstCol('decode_ms'))),
+        analyze: round(median(firstCol('analyze_ms'))),
+      },
+      p95_ms: {
+        tidyread_extract: round(p95(firstCol('tidyread_extract'))),
+        readability: round(p95(firstCol('readability'))),
+      },
       ratio_extract_vs_readability: round(median(firstRatios), 3),
       ratio_extract_vs_readability_of_p95s: round(p95(firstCol('tidyread_extract')) / p95(firstCol('readability')), 3),
     },
@@ -896,8 +1011,19 @@ function summarise({ version, perPage, cold, growth, syntheticResult, profile, s
       page: 'tests/fixtures/seed-townhall/page.html',
       trials: cold.length,
       what: 'a fresh browser context each: new WebAssembly.Module(bytes) + initSync + the first snapshot + analyze of the page; the fetch is apart',
-      median_ms: Object.fromEntries(['fetch_ms', 'compile_ms', 'instantiate_ms', 'warm_up_ms', 'first_snapshot_ms', 'first_analyze_ms', 'second_extract_ms', 'cold_start_ms', 'after_parse_ms']
-        .map((k) => [k, round(median(cold.map((c) => c[k])))])),
+      median_ms: Object.fromEntries(
+        [
+          'fetch_ms',
+          'compile_ms',
+          'instantiate_ms',
+          'warm_up_ms',
+          'first_snapshot_ms',
+          'first_analyze_ms',
+          'second_extract_ms',
+          'cold_start_ms',
+          'after_parse_ms',
+        ].map((k) => [k, round(median(cold.map((c) => c[k])))]),
+      ),
       max_cold_start_ms: round(Math.max(...cold.map((c) => c.cold_start_ms))),
       trials_ms: cold.map((c) => round(c.cold_start_ms, 2)),
     },
@@ -906,7 +1032,9 @@ function summarise({ version, perPage, cold, growth, syntheticResult, profile, s
       wasm_after_run_median_bytes: memMedian,
       wasm_after_run_p95_bytes: p95(wasmAfter),
       wasm_after_run_max_bytes: Math.max(...wasmAfter),
-      pages_where_wasm_grew_after_first_run: ok.filter((p) => p.memory.wasm_after_all > p.memory.wasm_after_first).map((p) => p.page),
+      pages_where_wasm_grew_after_first_run: ok
+        .filter((p) => p.memory.wasm_after_all > p.memory.wasm_after_first)
+        .map((p) => p.page),
       js_alloc_extract_median_bytes: median(ok.map((p) => p.memory.js_alloc_extract)),
       js_alloc_readability_median_bytes: median(ok.map((p) => p.memory.js_alloc_readability)),
       js_heap_peak_seen_median_bytes: median(ok.map((p) => p.memory.js_heap_peak_seen)),
@@ -915,38 +1043,60 @@ function summarise({ version, perPage, cold, growth, syntheticResult, profile, s
       note: 'wasm: memory.buffer.byteLength (never shrinks: a high-water mark of the allocator). js_alloc_*: bytes of JS heap one run allocates (V8 sampling heap profiler, collected objects included). js_heap_peak_seen: the largest performance.memory.usedJSHeapSize read between samples (precise-memory-info), the whole page realm included; js_heap_after_gc: the same after a full GC at the end.',
       growth_across_runs: growth,
     },
-    synthetic: syntheticResult.error ? syntheticResult : {
-      nodes: syntheticResult.nodes,
-      elements: syntheticResult.elements,
-      ms: Object.fromEntries(Object.entries(syntheticResult.ms).map(([k, v]) => [k, round(v, 1)])),
-      parts_ms: Object.fromEntries(Object.entries(syntheticResult.parts_ms).map(([k, v]) => [k, round(v, 1)])),
-      removals: syntheticResult.removals,
-      article: syntheticResult.article,
-      wasm_after_run_bytes: syntheticResult.memory.wasm_after_all,
-      js_alloc_extract_bytes: syntheticResult.memory.js_alloc_extract,
-      js_alloc_readability_bytes: syntheticResult.memory.js_alloc_readability,
-      js_heap_peak_seen_bytes: syntheticResult.memory.js_heap_peak_seen,
-      first_ms: Object.fromEntries(Object.entries(syntheticResult.first_ms).map(([k, v]) => [k, round(v, 1)])),
-    },
+    synthetic: syntheticResult.error
+      ? syntheticResult
+      : {
+          nodes: syntheticResult.nodes,
+          elements: syntheticResult.elements,
+          ms: Object.fromEntries(Object.entries(syntheticResult.ms).map(([k, v]) => [k, round(v, 1)])),
+          parts_ms: Object.fromEntries(Object.entries(syntheticResult.parts_ms).map(([k, v]) => [k, round(v, 1)])),
+          removals: syntheticResult.removals,
+          article: syntheticResult.article,
+          wasm_after_run_bytes: syntheticResult.memory.wasm_after_all,
+          js_alloc_extract_bytes: syntheticResult.memory.js_alloc_extract,
+          js_alloc_readability_bytes: syntheticResult.memory.js_alloc_readability,
+          js_heap_peak_seen_bytes: syntheticResult.memory.js_heap_peak_seen,
+          first_ms: Object.fromEntries(Object.entries(syntheticResult.first_ms).map(([k, v]) => [k, round(v, 1)])),
+        },
     native: nativeFigures(perPage),
     targets: {
-      extract_vs_readability_median: verdict(ratioExtract, TARGETS.extract_vs_readability, 'median of per-page tidyread_extract / readability'),
-      extract_vs_readability_p95: verdict(ratioP95, TARGETS.extract_vs_readability, 'p95 tidyread_extract / p95 readability'),
+      extract_vs_readability_median: verdict(
+        ratioExtract,
+        TARGETS.extract_vs_readability,
+        'median of per-page tidyread_extract / readability',
+      ),
+      extract_vs_readability_p95: verdict(
+        ratioP95,
+        TARGETS.extract_vs_readability,
+        'p95 tidyread_extract / p95 readability',
+      ),
       full_vs_walk_median: verdict(ratioFull, TARGETS.full_vs_walk, 'median of per-page tidyread_full / walk'),
       wasm_gzip_bytes: verdict(wasmGzip, TARGETS.wasm_gzip_bytes, 'gzip -9 of pkg/tidyread_bg.wasm'),
       cold_start_ms: verdict(coldMedian, TARGETS.cold_start_ms, 'median over fresh contexts, seed page'),
-      memory_bytes: verdict(memMedian, TARGETS.memory_bytes, 'median wasm linear memory after a page\'s runs'),
+      memory_bytes: verdict(memMedian, TARGETS.memory_bytes, "median wasm linear memory after a page's runs"),
     },
     profile,
-    per_page: perPage.map((p) => (p.error ? p : {
-      page: p.page, bytes: p.bytes, nodes: p.nodes, removals: p.removals, article_ok: p.article.ok,
-      readability_ok: p.readability?.ok ?? false, rounds: p.rounds,
-      ms: Object.fromEntries(Object.entries(p.ms).map(([k, v]) => [k, round(v, 4)])),
-      first_ms: { tidyread_extract: round(p.first_ms.tidyread_extract, 3), readability: round(p.first_ms.readability, 3) },
-      parts_ms: Object.fromEntries(Object.entries(p.parts_ms).map(([k, v]) => [k, round(v, 4)])),
-      wasm_bytes: p.memory.wasm_after_all,
-      js_alloc: { tidyread_extract: p.memory.js_alloc_extract, readability: p.memory.js_alloc_readability },
-    })),
+    per_page: perPage.map((p) =>
+      p.error
+        ? p
+        : {
+            page: p.page,
+            bytes: p.bytes,
+            nodes: p.nodes,
+            removals: p.removals,
+            article_ok: p.article.ok,
+            readability_ok: p.readability?.ok ?? false,
+            rounds: p.rounds,
+            ms: Object.fromEntries(Object.entries(p.ms).map(([k, v]) => [k, round(v, 4)])),
+            first_ms: {
+              tidyread_extract: round(p.first_ms.tidyread_extract, 3),
+              readability: round(p.first_ms.readability, 3),
+            },
+            parts_ms: Object.fromEntries(Object.entries(p.parts_ms).map(([k, v]) => [k, round(v, 4)])),
+            wasm_bytes: p.memory.wasm_after_all,
+            js_alloc: { tidyread_extract: p.memory.js_alloc_extract, readability: p.memory.js_alloc_readability },
+          },
+    ),
   };
 }
 
@@ -957,10 +1107,10 @@ function markdown(r) {
   const mark = (t) => (t.met ? 'met' : 'missed');
   const t = r.targets;
   const lines = [
-    `Commit ${r.git?.commit?.slice(0, 7) ?? '?'}${r.git?.uncommitted_changes_measured?.length ? ' plus uncommitted changes' : ''}; `
-      + `Chromium ${r.browser.version} headless, ${r.machine.cores} cores (${r.machine.cpu}, shared: load average ${r.machine.loadavg_at_start[0]} at the start, ${r.machine.loadavg_at_end[0]} at the end), ${r.date.slice(0, 10)}; `
-      + `${r.pages} corpus pages, each loaded from 127.0.0.1 with its scripts blocked; Readability.js ${r.readability_version}. `
-      + 'Per page: the median of interleaved samples; across pages: median and p95. `make bench-browser` writes this.',
+    `Commit ${r.git?.commit?.slice(0, 7) ?? '?'}${r.git?.uncommitted_changes_measured?.length ? ' plus uncommitted changes' : ''}; ` +
+      `Chromium ${r.browser.version} headless, ${r.machine.cores} cores (${r.machine.cpu}, shared: load average ${r.machine.loadavg_at_start[0]} at the start, ${r.machine.loadavg_at_end[0]} at the end), ${r.date.slice(0, 10)}; ` +
+      `${r.pages} corpus pages, each loaded from 127.0.0.1 with its scripts blocked; Readability.js ${r.readability_version}. ` +
+      'Per page: the median of interleaved samples; across pages: median and p95. `make bench-browser` writes this.',
     '',
     '| per page, ms | median | p95 |',
     '|---|---:|---:|',
@@ -971,10 +1121,10 @@ function markdown(r) {
     `| first run on a freshly loaded page: tidyread extract (wasm warmed up during load, as the extension does) | ${f(r.first_run.median_ms.tidyread_extract)} | ${f(r.first_run.p95_ms.tidyread_extract)} |`,
     `| first run on a freshly loaded page: Readability.js | ${f(r.first_run.median_ms.readability)} | ${f(r.first_run.p95_ms.readability)} |`,
     '',
-    `tidyread's time, median per page: snapshot ${f(r.tidyread_parts_median_ms.snapshot)} ms, decode ${f(r.tidyread_parts_median_ms.decode)} ms, `
-      + `core analyze ${f(r.tidyread_parts_median_ms.analyze)} ms, result to JS ${f(r.tidyread_parts_median_ms.boundary)} ms; `
-      + `applying removals ${f(r.apply_median_ms, 3)} ms (restoring ${f(r.restore_median_ms, 3)} ms, not counted). `
-      + `snapshot.js alone is ${f(r.ratio_snapshot_vs_walk, 1)}× the bare walk (median of per-page ratios).`,
+    `tidyread's time, median per page: snapshot ${f(r.tidyread_parts_median_ms.snapshot)} ms, decode ${f(r.tidyread_parts_median_ms.decode)} ms, ` +
+      `core analyze ${f(r.tidyread_parts_median_ms.analyze)} ms, result to JS ${f(r.tidyread_parts_median_ms.boundary)} ms; ` +
+      `applying removals ${f(r.apply_median_ms, 3)} ms (restoring ${f(r.restore_median_ms, 3)} ms, not counted). ` +
+      `snapshot.js alone is ${f(r.ratio_snapshot_vs_walk, 1)}× the bare walk (median of per-page ratios).`,
     '',
     '| target | measured | target | |',
     '|---|---:|---:|---|',
@@ -986,22 +1136,26 @@ function markdown(r) {
     `| cold start: compile + instantiate + warm-up + first snapshot and analyze, median of ${r.cold_start.trials} | ${f(r.cold_start_ms, 1)} ms | ≤ 25 ms | ${mark(t.cold_start_ms)} |`,
     `| wasm memory after a page's runs, median | ${mb(t.memory_bytes.value)} | ≤ 4 MB | ${mark(t.memory_bytes)} |`,
     '',
-    `Cold start parts (median): compile ${f(r.cold_start.median_ms.compile_ms)} ms, instantiate ${f(r.cold_start.median_ms.instantiate_ms)} ms, `
-      + `warm-up ${f(r.cold_start.median_ms.warm_up_ms)} ms (these three while the page is parsed), `
-      + `first snapshot ${f(r.cold_start.median_ms.first_snapshot_ms)} ms, first analyze ${f(r.cold_start.median_ms.first_analyze_ms)} ms `
-      + `(after the page is parsed: ${f(r.cold_start.median_ms.after_parse_ms)} ms) `
-      + `(the second snapshot + analyze: ${f(r.cold_start.median_ms.second_extract_ms)} ms); fetch from 127.0.0.1 ${f(r.cold_start.median_ms.fetch_ms)} ms apart.`,
-    `Memory: wasm ${mb(r.memory.wasm_initial_bytes)} at start, after a page median ${mb(r.memory.wasm_after_run_median_bytes)}, max ${mb(r.memory.wasm_after_run_max_bytes)}; `
-      + `JS heap allocated by one run, median: tidyread ${mb(r.memory.js_alloc_extract_median_bytes)}, Readability ${mb(r.memory.js_alloc_readability_median_bytes)}; `
-      + `peak JS heap seen (whole page), median ${mb(r.memory.js_heap_peak_seen_median_bytes)}, max ${mb(r.memory.js_heap_peak_seen_max_bytes)}.`,
+    `Cold start parts (median): compile ${f(r.cold_start.median_ms.compile_ms)} ms, instantiate ${f(r.cold_start.median_ms.instantiate_ms)} ms, ` +
+      `warm-up ${f(r.cold_start.median_ms.warm_up_ms)} ms (these three while the page is parsed), ` +
+      `first snapshot ${f(r.cold_start.median_ms.first_snapshot_ms)} ms, first analyze ${f(r.cold_start.median_ms.first_analyze_ms)} ms ` +
+      `(after the page is parsed: ${f(r.cold_start.median_ms.after_parse_ms)} ms) ` +
+      `(the second snapshot + analyze: ${f(r.cold_start.median_ms.second_extract_ms)} ms); fetch from 127.0.0.1 ${f(r.cold_start.median_ms.fetch_ms)} ms apart.`,
+    `Memory: wasm ${mb(r.memory.wasm_initial_bytes)} at start, after a page median ${mb(r.memory.wasm_after_run_median_bytes)}, max ${mb(r.memory.wasm_after_run_max_bytes)}; ` +
+      `JS heap allocated by one run, median: tidyread ${mb(r.memory.js_alloc_extract_median_bytes)}, Readability ${mb(r.memory.js_alloc_readability_median_bytes)}; ` +
+      `peak JS heap seen (whole page), median ${mb(r.memory.js_heap_peak_seen_median_bytes)}, max ${mb(r.memory.js_heap_peak_seen_max_bytes)}.`,
   ];
   if (!r.synthetic.error) {
-    lines.push(`Synthetic page of ${r.synthetic.nodes} nodes: extract ${f(r.synthetic.ms.tidyread_extract, 1)} ms, full ${f(r.synthetic.ms.tidyread_full, 1)} ms, `
-      + `Readability ${f(r.synthetic.ms.readability, 1)} ms, walk ${f(r.synthetic.ms.walk, 1)} ms; wasm memory ${mb(r.synthetic.wasm_after_run_bytes)}.`);
+    lines.push(
+      `Synthetic page of ${r.synthetic.nodes} nodes: extract ${f(r.synthetic.ms.tidyread_extract, 1)} ms, full ${f(r.synthetic.ms.tidyread_full, 1)} ms, ` +
+        `Readability ${f(r.synthetic.ms.readability, 1)} ms, walk ${f(r.synthetic.ms.walk, 1)} ms; wasm memory ${mb(r.synthetic.wasm_after_run_bytes)}.`,
+    );
   }
   if (r.native.median_ms) {
-    lines.push(`Native core (${r.native.file}, ${r.native.pages} pages, fastest of runs): median parse ${f(r.native.median_ms.parse)} ms, `
-      + `analyze ${f(r.native.median_ms.analyze)} ms; the wasm's core analyze is ${f(r.native.ratio_wasm_analyze_vs_native)}× native's (median of per-page ratios).`);
+    lines.push(
+      `Native core (${r.native.file}, ${r.native.pages} pages, fastest of runs): median parse ${f(r.native.median_ms.parse)} ms, ` +
+        `analyze ${f(r.native.median_ms.analyze)} ms; the wasm's core analyze is ${f(r.native.ratio_wasm_analyze_vs_native)}× native's (median of per-page ratios).`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -11,6 +11,7 @@ export function writeSection(path, name, body) {
   const section = `${begin}\n${body.endsWith('\n') ? body : `${body}\n`}${end}`;
   const at = doc.indexOf(begin);
   const to = doc.indexOf(end);
-  const updated = at !== -1 && to > at ? doc.slice(0, at) + section + doc.slice(to + end.length) : `${doc}\n${section}\n`;
+  const updated =
+    at !== -1 && to > at ? doc.slice(0, at) + section + doc.slice(to + end.length) : `${doc}\n${section}\n`;
   writeFileSync(path, updated);
 }

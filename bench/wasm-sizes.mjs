@@ -26,8 +26,11 @@ if (file === null) {
   }
   const out = join(ROOT, 'bench', 'out', 'pkg-names');
   mkdirSync(out, { recursive: true });
-  execFileSync(join(process.env.CARGO_HOME ?? join(process.env.HOME, '.cargo'), 'bin', 'wasm-bindgen'),
-    [linked, '--out-dir', out, '--target', 'no-modules', '--no-typescript'], { stdio: 'inherit' });
+  execFileSync(
+    join(process.env.CARGO_HOME ?? join(process.env.HOME, '.cargo'), 'bin', 'wasm-bindgen'),
+    [linked, '--out-dir', out, '--target', 'no-modules', '--no-typescript'],
+    { stdio: 'inherit' },
+  );
   file = join(out, 'tidyread_bg.wasm');
 }
 
@@ -59,13 +62,31 @@ while (at < bytes.length) {
   const size = leb();
   const start = at;
   const end = at + size;
-  if (id === 2) { // imports: count the functions, which come first in the index space
+  if (id === 2) {
+    // imports: count the functions, which come first in the index space
     const count = leb();
     for (let i = 0; i < count; i++) {
       name();
       name();
       const kind = bytes[at++];
-      if (kind === 0) { leb(); importedFunctions++; } else if (kind === 1) { at++; const f = leb(); leb(); if (f & 1) leb(); } else if (kind === 2) { const f = leb(); leb(); if (f & 1) leb(); } else if (kind === 3) { at += 2; } else { at++; leb(); }
+      if (kind === 0) {
+        leb();
+        importedFunctions++;
+      } else if (kind === 1) {
+        at++;
+        const f = leb();
+        leb();
+        if (f & 1) leb();
+      } else if (kind === 2) {
+        const f = leb();
+        leb();
+        if (f & 1) leb();
+      } else if (kind === 3) {
+        at += 2;
+      } else {
+        at++;
+        leb();
+      }
     }
   } else if (id === 10) {
     const count = leb();
@@ -98,11 +119,17 @@ while (at < bytes.length) {
   void start;
 }
 
-const functions = bodies.map((size, i) => ({ size, name: names.get(importedFunctions + i) ?? `func[${importedFunctions + i}]` }));
+const functions = bodies.map((size, i) => ({
+  size,
+  name: names.get(importedFunctions + i) ?? `func[${importedFunctions + i}]`,
+}));
 const codeTotal = functions.reduce((a, f) => a + f.size, 0);
 // "tidyread::extract::score::f" → tidyread::extract; "<T as serde::de::...>::f" → serde; std/core/alloc kept whole.
 function owner(fn) {
-  const n = fn.replace(/\[[0-9a-f]+\]/g, '').replace(/^</, '').replace(/^&(mut )?/, '');
+  const n = fn
+    .replace(/\[[0-9a-f]+\]/g, '')
+    .replace(/^</, '')
+    .replace(/^&(mut )?/, '');
   const m = /^([A-Za-z_][\w]*)(::([A-Za-z_][\w]*))?/.exec(n);
   if (!m) return '(other)';
   if (m[1] === 'tidyread' && m[3]) return `tidyread::${m[3]}`;
@@ -112,12 +139,35 @@ const byOwner = new Map();
 for (const f of functions) byOwner.set(owner(f.name), (byOwner.get(owner(f.name)) ?? 0) + f.size);
 
 const pct = (n) => `${((100 * n) / codeTotal).toFixed(1)}%`;
-console.log(`${file}: ${bytes.length} bytes (${gzipSync(bytes, { level: 9 }).length} gzipped), ${functions.length} functions, code ${codeTotal} bytes`);
-const SECTION = { 1: 'type', 2: 'import', 3: 'function', 4: 'table', 5: 'memory', 6: 'global', 7: 'export', 8: 'start', 9: 'element', 10: 'code', 11: 'data', 12: 'datacount' };
-console.log(`sections (bytes): ${Object.entries(sections).filter(([k]) => k !== '0').map(([k, v]) => `${SECTION[k] ?? k} ${v}`).join(', ')}`);
+console.log(
+  `${file}: ${bytes.length} bytes (${gzipSync(bytes, { level: 9 }).length} gzipped), ${functions.length} functions, code ${codeTotal} bytes`,
+);
+const SECTION = {
+  1: 'type',
+  2: 'import',
+  3: 'function',
+  4: 'table',
+  5: 'memory',
+  6: 'global',
+  7: 'export',
+  8: 'start',
+  9: 'element',
+  10: 'code',
+  11: 'data',
+  12: 'datacount',
+};
+console.log(
+  `sections (bytes): ${Object.entries(sections)
+    .filter(([k]) => k !== '0')
+    .map(([k, v]) => `${SECTION[k] ?? k} ${v}`)
+    .join(', ')}`,
+);
 console.log('\ncode by crate (module for tidyread):');
-for (const [k, v] of [...byOwner].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${String(v).padStart(7)}  ${pct(v).padStart(6)}  ${k}`);
+for (const [k, v] of [...byOwner].sort((a, b) => b[1] - a[1]).slice(0, top))
+  console.log(`  ${String(v).padStart(7)}  ${pct(v).padStart(6)}  ${k}`);
 console.log(`\nlargest ${top} functions:`);
 for (const f of functions.sort((a, b) => b.size - a.size).slice(0, top)) {
-  console.log(`  ${String(f.size).padStart(7)}  ${pct(f.size).padStart(6)}  ${f.name.replace(/\[[0-9a-f]+\]/g, '').slice(0, 140)}`);
+  console.log(
+    `  ${String(f.size).padStart(7)}  ${pct(f.size).padStart(6)}  ${f.name.replace(/\[[0-9a-f]+\]/g, '').slice(0, 140)}`,
+  );
 }

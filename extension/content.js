@@ -127,11 +127,12 @@
 
   // Resolves once the page is parsed and its own DOMContentLoaded handlers have run (they see the
   // page as published): a task after the event.
-  const parsed = document.readyState !== 'loading'
-    ? Promise.resolve()
-    : new Promise((resolve) => {
-      document.addEventListener('DOMContentLoaded', () => setTimeout(resolve, 0), { once: true });
-    });
+  const parsed =
+    document.readyState !== 'loading'
+      ? Promise.resolve()
+      : new Promise((resolve) => {
+          document.addEventListener('DOMContentLoaded', () => setTimeout(resolve, 0), { once: true });
+        });
 
   // The pre-hide sheet, while it is on: adopted, not inserted, so the page's markup is untouched.
   let prehideSheet = null;
@@ -157,9 +158,11 @@
 
   // Loads the wasm and runs the core once on its built-in page, while the page is still loading.
   function warmUp() {
-    loadLocalCore().then((core) => core.warmUp()).catch(() => {
-      // The page's CSP keeps wasm out (Chromium): the run falls back to the background.
-    });
+    loadLocalCore()
+      .then((core) => core.warmUp())
+      .catch(() => {
+        // The page's CSP keeps wasm out (Chromium): the run falls back to the background.
+      });
   }
 
   // One change to the page at a time: runs, restores and messages wait for each other.
@@ -512,7 +515,8 @@
     'background->content/ping': () => ({}),
     'background->content/toggle': () => serial(toggle).then(() => ({ status: status() })),
     'popup->content/status': () => ({ status: status() }),
-    'popup->content/restore-one': (message) => serial(() => restoreOne(message.index)).then(() => ({ status: status() })),
+    'popup->content/restore-one': (message) =>
+      serial(() => restoreOne(message.index)).then(() => ({ status: status() })),
     'popup->content/reapply': () => serial(reapply).then(() => ({ status: status() })),
   });
 

@@ -214,7 +214,8 @@
       // Chrome's worker starts often: an unchanged registration is left as it is.
       const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
       const [current] = registered;
-      if (same(current.matches ?? [], matches) && same(current.js ?? [], script.js) && current.runAt === script.runAt) return;
+      if (same(current.matches ?? [], matches) && same(current.js ?? [], script.js) && current.runAt === script.runAt)
+        return;
       await api.scripting.updateContentScripts([wanted]);
     },
 

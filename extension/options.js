@@ -9,7 +9,11 @@
   const S = TidyreadSettings;
   const $ = (id) => document.getElementById(id);
   // A site's value for a key: inherit (no entry), on, or off.
-  const CHOICES = [['', 'optionsInherit'], ['true', 'optionsOn'], ['false', 'optionsOff']];
+  const CHOICES = [
+    ['', 'optionsInherit'],
+    ['true', 'optionsOn'],
+    ['false', 'optionsOff'],
+  ];
 
   let current = S.normalize({});
 
@@ -82,7 +86,10 @@
 
   // `*://*.example.com/*` → `example.com`: the sites as the user knows them.
   function siteOf(pattern) {
-    return pattern.replace(/^[^:]+:\/\//, '').replace(/^\*\./, '').replace(/\/.*$/, '');
+    return pattern
+      .replace(/^[^:]+:\/\//, '')
+      .replace(/^\*\./, '')
+      .replace(/\/.*$/, '');
   }
 
   async function renderAccess() {

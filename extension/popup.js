@@ -18,8 +18,19 @@
 
   const PATHS = { wasm: 'popupPathWasm', background: 'popupPathBackground' };
   // The core's kinds (src/declutter/mod.rs, ClutterKind), in the order the groups are listed.
-  const KINDS = ['ad', 'sponsored_feed', 'promo', 'paywall_prompt', 'newsletter', 'consent_banner', 'overlay',
-    'trending_list', 'recommended', 'share_bar', 'comments'];
+  const KINDS = [
+    'ad',
+    'sponsored_feed',
+    'promo',
+    'paywall_prompt',
+    'newsletter',
+    'consent_banner',
+    'overlay',
+    'trending_list',
+    'recommended',
+    'share_bar',
+    'comments',
+  ];
 
   // Switches that act as pages load, and so need host access to do anything by themselves.
   const AUTOMATIC_KEYS = new Set(['declutter', 'autoReader']);
@@ -113,12 +124,19 @@
   function showStatus(status) {
     const text = status.error
       ? t('pageError', status.error)
-      : status.enabled ? t('pageDecluttered') : t('pageAsPublished');
+      : status.enabled
+        ? t('pageDecluttered')
+        : t('pageAsPublished');
     show('page', text);
     show('removals', String(status.removals));
     show('path', PATHS[status.path] ? t(PATHS[status.path]) : '—');
     const tm = status.timings;
-    show('time', tm ? t('popupTimeValue', [String(Math.round(tm.total_ms)), String(Math.round(tm.decode_ms + tm.analyze_ms))]) : '—');
+    show(
+      'time',
+      tm
+        ? t('popupTimeValue', [String(Math.round(tm.total_ms)), String(Math.round(tm.decode_ms + tm.analyze_ms))])
+        : '—',
+    );
     showItems(status.items ?? []);
   }
 
@@ -187,7 +205,9 @@
     $('site').addEventListener('click', (event) => {
       const reset = event.target.closest('.reset');
       if (reset === null) return;
-      changeSite(reset.closest('.switch-row').dataset.key, null).catch((error) => show('page', t('pageError', error.message)));
+      changeSite(reset.closest('.switch-row').dataset.key, null).catch((error) =>
+        show('page', t('pageError', error.message)),
+      );
     });
     $('access-site').addEventListener('click', () => {
       requestSiteAccess().catch((error) => show('access-state', t('pageError', error.message)));

@@ -214,22 +214,39 @@
   }
 
   function toolbar() {
-    const themes = el('div', { class: 'group', role: 'group', 'aria-label': t('readerTheme') },
-      ...TidyreadSettings.THEMES.map((theme) => button(t(`readerTheme_${theme}`), { 'data-set': 'theme', 'data-value': theme })));
-    const fonts = el('div', { class: 'group', role: 'group', 'aria-label': t('readerFont') },
-      ...TidyreadSettings.FONTS.map((font) => button(t(`readerFont_${font}`), { 'data-set': 'font', 'data-value': font, class: `face-${font}` })));
-    const stepper = (key, label, down, up) => el('div', { class: 'group', role: 'group', 'aria-label': t(label) },
-      el('span', { class: 'group-label', 'aria-hidden': 'true' }, t(label)),
-      button('−', { 'data-step': key, 'data-value': '-1', 'aria-label': t(down) }),
-      el('span', { class: 'value', 'data-shows': key, 'aria-live': 'polite' }),
-      button('+', { 'data-step': key, 'data-value': '1', 'aria-label': t(up) }));
-    return el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': t('readerToolbar') },
+    const themes = el(
+      'div',
+      { class: 'group', role: 'group', 'aria-label': t('readerTheme') },
+      ...TidyreadSettings.THEMES.map((theme) =>
+        button(t(`readerTheme_${theme}`), { 'data-set': 'theme', 'data-value': theme }),
+      ),
+    );
+    const fonts = el(
+      'div',
+      { class: 'group', role: 'group', 'aria-label': t('readerFont') },
+      ...TidyreadSettings.FONTS.map((font) =>
+        button(t(`readerFont_${font}`), { 'data-set': 'font', 'data-value': font, class: `face-${font}` }),
+      ),
+    );
+    const stepper = (key, label, down, up) =>
+      el(
+        'div',
+        { class: 'group', role: 'group', 'aria-label': t(label) },
+        el('span', { class: 'group-label', 'aria-hidden': 'true' }, t(label)),
+        button('−', { 'data-step': key, 'data-value': '-1', 'aria-label': t(down) }),
+        el('span', { class: 'value', 'data-shows': key, 'aria-live': 'polite' }),
+        button('+', { 'data-step': key, 'data-value': '1', 'aria-label': t(up) }),
+      );
+    return el(
+      'div',
+      { class: 'toolbar', role: 'toolbar', 'aria-label': t('readerToolbar') },
       themes,
       fonts,
       stepper('size', 'readerSize', 'readerSizeDown', 'readerSizeUp'),
       stepper('width', 'readerWidth', 'readerWidthDown', 'readerWidthUp'),
       stepper('lineHeight', 'readerLineHeight', 'readerLineHeightDown', 'readerLineHeightUp'),
-      button('✕', { class: 'close', 'data-action': 'close', 'aria-label': t('readerClose'), title: t('readerClose') }));
+      button('✕', { class: 'close', 'data-action': 'close', 'aria-label': t('readerClose'), title: t('readerClose') }),
+    );
   }
 
   function build(article, settings) {
@@ -243,13 +260,21 @@
     if (article.reading_minutes > 0) {
       meta.push(el('span', { class: 'minutes' }, t('readerMinutes', String(article.reading_minutes))));
     }
-    const header = el('header', {},
+    const header = el(
+      'header',
+      {},
       article.site_name ? el('p', { class: 'site' }, article.site_name) : '',
       el('h1', { id: 'title', tabindex: '-1' }, title),
-      meta.length ? el('p', { class: 'meta' }, ...meta) : '');
+      meta.length ? el('p', { class: 'meta' }, ...meta) : '',
+    );
     const lead = settings.images ? leadImage(article, body) : null;
-    const articleEl = el('article', { lang: article.lang || null, dir: article.dir || null, 'aria-labelledby': 'title' },
-      header, ...(lead ? [lead] : []), body);
+    const articleEl = el(
+      'article',
+      { lang: article.lang || null, dir: article.dir || null, 'aria-labelledby': 'title' },
+      header,
+      ...(lead ? [lead] : []),
+      body,
+    );
     const reader = el('div', { class: 'reader', tabindex: '-1' }, toolbar(), el('main', {}, articleEl));
     applySettings(reader, settings);
     return reader;
@@ -264,7 +289,11 @@
     for (const b of reader.querySelectorAll('[data-set]')) {
       b.setAttribute('aria-pressed', String(settings[b.dataset.set] === b.dataset.value));
     }
-    const shown = { size: `${settings.size}px`, width: `${settings.width}ch`, lineHeight: settings.lineHeight.toFixed(1) };
+    const shown = {
+      size: `${settings.size}px`,
+      width: `${settings.width}ch`,
+      lineHeight: settings.lineHeight.toFixed(1),
+    };
     // (Not `data-value-of`: `dataset.valueOf` is Object.prototype's in Firefox's content scripts.)
     for (const v of reader.querySelectorAll('[data-shows]')) v.textContent = shown[v.dataset.shows];
   }
@@ -452,9 +481,14 @@
       dir: root.querySelector('article')?.getAttribute('dir') ?? null,
       paragraphs: Array.from(root.querySelectorAll('.content p'), (p) => p.textContent.trim()),
       links: Array.from(root.querySelectorAll('.content a[href]'), (a) => ({ target: a.target, rel: a.rel })),
-      images: Array.from(root.querySelectorAll('img'), (i) => ({ loading: i.getAttribute('loading'), referrer: i.getAttribute('referrerpolicy') })),
+      images: Array.from(root.querySelectorAll('img'), (i) => ({
+        loading: i.getAttribute('loading'),
+        referrer: i.getAttribute('referrerpolicy'),
+      })),
       imageDescriptions: Array.from(root.querySelectorAll('.image-alt'), (s) => s.textContent),
-      focus: root.activeElement ? root.activeElement.localName + (root.activeElement.id ? `#${root.activeElement.id}` : '') : null,
+      focus: root.activeElement
+        ? root.activeElement.localName + (root.activeElement.id ? `#${root.activeElement.id}` : '')
+        : null,
       settings: { ...settings },
       computed: {
         fontFamily: getComputedStyle(view.reader).fontFamily,

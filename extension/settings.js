@@ -34,7 +34,11 @@
   /** A host name as the settings key it: lower case, no trailing dot, no `www.`. */
   function siteKey(host) {
     if (typeof host !== 'string') return '';
-    return host.trim().toLowerCase().replace(/\.$/, '').replace(/^www\./, '');
+    return host
+      .trim()
+      .toLowerCase()
+      .replace(/\.$/, '')
+      .replace(/^www\./, '');
   }
 
   /** `a.b.example.com` → [`a.b.example.com`, `b.example.com`, `example.com`, `com`]. */

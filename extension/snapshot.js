@@ -162,12 +162,17 @@
 
   /** The inverse of `toWire`; throws on anything that is not a wire snapshot. */
   function fromWire(wire) {
-    if (wire === null || typeof wire !== 'object' || typeof wire.words !== 'string'
-      || typeof wire.strings !== 'string') {
+    if (
+      wire === null ||
+      typeof wire !== 'object' ||
+      typeof wire.words !== 'string' ||
+      typeof wire.strings !== 'string'
+    ) {
       throw new TypeError('not a wire snapshot: expected {words: base64 string, strings: string}');
     }
     const bytes = fromBase64(wire.words);
-    if (bytes.length % 4 !== 0) throw new TypeError(`wire snapshot words: ${bytes.length} bytes is not a multiple of 4`);
+    if (bytes.length % 4 !== 0)
+      throw new TypeError(`wire snapshot words: ${bytes.length} bytes is not a multiple of 4`);
     return { words: new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4), strings: wire.strings };
   }
 

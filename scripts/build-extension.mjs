@@ -29,8 +29,9 @@ const TRANSFORMS = {
     return {
       manifest,
       extraFiles: {
-        [CHROME_WORKER]: `// Written by scripts/build-extension.mjs from manifest.json's background.scripts.\n`
-          + `importScripts(${scripts.map((s) => JSON.stringify(s)).join(', ')});\n`,
+        [CHROME_WORKER]:
+          `// Written by scripts/build-extension.mjs from manifest.json's background.scripts.\n` +
+          `importScripts(${scripts.map((s) => JSON.stringify(s)).join(', ')});\n`,
       },
     };
   },
@@ -57,7 +58,8 @@ function referencedFiles(manifest) {
   for (const cs of manifest.content_scripts ?? []) files.push(...(cs.js ?? []), ...(cs.css ?? []));
   if (manifest.action?.default_popup) files.push(manifest.action.default_popup);
   if (manifest.options_ui?.page) files.push(manifest.options_ui.page);
-  for (const war of manifest.web_accessible_resources ?? []) files.push(...war.resources.filter((r) => !r.includes('*')));
+  for (const war of manifest.web_accessible_resources ?? [])
+    files.push(...war.resources.filter((r) => !r.includes('*')));
   for (const icons of [manifest.icons, manifest.action?.default_icon]) {
     if (icons && typeof icons === 'object') files.push(...Object.values(icons));
   }
@@ -69,7 +71,8 @@ function referencedFiles(manifest) {
 function checkMessages(manifest, outDir) {
   const messages = JSON.parse(readFileSync(join(outDir, '_locales', manifest.default_locale, 'messages.json'), 'utf8'));
   for (const [, key] of JSON.stringify(manifest).matchAll(/__MSG_(\w+)__/g)) {
-    if (!(key in messages)) fail(`manifest.json uses __MSG_${key}__, missing from _locales/${manifest.default_locale}/messages.json`);
+    if (!(key in messages))
+      fail(`manifest.json uses __MSG_${key}__, missing from _locales/${manifest.default_locale}/messages.json`);
   }
 }
 
@@ -87,7 +90,8 @@ function build(browser, source) {
   writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 
   for (const file of referencedFiles(manifest)) {
-    if (!existsSync(join(outDir, file))) fail(`${browser}: manifest.json names ${file}, which is not in ${relative(ROOT, outDir)}`);
+    if (!existsSync(join(outDir, file)))
+      fail(`${browser}: manifest.json names ${file}, which is not in ${relative(ROOT, outDir)}`);
   }
   checkMessages(manifest, outDir);
 
@@ -104,7 +108,9 @@ for (const file of PKG_FILES) {
 const drifts = versionDrifts();
 if (drifts.length > 0) fail(`the version is out of step with VERSION (scripts/version.mjs):\n  ${drifts.join('\n  ')}`);
 // The version comes from VERSION alone.
-const { manifest_version: manifestVersion, ...manifestRest } = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8'));
+const { manifest_version: manifestVersion, ...manifestRest } = JSON.parse(
+  readFileSync(join(ROOT, 'manifest.json'), 'utf8'),
+);
 const source = { manifest_version: manifestVersion, version: readVersion(), ...manifestRest };
 const browsers = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(TRANSFORMS);
 for (const browser of browsers) {

@@ -39,7 +39,9 @@ export function renderIcon(state, size, svg = readFileSync(ICON_SOURCE, 'utf8'))
     font: { loadSystemFonts: false }, // the drawing has no text; the machine's fonts must not matter
   }).render();
   if (image.width !== size || image.height !== size) {
-    throw new Error(`${ICON_SOURCE}: rendered ${image.width}x${image.height} for ${size} px: the drawing must be square`);
+    throw new Error(
+      `${ICON_SOURCE}: rendered ${image.width}x${image.height} for ${size} px: the drawing must be square`,
+    );
   }
   return { png: image.asPng(), pixels: image.pixels };
 }

@@ -43,12 +43,14 @@ export async function startStaticServer(dir, { port = 0, headers = {} } = {}) {
     try {
       if (!(await stat(file)).isFile()) throw new Error('not a file');
       const body = await readFile(file);
-      response.writeHead(200, {
-        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'cache-control': 'no-store',
-        'x-content-type-options': 'nosniff',
-        ...headers,
-      }).end(request.method === 'HEAD' ? undefined : body);
+      response
+        .writeHead(200, {
+          'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+          'cache-control': 'no-store',
+          'x-content-type-options': 'nosniff',
+          ...headers,
+        })
+        .end(request.method === 'HEAD' ? undefined : body);
     } catch {
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
     }
@@ -61,10 +63,11 @@ export async function startStaticServer(dir, { port = 0, headers = {} } = {}) {
   return {
     origin,
     url: (p = '/') => `${origin}${p}`,
-    close: () => new Promise((done) => {
-      server.closeAllConnections();
-      server.close(done);
-    }),
+    close: () =>
+      new Promise((done) => {
+        server.closeAllConnections();
+        server.close(done);
+      }),
   };
 }
 

@@ -71,7 +71,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       console.error(`version: out of step with VERSION:\n  ${drifts.join('\n  ')}`);
       process.exit(1);
     }
-    console.log(`version: ${readVersion()} in VERSION, Cargo.toml, Cargo.lock, package.json, package-lock.json, ${CHANGELOG}`);
+    console.log(
+      `version: ${readVersion()} in VERSION, Cargo.toml, Cargo.lock, package.json, package-lock.json, ${CHANGELOG}`,
+    );
   } catch (error) {
     console.error(`version: ${error.message}`);
     process.exit(1);

@@ -290,7 +290,11 @@
       showMetadata(analysis);
       const { decode_ms, analyze_ms } = analysis.timings;
       const timings = {
-        parse_ms: t1 - t0, snapshot_ms: t2 - t1, call_ms: t3 - t2, decode_ms, analyze_ms,
+        parse_ms: t1 - t0,
+        snapshot_ms: t2 - t1,
+        call_ms: t3 - t2,
+        decode_ms,
+        analyze_ms,
         boundary_ms: Math.max(0, t3 - t2 - decode_ms - analyze_ms),
       };
       showTimings(timings, snap);
@@ -341,14 +345,19 @@
     });
   }
 
-  loadCore().then(() => {
-    ui.run.disabled = false;
-    setStatus(`Core ${wasm_bindgen.version()} ready (${(state.load.bytes / 1024).toFixed(0)} KB wasm, `
-      + `compiled in ${state.load.init_ms.toFixed(1)} ms).`);
-    ui.root.dataset.state = 'ready';
-    if (ui.html.value.trim() !== '') run();
-  }, (error) => {
-    setStatus(`The core could not load: ${error?.message ?? error}`, 'error');
-    ui.root.dataset.state = 'error';
-  });
+  loadCore().then(
+    () => {
+      ui.run.disabled = false;
+      setStatus(
+        `Core ${wasm_bindgen.version()} ready (${(state.load.bytes / 1024).toFixed(0)} KB wasm, ` +
+          `compiled in ${state.load.init_ms.toFixed(1)} ms).`,
+      );
+      ui.root.dataset.state = 'ready';
+      if (ui.html.value.trim() !== '') run();
+    },
+    (error) => {
+      setStatus(`The core could not load: ${error?.message ?? error}`, 'error');
+      ui.root.dataset.state = 'error';
+    },
+  );
 })();

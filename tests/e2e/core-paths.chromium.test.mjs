@@ -4,8 +4,18 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startServer } from './server.mjs';
 import {
-  CORE_VERSION, EXTENSION_VERSION, SNAPSHOT_SOURCE, assertDecluttered, assertRestored,
-  assertTrickySnapshot, isMarked, readPage, requireDist, snapshotProbe, tempDir, waitFor,
+  CORE_VERSION,
+  EXTENSION_VERSION,
+  SNAPSHOT_SOURCE,
+  assertDecluttered,
+  assertRestored,
+  assertTrickySnapshot,
+  isMarked,
+  readPage,
+  requireDist,
+  snapshotProbe,
+  tempDir,
+  waitFor,
   launchChromium,
 } from './support.mjs';
 
@@ -21,14 +31,15 @@ before(async () => {
   server = await startServer();
   profile = tempDir('tidyread-chromium-');
   context = await launchChromium(profile.dir);
-  worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker', { timeout: 15000 });
+  worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
   extensionId = new URL(worker.url()).host;
   // Without the "tabs" permission (which tidyread does not ask for) tabs.query cannot filter by
   // URL, so the test learns each page's tab id from the content script's own status message.
   await worker.evaluate(() => {
     globalThis.testTabs = new Map();
     chrome.runtime.onMessage.addListener((message, sender) => {
-      if (message?.type === 'content->background/status' && sender.tab) globalThis.testTabs.set(sender.url, sender.tab.id);
+      if (message?.type === 'content->background/status' && sender.tab)
+        globalThis.testTabs.set(sender.url, sender.tab.id);
       return false;
     });
   });
@@ -86,9 +97,18 @@ test('a page cannot tell the extension is there by fetching its files (use_dynam
   const page = await openDecluttered('/plain/article.html');
   assertDecluttered(await page.evaluate(readPage), 'wasm');
   // The content script fetched the wasm through its dynamic URL; the page knows only the static one.
-  const probes = await page.evaluate(async (origin) => Promise.all(['pkg/tidyread_bg.wasm', 'reader.css'].map(
-    (file) => fetch(`${origin}/${file}`).then((r) => `HTTP ${r.status}`, (e) => `refused: ${e.name}`),
-  )), `chrome-extension://${extensionId}`);
+  const probes = await page.evaluate(
+    async (origin) =>
+      Promise.all(
+        ['pkg/tidyread_bg.wasm', 'reader.css'].map((file) =>
+          fetch(`${origin}/${file}`).then(
+            (r) => `HTTP ${r.status}`,
+            (e) => `refused: ${e.name}`,
+          ),
+        ),
+      ),
+    `chrome-extension://${extensionId}`,
+  );
   assert.deepEqual(probes, ['refused: TypeError', 'refused: TypeError']);
   await page.close();
 });
@@ -98,7 +118,8 @@ test('a page cannot tell the extension is there by fetching its files (use_dynam
 test('the declutter toggle restores the page exactly, and declutters it again', async () => {
   const page = await openDecluttered('/plain/article.html');
   const tab = await tabFor(page.url());
-  const click = () => worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'background->content/toggle' }), tab.id);
+  const click = () =>
+    worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'background->content/toggle' }), tab.id);
 
   await click();
   await waitFor('the marks to go', async () => !(await page.evaluate(isMarked)));
@@ -113,7 +134,10 @@ test('the declutter toggle restores the page exactly, and declutters it again', 
   await page.close();
 });
 
-for (const [path, ranIn] of [['/plain/article.html', /wasm/], ['/strict/article.html', /background/]]) {
+for (const [path, ranIn] of [
+  ['/plain/article.html', /wasm/],
+  ['/strict/article.html', /background/],
+]) {
   test(`the popup shows the versions and the status of ${path}`, async () => {
     const page = await openDecluttered(path);
     const state = await page.evaluate(readPage);
@@ -121,7 +145,10 @@ for (const [path, ranIn] of [['/plain/article.html', /wasm/], ['/strict/article.
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tab.id}`);
     const text = (id) => popup.locator(`#${id}`).textContent();
-    await waitFor('the popup to fill in', async () => (await text('core-version')) !== '…' && (await text('path')) !== '…');
+    await waitFor(
+      'the popup to fill in',
+      async () => (await text('core-version')) !== '…' && (await text('path')) !== '…',
+    );
     assert.equal(await text('version'), EXTENSION_VERSION);
     assert.equal(await text('core-version'), CORE_VERSION);
     assert.equal(await text('removals'), state.removals);
@@ -140,7 +167,8 @@ test('the options page shows the versions and keeps a default', async () => {
   assert.equal(await text('version'), EXTENSION_VERSION);
   assert.equal(await text('core-version'), CORE_VERSION);
   // Settings live in storage.sync, one object (extension/settings.js).
-  const stored = () => worker.evaluate(async () => (await chrome.storage.sync.get('settings')).settings?.defaults?.keepComments);
+  const stored = () =>
+    worker.evaluate(async () => (await chrome.storage.sync.get('settings')).settings?.defaults?.keepComments);
   assert.equal(await stored(), undefined);
   const box = options.locator('#defaults input[name=keepComments]');
   await box.check();

@@ -6,8 +6,19 @@ import { after, before, test } from 'node:test';
 import { By } from 'selenium-webdriver';
 import { startServer } from './server.mjs';
 import {
-  CORE_VERSION, EXTENSION_VERSION, SNAPSHOT_SOURCE, allowAllSitesFirefox, assertDecluttered, assertRestored,
-  assertTrickySnapshot, isMarked, launchFirefox, readPage, requireDist, snapshotProbe, waitFor,
+  CORE_VERSION,
+  EXTENSION_VERSION,
+  SNAPSHOT_SOURCE,
+  allowAllSitesFirefox,
+  assertDecluttered,
+  assertRestored,
+  assertTrickySnapshot,
+  isMarked,
+  launchFirefox,
+  readPage,
+  requireDist,
+  snapshotProbe,
+  waitFor,
 } from './support.mjs';
 
 let server;
@@ -32,13 +43,16 @@ after(async () => {
 async function privileged(body) {
   await driver.setContext('chrome');
   try {
-    return await driver.executeScript(`
+    return await driver.executeScript(
+      `
       const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
       const { browserActionFor, tabTracker } = ExtensionParent.apiManager.global;
       const action = browserActionFor(ExtensionParent.GlobalManager.getExtension(arguments[0]));
       const tab = window.gBrowser.selectedTab;
       const tabId = tabTracker.getId(tab);
-      ${body}`, addonId);
+      ${body}`,
+      addonId,
+    );
   } finally {
     await driver.setContext('content');
   }
@@ -55,7 +69,8 @@ async function sendToTab(tabId, message) {
     await driver.get(`${await extensionOrigin()}/popup.html?tab=0`);
     return await driver.executeAsyncScript(
       'const done = arguments[arguments.length - 1]; browser.tabs.sendMessage(arguments[0], arguments[1]).then(done, (e) => done({ ok: false, error: String(e) }));',
-      tabId, message,
+      tabId,
+      message,
     );
   } finally {
     await driver.close();
@@ -64,7 +79,8 @@ async function sendToTab(tabId, message) {
 }
 const badge = () => privileged("return action.action.getProperty(tab, 'badgeText');");
 const selectedTabId = () => privileged('return tabId;');
-const extensionOrigin = () => privileged('return `moz-extension://${WebExtensionPolicy.getByID(arguments[0]).mozExtensionHostname}`;');
+const extensionOrigin = () =>
+  privileged('return `moz-extension://${WebExtensionPolicy.getByID(arguments[0]).mozExtensionHostname}`;');
 
 async function openDecluttered(path) {
   await driver.get(server.url(path));
@@ -94,7 +110,7 @@ test('without host access no page is touched; a click lets it in once; "Allow on
   await driver.switchTo().newWindow('tab');
   await driver.get(`${await extensionOrigin()}/popup.html?tab=${tabId}`);
   const accessText = () => driver.findElement(By.id('access-state')).getText();
-  await waitFor('the popup\'s access text', async () => /only when you click/.test(await accessText()));
+  await waitFor("the popup's access text", async () => /only when you click/.test(await accessText()));
   await driver.findElement(By.id('access-site')).click();
   await waitFor('the site to be allowed', async () => /by itself, as pages load/.test(await accessText()));
   await driver.close();
@@ -111,22 +127,27 @@ test('first paint: certain ad markup is hidden while the page is parsed; the she
   await driver.get(server.url('/plain/article.html'));
   // Navigating from the page itself returns at once: driver.get would wait for the slow page.
   await driver.executeScript('location.href = arguments[0];', server.url('/slow/fixtures/seed-townhall/page.html'));
-  const during = await waitFor('the page parsed up to its last part', () => driver.executeScript(() => {
-    const ins = document.querySelector('ins.adsbygoogle');
-    const paragraph = document.querySelector('[data-testid="article-body"] p');
-    if (ins === null || paragraph === null || !location.pathname.startsWith('/slow/')) return null;
-    return {
-      readyState: document.readyState,
-      ins: getComputedStyle(ins).display,
-      paragraph: getComputedStyle(paragraph).display,
-    };
-  }));
+  const during = await waitFor('the page parsed up to its last part', () =>
+    driver.executeScript(() => {
+      const ins = document.querySelector('ins.adsbygoogle');
+      const paragraph = document.querySelector('[data-testid="article-body"] p');
+      if (ins === null || paragraph === null || !location.pathname.startsWith('/slow/')) return null;
+      return {
+        readyState: document.readyState,
+        ins: getComputedStyle(ins).display,
+        paragraph: getComputedStyle(paragraph).display,
+      };
+    }),
+  );
   assert.deepEqual(during, { readyState: 'loading', ins: 'none', paragraph: 'block' });
   await waitFor('the first decision', () => driver.executeScript(isMarked));
-  assert.deepEqual(await driver.executeScript(() => ({
-    sheets: document.adoptedStyleSheets.length,
-    ins: document.querySelector('ins.adsbygoogle') !== null,
-  })), { sheets: 0, ins: false });
+  assert.deepEqual(
+    await driver.executeScript(() => ({
+      sheets: document.adoptedStyleSheets.length,
+      ins: document.querySelector('ins.adsbygoogle') !== null,
+    })),
+    { sheets: 0, ins: false },
+  );
 });
 
 test('the content script runs the wasm and declutters a plain page', async () => {
@@ -169,7 +190,10 @@ test('the popup shows the versions and the page status', async () => {
   try {
     await driver.get(`${await extensionOrigin()}/popup.html?tab=${tabId}`);
     const text = (id) => driver.executeScript((i) => document.getElementById(i).textContent, id);
-    await waitFor('the popup to fill in', async () => (await text('core-version')) !== '…' && (await text('path')) !== '…');
+    await waitFor(
+      'the popup to fill in',
+      async () => (await text('core-version')) !== '…' && (await text('path')) !== '…',
+    );
     assert.equal(await text('version'), EXTENSION_VERSION);
     assert.equal(await text('core-version'), CORE_VERSION);
     assert.equal(await text('removals'), state.removals);

@@ -12,8 +12,10 @@ import { ROOT, isMarked, requireDist, tempDir, waitFor, launchChromium } from '.
 const SEED = join(ROOT, 'tests', 'fixtures', 'seed-townhall');
 const SEED_EXPECTED = JSON.parse(readFileSync(join(SEED, 'expected.json'), 'utf8'));
 // The seed page as a local page: the capture script first, so it keeps the page as parsed.
-const SEED_HTML = readFileSync(join(SEED, 'page.html'), 'utf8')
-  .replace('<meta charset="utf-8">', '<meta charset="utf-8">\n<script src="/capture.js"></script>');
+const SEED_HTML = readFileSync(join(SEED, 'page.html'), 'utf8').replace(
+  '<meta charset="utf-8">',
+  '<meta charset="utf-8">\n<script src="/capture.js"></script>',
+);
 const SEED_PATH = '/seed/townhall.html';
 // The kinds after which the content script lifts a scroll lock.
 const MODAL_KINDS = ['overlay', 'consent_banner', 'newsletter', 'paywall_prompt'];
@@ -33,24 +35,31 @@ before(async () => {
   profile = tempDir('tidyread-declutter-');
   context = await launchChromium(profile.dir);
   // The seed page names ad servers and a CDN: no network here, and none needed.
-  await context.route((url) => /^(https?|wss?):$/.test(url.protocol) && url.hostname !== '127.0.0.1', (route) => route.abort());
-  await context.route(server.url(SEED_PATH), (route) => route.fulfill({
-    status: 200,
-    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
-    body: SEED_HTML,
-  }));
-  worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker', { timeout: 15000 });
+  await context.route(
+    (url) => /^(https?|wss?):$/.test(url.protocol) && url.hostname !== '127.0.0.1',
+    (route) => route.abort(),
+  );
+  await context.route(server.url(SEED_PATH), (route) =>
+    route.fulfill({
+      status: 200,
+      headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+      body: SEED_HTML,
+    }),
+  );
+  worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
   // The test learns each page's tab id from the content script's own status message.
   await worker.evaluate(() => {
     globalThis.testTabs = new Map();
     chrome.runtime.onMessage.addListener((message, sender) => {
-      if (message?.type === 'content->background/status' && sender.tab) globalThis.testTabs.set(sender.url, sender.tab.id);
+      if (message?.type === 'content->background/status' && sender.tab)
+        globalThis.testTabs.set(sender.url, sender.tab.id);
       return false;
     });
   });
   // The seed page's ad servers and CDN are refused above: their load errors are expected.
   context.on('console', (message) => {
-    if (!message.text().startsWith('Failed to load resource')) consoleLines.push(`${message.type()}: ${message.text()}`);
+    if (!message.text().startsWith('Failed to load resource'))
+      consoleLines.push(`${message.type()}: ${message.text()}`);
   });
 });
 
@@ -79,10 +88,11 @@ async function open(path, { marked = true } = {}) {
 
 /** Sends a popup->content message (as the popup does) and returns the reply's status. */
 async function toContent(tabId, verb, payload = {}) {
-  const reply = await worker.evaluate(
-    ({ id, type, extra }) => chrome.tabs.sendMessage(id, { ...extra, type }),
-    { id: tabId, type: `popup->content/${verb}`, extra: payload },
-  );
+  const reply = await worker.evaluate(({ id, type, extra }) => chrome.tabs.sendMessage(id, { ...extra, type }), {
+    id: tabId,
+    type: `popup->content/${verb}`,
+    extra: payload,
+  });
   assert.equal(reply?.ok, true, `${verb}: ${reply?.error}`);
   return reply.status;
 }
@@ -90,7 +100,10 @@ async function toContent(tabId, verb, payload = {}) {
 /** The background's toggle (on or off) of decluttering in the tab; resolves to the new status. */
 async function toggle(page, tabId) {
   const wasMarked = await page.evaluate(isMarked);
-  const reply = await worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'background->content/toggle' }), tabId);
+  const reply = await worker.evaluate(
+    (id) => chrome.tabs.sendMessage(id, { type: 'background->content/toggle' }),
+    tabId,
+  );
   assert.equal(reply?.ok, true, `toggle: ${reply?.error}`);
   assert.equal(await page.evaluate(isMarked), !wasMarked);
   return reply.status;
@@ -102,21 +115,30 @@ test('first paint: certain ad markup is hidden while the page is parsed, before 
   const page = await context.newPage();
   // The server holds back the end of the page: it stays in the parser for SLOW_PAUSE_MS.
   await page.goto(server.url('/slow/fixtures/seed-townhall/page.html'), { waitUntil: 'commit' });
-  const during = await waitFor('the page parsed up to its last part', () => page.evaluate(() => {
-    const ins = document.querySelector('ins.adsbygoogle');
-    const frame = document.querySelector('iframe[id^="google_ads_iframe"]');
-    const paragraph = document.querySelector('[data-testid="article-body"] p');
-    if (ins === null || frame === null || paragraph === null) return null;
-    return {
-      readyState: document.readyState,
-      marked: document.documentElement.hasAttribute('data-tidyread-path'),
-      sheets: document.adoptedStyleSheets.length,
-      ins: getComputedStyle(ins).display,
-      frame: getComputedStyle(frame).display,
-      paragraph: getComputedStyle(paragraph).display,
-    };
-  }));
-  assert.deepEqual(during, { readyState: 'loading', marked: false, sheets: 1, ins: 'none', frame: 'none', paragraph: 'block' });
+  const during = await waitFor('the page parsed up to its last part', () =>
+    page.evaluate(() => {
+      const ins = document.querySelector('ins.adsbygoogle');
+      const frame = document.querySelector('iframe[id^="google_ads_iframe"]');
+      const paragraph = document.querySelector('[data-testid="article-body"] p');
+      if (ins === null || frame === null || paragraph === null) return null;
+      return {
+        readyState: document.readyState,
+        marked: document.documentElement.hasAttribute('data-tidyread-path'),
+        sheets: document.adoptedStyleSheets.length,
+        ins: getComputedStyle(ins).display,
+        frame: getComputedStyle(frame).display,
+        paragraph: getComputedStyle(paragraph).display,
+      };
+    }),
+  );
+  assert.deepEqual(during, {
+    readyState: 'loading',
+    marked: false,
+    sheets: 1,
+    ins: 'none',
+    frame: 'none',
+    paragraph: 'block',
+  });
 
   await waitFor('the first decision', () => page.evaluate(isMarked));
   const decided = await page.evaluate(() => ({
@@ -124,7 +146,11 @@ test('first paint: certain ad markup is hidden while the page is parsed, before 
     ins: document.querySelector('ins.adsbygoogle') !== null,
     frame: document.querySelector('iframe[id^="google_ads_iframe"]') !== null,
   }));
-  assert.deepEqual(decided, { sheets: 0, ins: false, frame: false }, 'the sheet is gone, and the core removed what it hid');
+  assert.deepEqual(
+    decided,
+    { sheets: 0, ins: false, frame: false },
+    'the sheet is gone, and the core removed what it hid',
+  );
   await page.close();
 });
 
@@ -145,7 +171,12 @@ test('the seed page: ads, trending lists and the VIP prompt go, all nine paragra
   }));
   assert.ok(seen.before, 'the page captured its markup before tidyread ran');
   assert.deepEqual(seen.gone, {
-    topAd: true, inlineAd: true, adsense: true, adFrame: true, trending: true, consent: true,
+    topAd: true,
+    inlineAd: true,
+    adsense: true,
+    adFrame: true,
+    trending: true,
+    consent: true,
   });
   const text = collapse(seen.text);
   assert.ok(!text.includes('Join the conversation as a VIP Member'), 'the VIP prompt is gone');
@@ -158,7 +189,10 @@ test('the seed page: ads, trending lists and the VIP prompt go, all nine paragra
   assert.equal(status.removals, status.items.length);
   assert.ok(status.items.every((item, i) => item.index === i && !item.restored && item.kind && item.reason));
   assert.equal(typeof status.readerable?.readerable, 'boolean');
-  assert.equal(await page.evaluate(() => document.documentElement.getAttribute('data-tidyread-removals')), String(status.removals));
+  assert.equal(
+    await page.evaluate(() => document.documentElement.getAttribute('data-tidyread-removals')),
+    String(status.removals),
+  );
   await page.close();
 });
 
@@ -172,7 +206,10 @@ test('restore-one puts exactly one block back; the full restore is then exact', 
 
   const after = await toContent(tabId, 'restore-one', { index: trending.index });
   assert.equal(after.removals, before.removals - 1);
-  assert.deepEqual(after.items.filter((i) => i.restored).map((i) => i.index), [trending.index]);
+  assert.deepEqual(
+    after.items.filter((i) => i.restored).map((i) => i.index),
+    [trending.index],
+  );
   const state = await page.evaluate(() => ({
     html: document.documentElement.outerHTML,
     rail: document.querySelector('[data-testid="trending-rail"]')?.outerHTML ?? null,
@@ -187,8 +224,10 @@ test('restore-one puts exactly one block back; the full restore is then exact', 
   // Exactly one block back: the page now is the page before with its placeholder replaced.
   const placeholderCount = (html) => html.split('<!---->').length - 1;
   assert.equal(placeholderCount(state.html), placeholderCount(htmlBefore) - 1);
-  assert.equal(state.html.replace(state.rail, '<!---->').replace(/data-tidyread-removals="\d+"/, ''),
-    htmlBefore.replace(/data-tidyread-removals="\d+"/, ''));
+  assert.equal(
+    state.html.replace(state.rail, '<!---->').replace(/data-tidyread-removals="\d+"/, ''),
+    htmlBefore.replace(/data-tidyread-removals="\d+"/, ''),
+  );
   // Again: nothing more comes back.
   assert.equal((await toContent(tabId, 'restore-one', { index: trending.index })).removals, after.removals);
   // Reapply starts over: the trending rail goes again.
@@ -228,11 +267,17 @@ test('clutter the page adds later is removed; a later paragraph of the article s
   assert.deepEqual(state.ids, ['p1', 'p2', 'p3', 'p4', 'p5', 'p6'], 'every paragraph, the late one too');
   assert.equal(state.firstAd, false);
   assert.equal(status.runs.full, 1);
-  assert.ok(status.items.some((item) => item.excerpt.startsWith('Advertisement')), JSON.stringify(status.items));
+  assert.ok(
+    status.items.some((item) => item.excerpt.startsWith('Advertisement')),
+    JSON.stringify(status.items),
+  );
 
   await toggle(page, tabId);
-  assert.equal(await page.evaluate(() => document.documentElement.outerHTML), untouched,
-    'restored: the page as it would be without tidyread');
+  assert.equal(
+    await page.evaluate(() => document.documentElement.outerHTML),
+    untouched,
+    'restored: the page as it would be without tidyread',
+  );
   await page.close();
 });
 
@@ -252,14 +297,22 @@ test('a modal with a scroll lock: removed, scrolling works, restore gives the lo
   await setSites({});
   const { page, tabId } = await open('/plain/modal.html');
   const status = await toContent(tabId, 'status');
-  assert.ok(status.items.some((item) => MODAL_KINDS.includes(item.kind)), JSON.stringify(status.items));
+  assert.ok(
+    status.items.some((item) => MODAL_KINDS.includes(item.kind)),
+    JSON.stringify(status.items),
+  );
   await page.mouse.move(200, 200);
   const wheel = async () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.mouse.wheel(0, 600);
-    return waitFor('the wheel to be handled', () => page.evaluate(() => new Promise((resolve) => {
-      requestAnimationFrame(() => requestAnimationFrame(() => resolve({ y: window.scrollY })));
-    })));
+    return waitFor('the wheel to be handled', () =>
+      page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            requestAnimationFrame(() => requestAnimationFrame(() => resolve({ y: window.scrollY })));
+          }),
+      ),
+    );
   };
   assert.equal(await page.evaluate(() => document.getElementById('nl-modal')), null, 'the modal is gone');
   await waitFor('the page to scroll with the wheel', async () => (await wheel()).y > 0, { timeout: 5000 });

@@ -46,12 +46,16 @@ const vectors = parseVectors(VECTORS);
 // valid JavaScript in every context a payload puts it (quoted or not, inside a string or not).
 // Payloads that hide the call (entities, base64) keep alert(1): any dialog counts anyway.
 const MARK_BASE = 1000;
-const marked = vectors.map((v, i) => ({ ...v, payload: v.payload.replace(/\balert\(\d*\)/g, `alert(${MARK_BASE + i})`) }));
+const marked = vectors.map((v, i) => ({
+  ...v,
+  payload: v.payload.replace(/\balert\(\d*\)/g, `alert(${MARK_BASE + i})`),
+}));
 const vectorOf = (message) => marked[Number(message) - MARK_BASE]?.id ?? `unattributed (${message})`;
 
-const PARAGRAPH = (i) => `<p class="graf">Paragraph ${i} of the sea wall story: the harbour town of Eastwick voted `
-  + 'to rebuild its Victorian wall after a decade of argument over who should pay for it, how high it '
-  + `should stand, and whether the old granite could be saved (note ${i}).</p>`;
+const PARAGRAPH = (i) =>
+  `<p class="graf">Paragraph ${i} of the sea wall story: the harbour town of Eastwick voted ` +
+  'to rebuild its Victorian wall after a decade of argument over who should pay for it, how high it ' +
+  `should stand, and whether the old granite could be saved (note ${i}).</p>`;
 
 // One article page: a paragraph, a vector, a paragraph, ... The vectors that swallow the rest of
 // the page go last, the [head] ones into <head>.
@@ -63,7 +67,10 @@ const PARAGRAPH = (i) => `<p class="graf">Paragraph ${i} of the sea wall story: 
 // the page to settle, then opens the reader and counts only what happens from then on: every
 // dialog, console marker or request after that point is something the reader view added.
 function xssPage() {
-  const head = marked.filter((v) => v.head).map((v) => v.payload).join('\n');
+  const head = marked
+    .filter((v) => v.head)
+    .map((v) => v.payload)
+    .join('\n');
   const body = [...marked.filter((v) => !v.head && !v.swallows), ...marked.filter((v) => v.swallows)];
   let n = 0;
   const article = body.map((v) => `${PARAGRAPH(++n)}\n${v.payload}\n${PARAGRAPH(++n)}`).join('\n');
@@ -78,7 +85,10 @@ ${article}
 // ---- Pages for the network test ----
 
 // A 1x1 PNG.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mP8/x8AAwMCAO+ip1sAAAAASUVORK5CYII=', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mP8/x8AAwMCAO+ip1sAAAAASUVORK5CYII=',
+  'base64',
+);
 
 function imagesPage(origin, thirdParty) {
   const story = Array.from({ length: 6 }, (_, i) => PARAGRAPH(i + 1)).join('\n');
@@ -89,7 +99,7 @@ function imagesPage(origin, thirdParty) {
 <figure><img src="/img/lead.png" width="600" height="300" alt="The lighthouse"></figure>
 ${story}
 <figure><img src="/img/body.png" width="600" height="300" alt="The keeper's cottage"><figcaption>The cottage.</figcaption></figure>
-<p>${'The museum will show the harbour\'s fishing fleet in photographs and models. '.repeat(4)}</p>
+<p>${"The museum will show the harbour's fishing fleet in photographs and models. ".repeat(4)}</p>
 <figure><img src="${thirdParty}/cdn/photo.png" width="600" height="300" alt="The pier from the air"></figure>
 <div class="ad-slot"><span>Advertisement</span><iframe src="${thirdParty}/ad" width="300" height="250"></iframe></div>
 <p>${'Visitors can climb the tower on weekends from the spring after next. '.repeat(4)}</p>
@@ -109,11 +119,16 @@ function serve(request, response) {
   const host = request.headers.host ?? '';
   const origin = `http://${host}`;
   const thirdParty = origin.replace('127.0.0.1', 'localhost');
-  const html = (body, headers = {}) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers }).end(body);
+  const html = (body, headers = {}) =>
+    response
+      .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers })
+      .end(body);
   if (path === '/xss.html') return html(xssPage());
   if (path === '/images.html') return html(imagesPage(origin, thirdParty));
-  if (path === '/strict/images.html') return html(imagesPage(origin, thirdParty), { 'content-security-policy': STRICT_CSP });
-  if (path === '/ad') return html(`<!DOCTYPE html><html><body><img src="/ad-pixel.png" alt=""> Buy a boat</body></html>`);
+  if (path === '/strict/images.html')
+    return html(imagesPage(origin, thirdParty), { 'content-security-policy': STRICT_CSP });
+  if (path === '/ad')
+    return html(`<!DOCTYPE html><html><body><img src="/ad-pixel.png" alt=""> Buy a boat</body></html>`);
   if (/^\/(img|cdn)\/[\w-]+\.png$/.test(path) || path === '/ad-pixel.png') {
     return response.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'no-store' }).end(PNG);
   }
@@ -150,7 +165,7 @@ before(async () => {
     viewport: { width: 1100, height: 800 },
     args: ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost'],
   });
-  worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker', { timeout: 15000 });
+  worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
   extensionId = new URL(worker.url()).host;
   // Every request, pages' and the service worker's (Playwright reports both on the context).
   context.on('request', (request) => {
@@ -193,11 +208,14 @@ async function open(url, page = null) {
   page ??= await context.newPage();
   await worker.evaluate((u) => globalThis.testTabs.delete(u), url);
   await page.goto(url);
-  const { tabId, status } = await waitFor(`the content script on ${url}`, () => worker.evaluate((u) => globalThis.testTabs.get(u), url));
+  const { tabId, status } = await waitFor(`the content script on ${url}`, () =>
+    worker.evaluate((u) => globalThis.testTabs.get(u), url),
+  );
   return { page, tabId, status };
 }
 
-const toContent = (tabId, message) => worker.evaluate(({ id, m }) => chrome.tabs.sendMessage(id, m), { id: tabId, m: message });
+const toContent = (tabId, message) =>
+  worker.evaluate(({ id, m }) => chrome.tabs.sendMessage(id, m), { id: tabId, m: message });
 
 async function readerState(tabId) {
   const reply = await toContent(tabId, { type: 'background->content/reader-state' });
@@ -206,7 +224,8 @@ async function readerState(tabId) {
 }
 
 /** The toolbar button, as a click reaches the service worker. */
-const clickAction = (tabId) => worker.evaluate(async (id) => chrome.action.onClicked.dispatch(await chrome.tabs.get(id)), tabId);
+const clickAction = (tabId) =>
+  worker.evaluate(async (id) => chrome.action.onClicked.dispatch(await chrome.tabs.get(id)), tabId);
 
 async function waitReader(tabId, open) {
   return waitFor(`the reader view to ${open ? 'open' : 'close'}`, async () => {
@@ -243,12 +262,19 @@ test('XSS: every vector in one article page; the reader view adds no dialog, con
     const url = `${origin}/xss.html`;
     const { page, tabId } = await open(url);
     await settle();
-    assert.equal(page.url(), url, 'the page\'s own vectors did not navigate it away');
+    assert.equal(page.url(), url, "the page's own vectors did not navigate it away");
     const pageDialogs = dialogs.length;
-    console.log(`the page's own copies of the vectors, while it loaded: ${pageDialogs} dialogs, ${requests.length} requests`);
+    console.log(
+      `the page's own copies of the vectors, while it loaded: ${pageDialogs} dialogs, ${requests.length} requests`,
+    );
 
     // From here on, everything is the reader view's.
-    const mark = { requests: requests.length, routed: routed.length, dialogs: dialogs.length, console: consoleLines.length };
+    const mark = {
+      requests: requests.length,
+      routed: routed.length,
+      dialogs: dialogs.length,
+      console: consoleLines.length,
+    };
     await clickAction(tabId);
     const state = await waitReader(tabId, true);
     await settle(1000);
@@ -263,11 +289,23 @@ test('XSS: every vector in one article page; the reader view adds no dialog, con
     // The view may show the article's pictures (a few vectors sit in or next to an <img> the page
     // itself loads), and nothing else: no script, frame, object, style, font or fetch, and no
     // image the page did not load as an image itself.
-    const pageImages = new Set(requests.slice(0, mark.requests).filter((r) => r.type === 'image').map((r) => r.url));
+    const pageImages = new Set(
+      requests
+        .slice(0, mark.requests)
+        .filter((r) => r.type === 'image')
+        .map((r) => r.url),
+    );
     const loads = requests.slice(mark.requests).filter((r) => isHttp(r.url));
-    assert.deepEqual(loads.filter((r) => !(r.type === 'image' && pageImages.has(r.url))), [],
-      'no request after the reader view opened but the page\'s own images');
-    assert.deepEqual(routed.slice(mark.routed).filter((u) => isHttp(u) && !pageImages.has(u)), [], 'nothing else through the router either');
+    assert.deepEqual(
+      loads.filter((r) => !(r.type === 'image' && pageImages.has(r.url))),
+      [],
+      "no request after the reader view opened but the page's own images",
+    );
+    assert.deepEqual(
+      routed.slice(mark.routed).filter((u) => isHttp(u) && !pageImages.has(u)),
+      [],
+      'nothing else through the router either',
+    );
 
     // Not a vacuous pass: the view shows the article, most of the paragraphs around the vectors.
     const shown = state.paragraphs.filter((p) => /^Paragraph \d+ of the sea wall story/.test(p.trim())).length;
@@ -285,13 +323,20 @@ test('XSS: every vector in one article page; the reader view adds no dialog, con
 
 // ---- 2. No network ----
 
-test('no network: the extension requests nothing but its own files; the reader view loads only the page\'s article images', async () => {
+test("no network: the extension requests nothing but its own files; the reader view loads only the page's article images", async () => {
   const third = origin.replace('127.0.0.1', 'localhost');
   // What the page itself references: the page, its images (one from the third party), the ad
   // frame and the ad's pixel.
   const pageRefs = new Set([
-    `${origin}/images.html`, `${origin}/strict/images.html`, `${origin}/img/lead.png`, `${origin}/img/body.png`,
-    `${third}/cdn/photo.png`, `${third}/ad`, `${third}/ad-pixel.png`, `${origin}/favicon.ico`, `${third}/favicon.ico`,
+    `${origin}/images.html`,
+    `${origin}/strict/images.html`,
+    `${origin}/img/lead.png`,
+    `${origin}/img/body.png`,
+    `${third}/cdn/photo.png`,
+    `${third}/ad`,
+    `${third}/ad-pixel.png`,
+    `${origin}/favicon.ico`,
+    `${third}/favicon.ico`,
   ]);
   const articleImages = new Set([`${origin}/img/lead.png`, `${origin}/img/body.png`, `${third}/cdn/photo.png`]);
   const start = requests.length;
@@ -338,21 +383,36 @@ test('no network: the extension requests nothing but its own files; the reader v
   const extensionPage = (from) => from.startsWith(extensionOrigin) || from === 'service worker';
   // The web-accessible files are fetched at a per-session address (use_dynamic_url).
   const accessible = new Set(requireDist('chrome').web_accessible_resources.flatMap((w) => w.resources));
-  const ownFile = (url) => url.startsWith(extensionOrigin)
-    || (url.startsWith('chrome-extension://') && accessible.has(new URL(url).pathname.slice(1)));
-  console.log(`requests: ${seen.length}, ${seen.filter((r) => isHttp(r.url)).length} over http, `
-    + `${seen.filter((r) => r.from === 'service worker').length} from the service worker`);
+  const ownFile = (url) =>
+    url.startsWith(extensionOrigin) ||
+    (url.startsWith('chrome-extension://') && accessible.has(new URL(url).pathname.slice(1)));
+  console.log(
+    `requests: ${seen.length}, ${seen.filter((r) => isHttp(r.url)).length} over http, ` +
+      `${seen.filter((r) => r.from === 'service worker').length} from the service worker`,
+  );
 
   // Nothing at all goes to another host.
-  assert.deepEqual(seen.filter((r) => !ownFile(r.url) && !pageRefs.has(r.url)), [],
-    'every request is an extension resource or something the page references');
+  assert.deepEqual(
+    seen.filter((r) => !ownFile(r.url) && !pageRefs.has(r.url)),
+    [],
+    'every request is an extension resource or something the page references',
+  );
   // The extension's pages and its service worker ask for their own files only.
-  assert.deepEqual(seen.filter((r) => extensionPage(r.from) && !ownFile(r.url)), [],
-    'the popup, the options page and the service worker request only chrome-extension:// files');
-  assert.ok(seen.some((r) => r.from.startsWith(extensionOrigin)), 'the extension pages\' requests are seen at all');
+  assert.deepEqual(
+    seen.filter((r) => extensionPage(r.from) && !ownFile(r.url)),
+    [],
+    'the popup, the options page and the service worker request only chrome-extension:// files',
+  );
+  assert.ok(
+    seen.some((r) => r.from.startsWith(extensionOrigin)),
+    "the extension pages' requests are seen at all",
+  );
   // With the view open: the article's images, nothing else over the network.
-  assert.deepEqual(inPhase('reader').filter((r) => isHttp(r.url) && !(articleImages.has(r.url) && r.type === 'image')), [],
-    'the reader view requested only article images the page references');
+  assert.deepEqual(
+    inPhase('reader').filter((r) => isHttp(r.url) && !(articleImages.has(r.url) && r.type === 'image')),
+    [],
+    'the reader view requested only article images the page references',
+  );
 });
 
 // ---- 3. Nothing lost across the corpus ----
@@ -362,7 +422,9 @@ test('corpus: declutter then restore, and reader open then close, give back oute
     t.skip(`no corpus at ${CORPUS}`);
     return;
   }
-  const all = readdirSync(CORPUS).filter((name) => existsSync(join(CORPUS, name, 'source.html'))).sort();
+  const all = readdirSync(CORPUS)
+    .filter((name) => existsSync(join(CORPUS, name, 'source.html')))
+    .sort();
   // Every third page keeps `make test` within its budget; the whole corpus on request.
   corpusPages = FULL_CORPUS ? all : all.filter((_, i) => i % 3 === 0);
   // The page as the parser left it, before any content script: the pages' own scripts are off
@@ -395,12 +457,14 @@ test('corpus: declutter then restore, and reader open then close, give back oute
       counts.reader++;
       await clickAction(tabId);
       await waitReader(tabId, false);
-      if (await html() !== decluttered) failures.push(`${name}: the reader view did not give the page back`);
+      if ((await html()) !== decluttered) failures.push(`${name}: the reader view did not give the page back`);
     } else {
       // No article: a note over the page, which goes by itself.
       counts.noArticle++;
-      await waitFor(`${name}: the note to go`, async () => (await readerState(tabId)).toast === null, { timeout: 15000 });
-      if (await html() !== decluttered) failures.push(`${name}: the no-article note did not give the page back`);
+      await waitFor(`${name}: the note to go`, async () => (await readerState(tabId)).toast === null, {
+        timeout: 15000,
+      });
+      if ((await html()) !== decluttered) failures.push(`${name}: the no-article note did not give the page back`);
     }
 
     // Restore: the page as published.
@@ -408,12 +472,17 @@ test('corpus: declutter then restore, and reader open then close, give back oute
       const reply = await toContent(tabId, { type: 'background->content/toggle' });
       assert.equal(reply.ok, true, JSON.stringify(reply));
       assert.equal(reply.status.enabled, false, `${name}: restored`);
-      if (await html() !== beforeAll) failures.push(`${name}: declutter then restore changed outerHTML`);
+      if ((await html()) !== beforeAll) failures.push(`${name}: declutter then restore changed outerHTML`);
     }
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(`corpus: ${JSON.stringify(counts)} of ${all.length} in ${seconds} s${FULL_CORPUS ? '' : ' (every third page; TIDYREAD_FULL_CORPUS=1 for all)'}`);
+  console.log(
+    `corpus: ${JSON.stringify(counts)} of ${all.length} in ${seconds} s${FULL_CORPUS ? '' : ' (every third page; TIDYREAD_FULL_CORPUS=1 for all)'}`,
+  );
   await page.close();
   assert.deepEqual(failures, []);
-  assert.ok(counts.reader >= counts.pages * 0.8, `the reader view opened on most pages: ${counts.reader} of ${counts.pages}`);
+  assert.ok(
+    counts.reader >= counts.pages * 0.8,
+    `the reader view opened on most pages: ${counts.reader} of ${counts.pages}`,
+  );
 });

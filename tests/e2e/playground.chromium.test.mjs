@@ -12,7 +12,8 @@ import { ROOT, waitFor } from './support.mjs';
 
 const WWW = join(ROOT, 'dist', 'www');
 const SEED = join(ROOT, 'tests', 'fixtures', 'seed-townhall');
-const SEED_URL = 'https://townhall.example/tipsheet/2019/06/23/north-korea-president-trump-wrote-excellent-letter-to-kim-jongun-n0001';
+const SEED_URL =
+  'https://townhall.example/tipsheet/2019/06/23/north-korea-president-trump-wrote-excellent-letter-to-kim-jongun-n0001';
 
 let server;
 let browser;
@@ -27,10 +28,17 @@ before(async () => {
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
       // The pasted pages name images on made-up hosts: fail those lookups at once, offline or not.
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+    ],
   });
   page = await browser.newPage();
   page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
@@ -53,7 +61,9 @@ async function readPasted(html, url = '') {
   await page.fill('#html', html);
   await page.fill('#url', url);
   await page.click('#run');
-  await waitFor('the run to finish', () => page.evaluate((n) => Number(document.documentElement.dataset.runs ?? 0) > n, runs));
+  await waitFor('the run to finish', () =>
+    page.evaluate((n) => Number(document.documentElement.dataset.runs ?? 0) > n, runs),
+  );
   return page.evaluate(() => ({
     state: document.documentElement.dataset.state,
     status: document.getElementById('status').textContent,
@@ -65,8 +75,15 @@ async function readPasted(html, url = '') {
       kind: b.closest('section.kind').querySelector('h3').firstChild.textContent,
       reason: b.querySelector('.reason').textContent,
     })),
-    metadata: Object.fromEntries(Array.from(document.querySelectorAll('#metadata dt'), (dt) => [dt.textContent, dt.nextElementSibling.textContent])),
-    timings: Object.fromEntries(Array.from(document.querySelectorAll('#timings dt'), (dt) => [dt.textContent, dt.nextElementSibling.textContent])),
+    metadata: Object.fromEntries(
+      Array.from(document.querySelectorAll('#metadata dt'), (dt) => [
+        dt.textContent,
+        dt.nextElementSibling.textContent,
+      ]),
+    ),
+    timings: Object.fromEntries(
+      Array.from(document.querySelectorAll('#timings dt'), (dt) => [dt.textContent, dt.nextElementSibling.textContent]),
+    ),
   }));
 }
 
@@ -94,7 +111,8 @@ test('the seed fixture pasted in: its article in the reader view, its clutter li
   // The declutter classifier's removals, listed by kind.
   assert.ok(result.removals.length >= 5, `removals listed: ${result.removals.length}`);
   const kinds = new Set(result.removals.map((r) => r.kind));
-  for (const kind of ['ad', 'trending list']) assert.ok(kinds.has(kind), `a removal of kind "${kind}" (kinds: ${[...kinds]})`);
+  for (const kind of ['ad', 'trending list'])
+    assert.ok(kinds.has(kind), `a removal of kind "${kind}" (kinds: ${[...kinds]})`);
 });
 
 test('hovering a removal outlines its element inside the sandboxed original', async () => {
@@ -104,63 +122,97 @@ test('hovering a removal outlines its element inside the sandboxed original', as
     return { sandbox: iframe.getAttribute('sandbox'), url: iframe.contentDocument?.URL };
   });
   assert.equal(frame.sandbox, 'allow-same-origin', 'sandboxed, and scripts are not allowed');
-  await waitFor('the original to be parsed', () => page.evaluate(() => document.getElementById('original').contentDocument?.URL === 'about:srcdoc'
-    && document.getElementById('original').contentDocument.readyState !== 'loading'));
+  await waitFor('the original to be parsed', () =>
+    page.evaluate(
+      () =>
+        document.getElementById('original').contentDocument?.URL === 'about:srcdoc' &&
+        document.getElementById('original').contentDocument.readyState !== 'loading',
+    ),
+  );
 
   // The trending rail: a removal that names an element in the page's body.
   const button = page.locator('#removals button.removal', { hasText: "label 'Trending'" }).first();
   await button.hover();
   const outlined = await page.evaluate(() => {
     const doc = document.getElementById('original').contentDocument;
-    const marked = Array.from(doc.querySelectorAll('[style]')).filter((el) => el.style.getPropertyValue('outline') !== ''
-      && el.style.getPropertyPriority('outline') === 'important');
-    return marked.map((el) => ({ name: el.localName, testid: el.getAttribute('data-testid'), text: el.textContent.slice(0, 200) }));
+    const marked = Array.from(doc.querySelectorAll('[style]')).filter(
+      (el) => el.style.getPropertyValue('outline') !== '' && el.style.getPropertyPriority('outline') === 'important',
+    );
+    return marked.map((el) => ({
+      name: el.localName,
+      testid: el.getAttribute('data-testid'),
+      text: el.textContent.slice(0, 200),
+    }));
   });
   assert.equal(outlined.length, 1, `one element outlined: ${JSON.stringify(outlined)}`);
-  assert.match(outlined[0].text, /The Globalist Authoritarians Are Playing With Fire/, 'the outlined element is the trending rail');
+  assert.match(
+    outlined[0].text,
+    /The Globalist Authoritarians Are Playing With Fire/,
+    'the outlined element is the trending rail',
+  );
 
   // Leaving the item takes the outline off and gives the element its own style back.
   await page.hover('#reader h1');
   const left = await page.evaluate(() => {
     const doc = document.getElementById('original').contentDocument;
-    return Array.from(doc.querySelectorAll('[style]')).filter((el) => el.style.getPropertyPriority('outline') === 'important').length;
+    return Array.from(doc.querySelectorAll('[style]')).filter(
+      (el) => el.style.getPropertyPriority('outline') === 'important',
+    ).length;
   });
   assert.equal(left, 0, 'no outline left after the pointer leaves');
-  const banner = await page.evaluate(() => document.getElementById('original').contentDocument.getElementById('cmp-banner').getAttribute('style'));
-  assert.equal(banner, 'position: fixed; bottom: 0; left: 0; right: 0; z-index: 99999', 'an element\'s own style is untouched');
+  const banner = await page.evaluate(() =>
+    document.getElementById('original').contentDocument.getElementById('cmp-banner').getAttribute('style'),
+  );
+  assert.equal(
+    banner,
+    'position: fixed; bottom: 0; left: 0; right: 0; z-index: 99999',
+    "an element's own style is untouched",
+  );
 });
 
-test('a pasted page\'s scripts never run, in the original or anywhere else', async () => {
-  const hostile = '<!DOCTYPE html><html><head><title>Hostile</title>'
-    + '<script>try { parent.document.documentElement.dataset.pwned = "script" } catch (e) {} document.title = "ran"</script></head>'
-    + '<body onload="parent.document.documentElement.dataset.pwned = \'onload\'"><article><h1>Hostile page</h1>'
-    + '<p>A paragraph of text long enough for the core to take it as the article, with more words in it than a caption has.</p>'
-    + '<p>Another paragraph, so that the page reads as an article and the reader view shows it, with its title and its text.</p>'
-    + '<img src="data:," onerror="parent.document.documentElement.dataset.pwned = \'onerror\'">'
-    + '<a id="js" href="javascript:parent.document.documentElement.dataset.pwned = \'href\'">link</a>'
-    + '</article></body></html>';
+test("a pasted page's scripts never run, in the original or anywhere else", async () => {
+  const hostile =
+    '<!DOCTYPE html><html><head><title>Hostile</title>' +
+    '<script>try { parent.document.documentElement.dataset.pwned = "script" } catch (e) {} document.title = "ran"</script></head>' +
+    '<body onload="parent.document.documentElement.dataset.pwned = \'onload\'"><article><h1>Hostile page</h1>' +
+    '<p>A paragraph of text long enough for the core to take it as the article, with more words in it than a caption has.</p>' +
+    '<p>Another paragraph, so that the page reads as an article and the reader view shows it, with its title and its text.</p>' +
+    '<img src="data:," onerror="parent.document.documentElement.dataset.pwned = \'onerror\'">' +
+    '<a id="js" href="javascript:parent.document.documentElement.dataset.pwned = \'href\'">link</a>' +
+    '</article></body></html>';
   const result = await readPasted(hostile);
   assert.equal(result.state, 'done', result.status);
-  await waitFor('the original to load', () => page.evaluate(() => {
-    const doc = document.getElementById('original').contentDocument;
-    return doc?.URL === 'about:srcdoc' && doc.readyState === 'complete';
-  }));
+  await waitFor('the original to load', () =>
+    page.evaluate(() => {
+      const doc = document.getElementById('original').contentDocument;
+      return doc?.URL === 'about:srcdoc' && doc.readyState === 'complete';
+    }),
+  );
   // A click on the javascript: link inside the frame: blocked by the sandbox.
-  await page.frameLocator('#original').locator('#js').click().catch(() => {});
+  await page
+    .frameLocator('#original')
+    .locator('#js')
+    .click()
+    .catch(() => {});
   await new Promise((resolve) => setTimeout(resolve, 300));
   const after_ = await page.evaluate(() => ({
     pwned: document.documentElement.dataset.pwned ?? null,
     frameTitle: document.getElementById('original').contentDocument.title,
   }));
   assert.equal(after_.pwned, null, 'nothing from the pasted page ran');
-  assert.equal(after_.frameTitle, 'Hostile', 'the pasted page\'s own script did not run in the frame either');
-  assert.ok(!result.readerHtml.includes('onerror') && !result.readerHtml.includes('javascript:'), 'the reader view is sanitised');
+  assert.equal(after_.frameTitle, 'Hostile', "the pasted page's own script did not run in the frame either");
+  assert.ok(
+    !result.readerHtml.includes('onerror') && !result.readerHtml.includes('javascript:'),
+    'the reader view is sanitised',
+  );
 });
 
 test('a bundled sample loads and reads', async () => {
   const runs = await page.evaluate(() => Number(document.documentElement.dataset.runs ?? 0));
   await page.selectOption('#sample', 'council-budget');
-  await waitFor('the sample to be read', () => page.evaluate((n) => Number(document.documentElement.dataset.runs ?? 0) > n, runs));
+  await waitFor('the sample to be read', () =>
+    page.evaluate((n) => Number(document.documentElement.dataset.runs ?? 0) > n, runs),
+  );
   const title = await page.textContent('#reader h1');
   assert.equal(title, 'Council passes budget with new money for bridges and the library');
   const text = normalize(await page.textContent('#reader .content'));
@@ -197,7 +249,11 @@ test('analyze leaves out what a caller does not ask for: the article (a declutte
   assert.equal(result.all.article, true, 'by default, the article');
   assert.ok(result.all.removals > 0, 'and the removals');
   assert.equal(result.declutter.hasArticle, false, 'article: false sends no article');
-  assert.deepEqual(result.declutter.removals, result.allRemovals, 'the same removals: the article is still found and protected');
+  assert.deepEqual(
+    result.declutter.removals,
+    result.allRemovals,
+    'the same removals: the article is still found and protected',
+  );
   assert.deepEqual(result.declutter.readerable, result.allReaderable);
   assert.equal(result.reader.removals, 0, 'removals: false classifies nothing');
   assert.equal(result.reader.content, result.allContent, 'the same article');

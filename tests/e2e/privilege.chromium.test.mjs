@@ -31,7 +31,7 @@ before(async () => {
     hostAccess: false,
     args: ['--enable-unsafe-extension-debugging', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
   });
-  worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker', { timeout: 15000 });
+  worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
   extensionId = new URL(worker.url()).host;
   cdp = await context.browser().newBrowserCDPSession();
 });
@@ -50,13 +50,15 @@ async function tabTarget(url) {
   return target.targetId;
 }
 
-const userClick = async (url) => cdp.send('Extensions.triggerAction', { id: extensionId, targetId: await tabTarget(url) });
+const userClick = async (url) =>
+  cdp.send('Extensions.triggerAction', { id: extensionId, targetId: await tabTarget(url) });
 // Without host access or the "tabs" permission the worker cannot see a tab's URL: the page each
 // test opens is the newest tab.
-const dispatchClickOnNewestTab = () => worker.evaluate(async () => {
-  const tabs = await chrome.tabs.query({});
-  chrome.action.onClicked.dispatch(tabs.reduce((a, b) => (b.id > a.id ? b : a)));
-});
+const dispatchClickOnNewestTab = () =>
+  worker.evaluate(async () => {
+    const tabs = await chrome.tabs.query({});
+    chrome.action.onClicked.dispatch(tabs.reduce((a, b) => (b.id > a.id ? b : a)));
+  });
 const tabIdOf = (url) => worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
 const readerOpen = (page) => page.evaluate(() => document.querySelector('tidyread-reader') !== null);
 
@@ -75,7 +77,11 @@ test('both builds ask for no host access at install: activeTab and scripting, al
 });
 
 test('no page is touched before a click; a click injects the content script and opens the reader', async () => {
-  assert.deepEqual(await worker.evaluate(() => chrome.scripting.getRegisteredContentScripts()), [], 'nothing registered');
+  assert.deepEqual(
+    await worker.evaluate(() => chrome.scripting.getRegisteredContentScripts()),
+    [],
+    'nothing registered',
+  );
   assert.deepEqual((await worker.evaluate(() => chrome.permissions.getAll())).origins, [], 'no host access');
 
   const url = server.url(SEED);

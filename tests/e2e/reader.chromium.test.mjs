@@ -17,7 +17,9 @@ import { ROOT, requireDist, tempDir, waitFor, launchChromium } from './support.m
 
 const ARTIFACTS = join(ROOT, 'target', 'e2e-artifacts');
 const SEED = '/fixtures/seed-townhall/page.html';
-const SEED_EXPECTED = JSON.parse(readFileSync(join(ROOT, 'tests', 'fixtures', 'seed-townhall', 'expected.json'), 'utf8'));
+const SEED_EXPECTED = JSON.parse(
+  readFileSync(join(ROOT, 'tests', 'fixtures', 'seed-townhall', 'expected.json'), 'utf8'),
+);
 
 let server;
 let profile;
@@ -36,7 +38,7 @@ before(async () => {
     viewport: { width: 1100, height: 800 },
     args: ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost'],
   });
-  worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker', { timeout: 15000 });
+  worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
   extensionId = new URL(worker.url()).host;
   // Without the "tabs" permission, tabs.query cannot filter by URL: the content script's status
   // message tells the worker which tab shows which page.
@@ -44,10 +46,12 @@ before(async () => {
     globalThis.testTabs = new Map();
     globalThis.testPopups = [];
     chrome.runtime.onMessage.addListener((message, sender) => {
-      if (message?.type === 'content->background/status' && sender.tab) globalThis.testTabs.set(sender.url, sender.tab.id);
+      if (message?.type === 'content->background/status' && sender.tab)
+        globalThis.testTabs.set(sender.url, sender.tab.id);
       // The popup asks for the core's version as it opens: even a popup that closes again at once
       // (it loses focus) is seen. A popup has no sender.tab; the page opened in a tab has one.
-      if (message?.type === 'popup->background/core-version') globalThis.testPopups.push({ url: sender.url, inTab: sender.tab !== undefined });
+      if (message?.type === 'popup->background/core-version')
+        globalThis.testPopups.push({ url: sender.url, inTab: sender.tab !== undefined });
       return false;
     });
   });
@@ -80,7 +84,9 @@ async function open(url) {
   const page = await context.newPage();
   await worker.evaluate((u) => globalThis.testTabs.delete(u), url);
   await page.goto(url);
-  const tabId = await waitFor(`the content script of ${url}`, () => worker.evaluate((u) => globalThis.testTabs.get(u), url));
+  const tabId = await waitFor(`the content script of ${url}`, () =>
+    worker.evaluate((u) => globalThis.testTabs.get(u), url),
+  );
   return { page, tabId };
 }
 
@@ -93,11 +99,10 @@ async function readerState(tabId, layout = false) {
   return reply.reader;
 }
 
-const clickAction = (tabId) => worker.evaluate(async (id) => chrome.action.onClicked.dispatch(await chrome.tabs.get(id)), tabId);
-const pressShortcut = (tabId) => worker.evaluate(
-  async (id) => chrome.commands.onCommand.dispatch('toggle-reader', await chrome.tabs.get(id)),
-  tabId,
-);
+const clickAction = (tabId) =>
+  worker.evaluate(async (id) => chrome.action.onClicked.dispatch(await chrome.tabs.get(id)), tabId);
+const pressShortcut = (tabId) =>
+  worker.evaluate(async (id) => chrome.commands.onCommand.dispatch('toggle-reader', await chrome.tabs.get(id)), tabId);
 
 async function waitOpen(tabId, open = true) {
   return waitFor(`the reader view to ${open ? 'open' : 'close'}`, async () => {
@@ -133,8 +138,9 @@ test('the toolbar button opens the seed article in the reader view, and Esc give
   assert.equal(state.lang, 'en');
   assert.deepEqual(state.paragraphs.map(squash), SEED_EXPECTED.paragraphs.map(squash), 'all 9 paragraphs, in order');
   assert.equal(state.focus, 'h1#title', 'focus moves to the title');
-  assert.ok(state.images.length > 0, 'the article\'s picture is shown');
-  for (const image of state.images) assert.deepEqual(image, { loading: 'lazy', referrer: 'no-referrer' }, 'images load lazily, without a referrer');
+  assert.ok(state.images.length > 0, "the article's picture is shown");
+  for (const image of state.images)
+    assert.deepEqual(image, { loading: 'lazy', referrer: 'no-referrer' }, 'images load lazily, without a referrer');
   for (const link of state.links) assert.deepEqual(link, { target: '_blank', rel: 'noopener noreferrer' });
   assert.match(state.computed.fontFamily, /^Georgia/, 'serif by default');
   assert.equal(state.computed.fontSize, '20px');
@@ -159,10 +165,13 @@ test('the toolbar button opens the seed article in the reader view, and Esc give
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   await page.emulateMedia({ media: 'print' });
   assert.equal((await readerState(tabId)).computed.toolbarDisplay, 'none', 'no toolbar in print');
-  assert.deepEqual(await page.evaluate(() => [
-    getComputedStyle(document.querySelector('tidyread-reader')).position,
-    getComputedStyle(document.body).display,
-  ]), ['static', 'none']);
+  assert.deepEqual(
+    await page.evaluate(() => [
+      getComputedStyle(document.querySelector('tidyread-reader')).position,
+      getComputedStyle(document.body).display,
+    ]),
+    ['static', 'none'],
+  );
   await page.emulateMedia({ media: 'screen' });
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   assert.equal((await readerState(tabId)).computed.toolbarDisplay, 'flex');
@@ -173,7 +182,11 @@ test('the toolbar button opens the seed article in the reader view, and Esc give
   const back = await page.evaluate(() => ({ html: document.documentElement.outerHTML, x: scrollX, y: scrollY }));
   assert.equal(back.html, before.html, 'document.documentElement.outerHTML is as before the view opened');
   assert.deepEqual([back.x, back.y], [before.x, before.y], 'the scroll position is as before');
-  assert.equal(await page.evaluate(() => document.activeElement?.closest('footer') !== null && document.activeElement.localName), 'a', 'focus is back on the page\'s link');
+  assert.equal(
+    await page.evaluate(() => document.activeElement?.closest('footer') !== null && document.activeElement.localName),
+    'a',
+    "focus is back on the page's link",
+  );
   await page.close();
 });
 
@@ -195,7 +208,7 @@ test('the keyboard shortcut opens the view; its close button closes it', async (
   await page.close();
 });
 
-test('images off: the view fetches nothing from the article\'s site and shows each picture\'s description', async () => {
+test("images off: the view fetches nothing from the article's site and shows each picture's description", async () => {
   await setSettings({ reader: { images: false } });
   const { page, tabId } = await open(server.url(SEED));
   const requested = [];
@@ -208,7 +221,11 @@ test('images off: the view fetches nothing from the article\'s site and shows ea
   assert.deepEqual(state.paragraphs.map(squash), SEED_EXPECTED.paragraphs.map(squash), 'the text is whole');
   await page.waitForTimeout(300);
   page.off('request', onRequest);
-  assert.deepEqual(requested.filter((url) => /townhall\.example/.test(url)), [], 'no request to the article\'s site');
+  assert.deepEqual(
+    requested.filter((url) => /townhall\.example/.test(url)),
+    [],
+    "no request to the article's site",
+  );
   await page.keyboard.press('Escape');
   await waitOpen(tabId, false);
   await page.close();
@@ -252,10 +269,16 @@ test('theme, font and size are chosen in the toolbar and kept across a reload; a
   // Auto follows the system's colour scheme.
   await clickControl(page, tabId, 'theme', 'auto');
   await page.emulateMedia({ colorScheme: 'dark' });
-  await waitFor('auto to follow dark', async () => (await readerState(tabId)).computed.background === 'rgb(28, 27, 34)');
+  await waitFor(
+    'auto to follow dark',
+    async () => (await readerState(tabId)).computed.background === 'rgb(28, 27, 34)',
+  );
   await page.screenshot({ path: join(ARTIFACTS, 'reader-chromium-auto-dark.png') });
   await page.emulateMedia({ colorScheme: 'light' });
-  await waitFor('auto to follow light', async () => (await readerState(tabId)).computed.background === 'rgb(255, 255, 255)');
+  await waitFor(
+    'auto to follow light',
+    async () => (await readerState(tabId)).computed.background === 'rgb(255, 255, 255)',
+  );
 
   await clickControl(page, tabId, 'theme', 'sepia');
   await clickControl(page, tabId, 'font', 'sans');
@@ -297,7 +320,10 @@ test('automatic reader mode: on for site A opens its article, not its home page,
   assert.equal(state.auto, true);
   assert.equal(state.title, SEED_EXPECTED.title);
   // One analysis served both: the declutter run sent the article back for the view.
-  const { status } = await worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'popup->content/status' }), a.tabId);
+  const { status } = await worker.evaluate(
+    (id) => chrome.tabs.sendMessage(id, { type: 'popup->content/status' }),
+    a.tabId,
+  );
   assert.deepEqual([status.runs.full, status.runs.reader], [1, 0], JSON.stringify(status.runs));
 
   // One click gets out.
@@ -319,8 +345,10 @@ test('automatic reader mode: on for site A opens its article, not its home page,
   await a.page.goBack();
   await waitFor('the article again', async () => {
     try {
-      return await a.page.evaluate(() => location.pathname) === '/fixtures/seed-townhall/page.html'
-        && (await readerState(a.tabId)) !== null;
+      return (
+        (await a.page.evaluate(() => location.pathname)) === '/fixtures/seed-townhall/page.html' &&
+        (await readerState(a.tabId)) !== null
+      );
     } catch {
       return false;
     }
@@ -370,7 +398,7 @@ test('declutter off for a site leaves its page byte-identical; on, the clutter g
   await setSettings({});
 });
 
-test('the toolbar button\'s menu entry opens the popup for the tab', async () => {
+test("the toolbar button's menu entry opens the popup for the tab", async () => {
   const { page, tabId } = await open(server.url(SEED));
   await worker.evaluate(() => {
     globalThis.testPopups.length = 0;
@@ -385,7 +413,10 @@ test('the toolbar button\'s menu entry opens the popup for the tab', async () =>
   // Headless Chromium shows a real popup (action.openPopup), not the fallback tab.
   assert.equal(shown.inTab, false, 'a popup, not a tab');
   // The action's popup is given back: a plain click toggles the reader again.
-  await waitFor('the action to have no popup again', async () => (await worker.evaluate((id) => chrome.action.getPopup({ tabId: id }), tabId)) === '');
+  await waitFor(
+    'the action to have no popup again',
+    async () => (await worker.evaluate((id) => chrome.action.getPopup({ tabId: id }), tabId)) === '',
+  );
   for (const p of context.pages()) if (p.url().includes('/popup.html')) await p.close();
   await page.close();
 });
@@ -399,8 +430,10 @@ test('the popup: the site, its three switches and where their values come from, 
 
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
-  await waitFor('the popup to fill in', async () => !(await popup.locator('#site').isHidden())
-    && (await popup.locator('#groups .group').count()) > 0);
+  await waitFor(
+    'the popup to fill in',
+    async () => !(await popup.locator('#site').isHidden()) && (await popup.locator('#groups .group').count()) > 0,
+  );
   assert.equal(await popup.locator('#host').textContent(), '127.0.0.1');
   for (const key of ['declutter', 'autoReader', 'keepComments']) {
     assert.equal(await popup.locator(`#${key}-origin`).textContent(), 'default', `${key} is inherited`);
@@ -412,7 +445,10 @@ test('the popup: the site, its three switches and where their values come from, 
   assert.ok(kinds.includes('ad'), `groups: ${kinds}`);
   assert.equal(new Set(kinds).size, kinds.length, 'one group per kind');
   const firstAd = popup.locator('#groups .group[data-kind=ad] li').first();
-  const { status } = await worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'popup->content/status' }), tabId);
+  const { status } = await worker.evaluate(
+    (id) => chrome.tabs.sendMessage(id, { type: 'popup->content/status' }),
+    tabId,
+  );
   const listed = await popup.locator('#groups').textContent();
   for (const item of status.items) assert.ok(listed.includes(item.reason), `the popup says why: ${item.reason}`);
   await popup.screenshot({ path: join(ARTIFACTS, 'popup-chromium.png'), fullPage: true });
@@ -420,14 +456,20 @@ test('the popup: the site, its three switches and where their values come from, 
   // Bring back one block: the page gets it back, the count drops by one.
   await firstAd.locator('.bring-back').click();
   await waitFor('one block back', async () => Number(await marks()) === removedBefore - 1);
-  await waitFor('the popup to follow', async () => (await popup.locator('#removals').textContent()) === String(removedBefore - 1));
+  await waitFor(
+    'the popup to follow',
+    async () => (await popup.locator('#removals').textContent()) === String(removedBefore - 1),
+  );
   assert.equal(await firstAd.locator('.bring-back').isDisabled(), true);
 
   // Declutter off for this site: stored for the host, the page comes back, the origin says so.
   await popup.locator('input[name=declutter]').uncheck();
   await waitFor('the site setting', async () => (await storedSettings())?.sites?.['127.0.0.1']?.declutter === false);
   await waitFor('the page to be restored', async () => (await marks()) === null);
-  await waitFor('the badge to clear', async () => (await worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)) === '');
+  await waitFor(
+    'the badge to clear',
+    async () => (await worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)) === '',
+  );
   assert.equal(await popup.locator('#declutter-origin').textContent(), 'set for this site');
   // "Use default" gives the key back to the defaults: decluttered again.
   await popup.locator('.switch-row[data-key=declutter] .reset').click();
@@ -490,9 +532,14 @@ test('the options page: sites listed and edited, export then import round-trips,
   assert.match(await options.locator('#message').textContent(), /2 sites/);
 
   // A file that is not settings: a clear error, and nothing changes.
-  await options.locator('#import-file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('these are not settings') });
+  await options
+    .locator('#import-file')
+    .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('these are not settings') });
   await waitFor('the error', () => options.locator('#error').isVisible());
-  assert.match(await options.locator('#error').textContent(), /notes\.txt was not imported: not a tidyread settings file/);
+  assert.match(
+    await options.locator('#error').textContent(),
+    /notes\.txt was not imported: not a tidyread settings file/,
+  );
   assert.deepEqual(await storedSettings(), initial);
   await options.close();
   await setSettings({});

@@ -17,7 +17,9 @@ import { ROOT, allowAllSitesFirefox, launchFirefox, requireDist, waitFor } from 
 
 const ARTIFACTS = join(ROOT, 'target', 'e2e-artifacts');
 const SEED = '/fixtures/seed-townhall/page.html';
-const SEED_EXPECTED = JSON.parse(readFileSync(join(ROOT, 'tests', 'fixtures', 'seed-townhall', 'expected.json'), 'utf8'));
+const SEED_EXPECTED = JSON.parse(
+  readFileSync(join(ROOT, 'tests', 'fixtures', 'seed-townhall', 'expected.json'), 'utf8'),
+);
 
 let server;
 let driver;
@@ -31,14 +33,18 @@ let extensionHandle;
 async function privileged(body, ...args) {
   await driver.setContext('chrome');
   try {
-    return await driver.executeScript(`
+    return await driver.executeScript(
+      `
       const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
       const { browserActionFor, tabTracker } = ExtensionParent.apiManager.global;
       const extension = ExtensionParent.GlobalManager.getExtension(arguments[0]);
       const action = browserActionFor(extension);
       const tab = window.gBrowser.selectedTab;
       const tabId = tabTracker.getId(tab);
-      ${body}`, addonId, ...args);
+      ${body}`,
+      addonId,
+      ...args,
+    );
   } finally {
     await driver.setContext('content');
   }
@@ -60,7 +66,9 @@ before(async () => {
   server = await startServer();
   ({ driver, addonId } = await launchFirefox({ args: ['--width=1100', '--height=800'] }));
   pageHandle = await driver.getWindowHandle();
-  const origin = await privileged('return `moz-extension://${WebExtensionPolicy.getByID(arguments[0]).mozExtensionHostname}`;');
+  const origin = await privileged(
+    'return `moz-extension://${WebExtensionPolicy.getByID(arguments[0]).mozExtensionHostname}`;',
+  );
   // Automatic mode runs as pages load: it needs the host access a user grants.
   await allowAllSitesFirefox(driver, origin);
   await driver.switchTo().newWindow('tab');
@@ -77,17 +85,23 @@ after(async () => {
 const urlOn = (host, path) => server.url(path).replace('127.0.0.1', host);
 
 function setSettings(settings) {
-  return inExtension('const done = arguments[arguments.length - 1]; browser.storage.sync.set({ settings: arguments[0] }).then(() => done(true));', settings);
+  return inExtension(
+    'const done = arguments[arguments.length - 1]; browser.storage.sync.set({ settings: arguments[0] }).then(() => done(true));',
+    settings,
+  );
 }
 
 function storedSettings() {
-  return inExtension("const done = arguments[arguments.length - 1]; browser.storage.sync.get('settings').then((r) => done(r.settings ?? null));");
+  return inExtension(
+    "const done = arguments[arguments.length - 1]; browser.storage.sync.get('settings').then((r) => done(r.settings ?? null));",
+  );
 }
 
 async function sendToTab(tabId, message) {
   const reply = await inExtension(
     'const done = arguments[arguments.length - 1]; browser.tabs.sendMessage(arguments[0], arguments[1]).then(done, (e) => done({ ok: false, error: String(e) }));',
-    tabId, message,
+    tabId,
+    message,
   );
   return reply;
 }
@@ -104,7 +118,7 @@ async function load(url) {
   const tabId = await privileged('return tabId;');
   await waitFor(`the content script of ${url}`, async () => {
     try {
-      return await driver.executeScript(() => location.href) === url && (await readerState(tabId)) !== null;
+      return (await driver.executeScript(() => location.href)) === url && (await readerState(tabId)) !== null;
     } catch {
       return false;
     }
@@ -114,7 +128,8 @@ async function load(url) {
 
 const clickAction = () => privileged('action.triggerAction(window);');
 // The <key> element Firefox made for the manifest's command: what a real Alt+Shift+R runs.
-const pressShortcut = () => privileged(`
+const pressShortcut = () =>
+  privileged(`
   const keyset = extension.shortcuts.keysetsMap.get(window);
   const key = keyset && Array.from(keyset.children).find((k) => k.getAttribute('key') === 'R' && k.getAttribute('modifiers') === 'alt,shift');
   if (!key) throw new Error('no <key> for toggle-reader');
@@ -131,7 +146,11 @@ async function clickControl(tabId, set, value = null) {
   const { controls } = await readerState(tabId, true);
   const control = controls.find((c) => c.set === set && (value === null || c.value === value));
   assert.ok(control, `a toolbar button for ${set} ${value ?? ''}`);
-  await driver.actions().move({ x: Math.round(control.x), y: Math.round(control.y), origin: Origin.VIEWPORT }).click().perform();
+  await driver
+    .actions()
+    .move({ x: Math.round(control.x), y: Math.round(control.y), origin: Origin.VIEWPORT })
+    .click()
+    .perform();
 }
 
 async function screenshot(name) {
@@ -139,7 +158,8 @@ async function screenshot(name) {
 }
 
 const squash = (text) => text.replace(/\s+/g, ' ').trim();
-const pageNow = () => driver.executeScript(() => ({ html: document.documentElement.outerHTML, x: scrollX, y: scrollY }));
+const pageNow = () =>
+  driver.executeScript(() => ({ html: document.documentElement.outerHTML, x: scrollX, y: scrollY }));
 
 for (const mode of ['plain', 'strict']) {
   test(`the toolbar button opens the seed article (${mode} CSP), and Esc gives the page back exactly`, async () => {
@@ -229,7 +249,7 @@ test('theme and size from the toolbar are kept across a reload; a screenshot per
   await setSettings({});
 });
 
-test('automatic reader mode: site A\'s article opens, its listing does not, site B does not, Back does not', async () => {
+test("automatic reader mode: site A's article opens, its listing does not, site B does not, Back does not", async () => {
   await setSettings({ sites: { '127.0.0.1': { autoReader: true } } });
   let tabId = await load(urlOn('127.0.0.1', SEED));
   assert.equal((await waitOpen(tabId)).auto, true);
@@ -278,7 +298,10 @@ test('the menu entry on the toolbar button opens the popup for the tab', async (
     return { label };
   })();`);
   assert.equal(result.label, 'Site settings and removed clutter…');
-  const views = () => inExtension("const done = arguments[arguments.length - 1]; done(browser.extension.getViews({ type: 'popup' }).map((w) => w.location.href));");
+  const views = () =>
+    inExtension(
+      "const done = arguments[arguments.length - 1]; done(browser.extension.getViews({ type: 'popup' }).map((w) => w.location.href));",
+    );
   const popup = await waitFor('the popup', async () => (await views())[0]);
   assert.match(popup, new RegExp(`/popup\\.html\\?tab=${tabId}$`));
   await privileged("document.getElementById('customizationui-widget-panel')?.hidePopup();");

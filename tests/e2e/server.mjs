@@ -70,9 +70,10 @@ export async function startServer() {
   return {
     origin,
     url: (path) => `${origin}${path}`,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(resolve);
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(resolve);
+      }),
   };
 }

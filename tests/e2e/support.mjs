@@ -54,7 +54,10 @@ function withHostAccess(extension) {
  * script registered before this returns. `args` adds flags; other `options` go to Playwright as
  * they are (a viewport, say).
  */
-export async function launchChromium(profileDir, { extension = DIST.chrome, hostAccess = true, args = [], ...options } = {}) {
+export async function launchChromium(
+  profileDir,
+  { extension = DIST.chrome, hostAccess = true, args = [], ...options } = {},
+) {
   const loaded = hostAccess ? withHostAccess(extension) : extension;
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -63,11 +66,11 @@ export async function launchChromium(profileDir, { extension = DIST.chrome, host
     args: [`--disable-extensions-except=${loaded}`, `--load-extension=${loaded}`, ...CHROMIUM_FLAGS, ...args],
   });
   if (hostAccess) context.on('close', () => rmSync(loaded, { recursive: true, force: true }));
-  const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker', { timeout: 15000 });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
   if (hostAccess) {
-    await waitFor('the content script to be registered', () => worker.evaluate(
-      async () => (await chrome.scripting.getRegisteredContentScripts()).length > 0,
-    ));
+    await waitFor('the content script to be registered', () =>
+      worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length > 0),
+    );
   }
   return context;
 }
@@ -100,7 +103,11 @@ export async function launchFirefox({ args = [] } = {}) {
     .addArguments('-headless', ...args);
   for (const [name, value] of Object.entries(FIREFOX_PREFS)) options.setPreference(name, value);
   const service = new firefox.ServiceBuilder(geckodriverPath()).addArguments('--allow-system-access');
-  const driver = await new Builder().forBrowser('firefox').setFirefoxOptions(options).setFirefoxService(service).build();
+  const driver = await new Builder()
+    .forBrowser('firefox')
+    .setFirefoxOptions(options)
+    .setFirefoxService(service)
+    .build();
   const addonId = await driver.installAddon(DIST.firefox, true);
   return { driver, addonId };
 }
@@ -120,9 +127,11 @@ export async function allowAllSitesFirefox(driver, origin) {
     await waitFor('the access text', async () => (await state()) !== '…');
     const before = await state();
     await allow.click();
-    await waitFor('the content script to be registered', () => driver.executeAsyncScript(
-      'const done = arguments[arguments.length - 1]; browser.scripting.getRegisteredContentScripts().then((s) => done(s.length > 0), () => done(false));',
-    ));
+    await waitFor('the content script to be registered', () =>
+      driver.executeAsyncScript(
+        'const done = arguments[arguments.length - 1]; browser.scripting.getRegisteredContentScripts().then((s) => done(s.length > 0), () => done(false));',
+      ),
+    );
     await waitFor('the options page to show the grant', async () => !(await allow.isDisplayed()));
     return { before, after: await state() };
   } finally {
@@ -193,7 +202,11 @@ export function assertDecluttered(page, path) {
   assert.ok(Number(page.removals) >= 1, `removals applied: ${page.removals}`);
   assert.equal(page.adSlot, false, 'the .ad-slot block is gone');
   assert.equal(page.ad, false, '#ad1 is gone');
-  assert.deepEqual(page.paragraphs.map(([id]) => id), ARTICLE_PARAGRAPHS, 'every article paragraph stays, in order');
+  assert.deepEqual(
+    page.paragraphs.map(([id]) => id),
+    ARTICLE_PARAGRAPHS,
+    'every article paragraph stays, in order',
+  );
   for (const [id, text] of page.paragraphs) {
     assert.ok(page.before.includes(text), `paragraph ${id} keeps its text`);
   }
@@ -209,16 +222,18 @@ export function assertRestored(page) {
 
 // The snapshot's conformance check: a page with every kind of record, parsed by the browser in
 // an inert document (DOMParser: no scripts run, and the content script never sees it).
-export const TRICKY_HTML = '<!DOCTYPE html><!-- c --><html lang="en"><head><title>Tïtle 😀</title>'
-  + '<style>p{}</style><script>var x</script><script type=" Application/LD+JSON ">{"a":1}</script></head>'
-  + '<body><p class=a data-X=\'1\'>x<b>y</b><!-- c2 --></p><svg viewBox="0 0 1 1"><path d="M0"/></svg>'
-  + '<math><mi>x</mi></math><template><p>inside</p></template><p>é&nbsp;🎉</p></body></html>';
+export const TRICKY_HTML =
+  '<!DOCTYPE html><!-- c --><html lang="en"><head><title>Tïtle 😀</title>' +
+  '<style>p{}</style><script>var x</script><script type=" Application/LD+JSON ">{"a":1}</script></head>' +
+  '<body><p class=a data-X=\'1\'>x<b>y</b><!-- c2 --></p><svg viewBox="0 0 1 1"><path d="M0"/></svg>' +
+  '<math><mi>x</mi></math><template><p>inside</p></template><p>é&nbsp;🎉</p></body></html>';
 
 // What src/dom/snapshot.rs must read back from it; svg: and math: mark the namespaces.
-export const TRICKY_EXPECTED = '<html lang="en"><head><title>Tïtle 😀</title><style></style><script></script>'
-  + '<script type=" Application/LD+JSON ">{"a":1}</script></head><body><p class="a" data-x="1" Mixed="case">x<b>y</b></p>'
-  + '<svg:svg viewBox="0 0 1 1"><svg:path d="M0"></svg:path></svg:svg><math:math><math:mi>x</math:mi></math:math>'
-  + '<template></template><p>é\u00a0🎉</p></body></html>';
+export const TRICKY_EXPECTED =
+  '<html lang="en"><head><title>Tïtle 😀</title><style></style><script></script>' +
+  '<script type=" Application/LD+JSON ">{"a":1}</script></head><body><p class="a" data-x="1" Mixed="case">x<b>y</b></p>' +
+  '<svg:svg viewBox="0 0 1 1"><svg:path d="M0"></svg:path></svg:svg><math:math><math:mi>x</math:mi></math:math>' +
+  '<template></template><p>é\u00a0🎉</p></body></html>';
 
 /** The page-side probe: `source` is extension/snapshot.js; returns plain data. */
 export function snapshotProbe(source) {

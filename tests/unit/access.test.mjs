@@ -24,7 +24,10 @@ function withGrants(origins) {
 test('a site is asked for with its subdomains, keyed as the settings key it', () => {
   const A = withGrants([]);
   assert.deepEqual([...A.patternsFor('www.Example.com')], ['http://*.example.com/*', 'https://*.example.com/*']);
-  assert.deepEqual([...A.patternsFor('news.example.co.uk.')], ['http://*.news.example.co.uk/*', 'https://*.news.example.co.uk/*']);
+  assert.deepEqual(
+    [...A.patternsFor('news.example.co.uk.')],
+    ['http://*.news.example.co.uk/*', 'https://*.news.example.co.uk/*'],
+  );
 });
 
 test('addresses and single-label hosts have no subdomains to cover', () => {

@@ -26,7 +26,14 @@ test('the most specific host that sets a key wins, per key', () => {
 });
 
 test('normalize turns anything into valid settings', () => {
-  for (const junk of [undefined, null, 42, 'x', [], { sites: 'no', reader: { size: 'big', width: 1e9, theme: 'neon' } }]) {
+  for (const junk of [
+    undefined,
+    null,
+    42,
+    'x',
+    [],
+    { sites: 'no', reader: { size: 'big', width: 1e9, theme: 'neon' } },
+  ]) {
     const s = S.normalize(junk);
     assert.deepEqual(plain(s.defaults), plain(S.DEFAULTS.defaults));
     assert.equal(S.THEMES.includes(s.reader.theme), true);
@@ -35,7 +42,9 @@ test('normalize turns anything into valid settings', () => {
   }
   assert.equal(S.normalize({ reader: { images: false } }).reader.images, false);
   assert.equal(S.normalize({ reader: { images: 'no' } }).reader.images, true);
-  const s = S.normalize({ sites: { 'EXAMPLE.com': { declutter: false, evil: '<script>' }, '': { declutter: false }, 'x.org': {} } });
+  const s = S.normalize({
+    sites: { 'EXAMPLE.com': { declutter: false, evil: '<script>' }, '': { declutter: false }, 'x.org': {} },
+  });
   assert.deepEqual(plain(s.sites), { 'example.com': { declutter: false } });
 });
 

@@ -20,16 +20,18 @@
       const slot = document.createElement('div');
       slot.className = 'late-ad';
       slot.id = 'late-ad';
-      slot.innerHTML = '<span>Advertisement</span><div id="ad2"><iframe title="ad" src="about:blank" width="300" height="250"></iframe></div>';
+      slot.innerHTML =
+        '<span>Advertisement</span><div id="ad2"><iframe title="ad" src="about:blank" width="300" height="250"></iframe></div>';
       story.insertBefore(slot, document.getElementById('p4'));
       window.__lazyAdAt = performance.now();
     }, 500);
     setTimeout(() => {
       const p = document.createElement('p');
       p.id = 'p6';
-      p.textContent = 'Update: the council said on Wednesday that the first stage of the work, the survey of the '
-        + 'lamp room and the gallery, will be done by a firm from the harbour town itself, which restored '
-        + 'the old customs house on the quay three years ago.';
+      p.textContent =
+        'Update: the council said on Wednesday that the first stage of the work, the survey of the ' +
+        'lamp room and the gallery, will be done by a firm from the harbour town itself, which restored ' +
+        'the old customs house on the quay three years ago.';
       story.appendChild(p);
       window.__lazyDone = true;
     }, 900);
