@@ -8,6 +8,8 @@
 pub mod parse;
 pub mod serialize;
 pub mod snapshot;
+#[cfg(not(target_arch = "wasm32"))]
+mod streaming;
 
 /// The index of a node in its [`Dom`]. The document itself is always `NodeId::ROOT`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]

@@ -41,7 +41,7 @@ pub fn parse_str(html: &str) -> Result<Dom, InputError> {
         });
     }
     let sink = Sink::default();
-    let dom = html5ever::parse_document(sink, Default::default()).one(StrTendril::from(html));
+    let mut dom = html5ever::parse_document(sink, Default::default()).one(StrTendril::from(html));
     // The same bound as the browser door's snapshot: the input cap keeps the parse itself finite.
     if dom.len() > MAX_NODES {
         return Err(InputError::TooManyNodes {
@@ -49,6 +49,8 @@ pub fn parse_str(html: &str) -> Result<Dom, InputError> {
             max: MAX_NODES,
         });
     }
+    // As the browser shows the page once its scripts ran: streamed parts in their place.
+    super::streaming::reveal_segments(&mut dom);
     Ok(dom)
 }
 
