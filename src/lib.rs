@@ -26,7 +26,7 @@ mod web;
 
 use serde::Serialize;
 
-pub use declutter::{ClutterKind, Removal};
+pub use declutter::{Cause, CauseCode, ClutterKind, Removal};
 pub use dom::{Dom, NodeId};
 pub use error::{ExtractError, InputError};
 pub use extract::Article;

@@ -10,6 +10,7 @@
 //! pictures); without one, no block holds prose, and lists inside the likely article are left
 //! alone.
 
+mod cause;
 mod facts;
 mod grow;
 pub mod prehide;
@@ -23,6 +24,8 @@ use serde::Serialize;
 
 use crate::dom::{Dom, NodeId};
 use crate::options::Options;
+
+pub use cause::{Cause, CauseCode};
 
 /// What a removed block is, as the user is told.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -48,6 +51,8 @@ pub struct Removal {
     pub kind: ClutterKind,
     /// Short and human-readable: "label 'Advertisement'".
     pub reason: String,
+    /// The reason as a code and its detail, for the user's language.
+    pub cause: Cause,
     /// The start of the block's text, so the user can recognise it.
     pub excerpt: String,
 }
@@ -81,6 +86,7 @@ pub fn classify(dom: &Dom, article: Option<Protected>, options: &Options) -> Vec
         .map(|b| Removal {
             node: b.node,
             kind: b.kind,
+            cause: Cause::of(&b.reason),
             reason: b.reason,
             excerpt: block_excerpt(dom, b.node),
         })

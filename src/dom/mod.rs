@@ -6,6 +6,7 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod parse;
+pub mod selector;
 pub mod serialize;
 pub mod snapshot;
 #[cfg(not(target_arch = "wasm32"))]

@@ -101,6 +101,25 @@ pub fn analyze(words: Vec<u32>, strings: String, options: JsValue) -> Result<JsV
     respond(&dom, options, &clock, decode_ms)
 }
 
+/// A CSS selector that finds the snapshot's node `node` and nothing else on the page, built to
+/// keep finding the same block on the site's other pages (`dom::selector`): what a block the
+/// user hides by hand is kept as. `undefined` when the node cannot have one.
+#[wasm_bindgen(js_name = stableSelector)]
+pub fn stable_selector(
+    words: Vec<u32>,
+    strings: String,
+    node: u32,
+) -> Result<Option<String>, JsError> {
+    let dom = snapshot::decode(&words, &strings).into_js()?;
+    if node as usize >= dom.len() {
+        return Ok(None);
+    }
+    Ok(crate::dom::selector::stable_selector(
+        &dom,
+        crate::NodeId(node),
+    ))
+}
+
 /// Runs the core once, as `analyze` does, on a small built-in page ([`crate::warm_up`]), and
 /// drops the result. V8 compiles wasm lazily, function by function on first call: done while the
 /// page is still loading, this takes that cost off the first real analysis.
