@@ -5,6 +5,10 @@
 #   make lint    web-ext lint of dist/firefox, after lint-js (ESLint and Prettier's check)
 #   make dist    dist/chrome, dist/firefox and their zips (builds the wasm first)
 #   make wasm    pkg/tidyread.js + pkg/tidyread_bg.wasm
+#   make release dist/release/: the Chrome and Firefox zips and the source archive for the stores,
+#                reproducibly, from a clean tree (docs/release.md)
+#   make release-check  builds the release twice here and once from its source archive in a fresh
+#                directory (a cold wasm build: minutes) and fails unless all give the same bytes
 #   make e2e     the browser suites only: every tests/e2e/*.test.mjs (FEATURE.BROWSER.test.mjs),
 #                on a fresh dist/ and dist/www/
 #   make eval    extraction quality over the Readability corpus (a line per page and a summary)
@@ -22,7 +26,7 @@
 #                shorter run)
 SHELL := /bin/bash
 .DEFAULT_GOAL := all
-.PHONY: all setup native wasm dist www serve lint lint-js test test-native test-unit e2e eval bench bench-native bench-browser
+.PHONY: all setup native wasm dist release release-check www serve lint lint-js test test-native test-unit e2e eval bench bench-native bench-browser
 
 NODE_TEST := node --test --test-concurrency=1 --test-timeout=180000
 
@@ -39,6 +43,12 @@ wasm:
 
 dist: wasm
 	node scripts/build-extension.mjs
+
+release: dist
+	node scripts/release.mjs
+
+release-check:
+	bash scripts/release-check.sh
 
 www: wasm
 	node scripts/build-www.mjs
