@@ -40,8 +40,10 @@ pub fn parse_str(html: &str) -> Result<Dom, InputError> {
             max: MAX_ATTRIBUTES_PER_ELEMENT,
         });
     }
-    let sink = Sink::default();
-    let mut dom = html5ever::parse_document(sink, Default::default()).one(StrTendril::from(html));
+    let mut dom = parse_scripted(html, true);
+    if shows_more_without_scripts(&dom) {
+        dom = parse_scripted(html, false);
+    }
     // The same bound as the browser door's snapshot: the input cap keeps the parse itself finite.
     if dom.len() > MAX_NODES {
         return Err(InputError::TooManyNodes {
@@ -52,6 +54,67 @@ pub fn parse_str(html: &str) -> Result<Dom, InputError> {
     // As the browser shows the page once its scripts ran: streamed parts in their place.
     super::streaming::reveal_segments(&mut dom);
     Ok(dom)
+}
+
+/// Parses as a browser with scripts on or off. With them off, `<noscript>` holds markup, shown
+/// as any other block: it is read as a `<div>`.
+fn parse_scripted(html: &str, scripting: bool) -> Dom {
+    let sink = Sink {
+        noscript_as_div: !scripting,
+        ..Sink::default()
+    };
+    let opts = html5ever::ParseOpts {
+        tree_builder: html5ever::tree_builder::TreeBuilderOpts {
+            scripting_enabled: scripting,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    html5ever::parse_document(sink, opts).one(StrTendril::from(html))
+}
+
+/// A page that is a shell for scripts, all of whose words are in `<noscript>` (forum software
+/// serves its threads that way to readers without scripts): the body, `<noscript>` aside, shows
+/// less text than the markup inside its `<noscript>`s holds. A saved copy of it is read as a
+/// browser without scripts shows it. Pages whose `<noscript>` only holds a pixel or a notice
+/// are read as they are.
+fn shows_more_without_scripts(dom: &Dom) -> bool {
+    let Some(body) = dom.body() else { return false };
+    let (mut shown, mut without_scripts) = (0usize, 0usize);
+    let mut walk = dom.descendants(body);
+    while let Some(id) = walk.next() {
+        match dom.data(id) {
+            NodeData::Element(el) if el.is("noscript") => {
+                without_scripts += markup_text_len(&dom.text_content(id));
+                walk.skip_subtree(id);
+            }
+            NodeData::Element(el) if matches!(&*el.name, "script" | "style" | "template") => {
+                walk.skip_subtree(id);
+            }
+            NodeData::Text(t) => shown += t.split_whitespace().map(str::len).sum::<usize>(),
+            _ => {}
+        }
+    }
+    without_scripts > shown
+}
+
+/// Roughly the length of the text a piece of markup shows: its bytes outside tags, less spaces.
+fn markup_text_len(markup: &str) -> usize {
+    let mut in_tag = false;
+    markup
+        .bytes()
+        .filter(|&b| {
+            match b {
+                b'<' => in_tag = true,
+                b'>' if in_tag => {
+                    in_tag = false;
+                    return false;
+                }
+                _ => {}
+            }
+            !in_tag && !b.is_ascii_whitespace()
+        })
+        .count()
 }
 
 /// The most attributes any one start tag has, read the way the HTML tokenizer reads tags (quoted
@@ -213,6 +276,8 @@ struct Sink {
     names: RefCell<Vec<Option<QualName>>>,
     /// The detached fragment holding each template's contents, by template id.
     templates: RefCell<Vec<(NodeId, NodeId)>>,
+    /// Parsing as a browser without scripts: `<noscript>` becomes a plain block.
+    noscript_as_div: bool,
 }
 
 impl Sink {
@@ -308,8 +373,14 @@ impl TreeSink for Sink {
         attrs: Vec<HtmlAttribute>,
         flags: ElementFlags,
     ) -> NodeId {
+        let local = name.local.to_ascii_lowercase();
+        let local = if self.noscript_as_div && &*local == "noscript" {
+            "div"
+        } else {
+            &local
+        };
         let element = Element {
-            name: Box::from(&*name.local.to_ascii_lowercase()),
+            name: Box::from(local),
             ns: namespace_of(&name),
             attrs: convert_attrs(attrs),
             layout: LayoutFlags::default(),
@@ -410,6 +481,43 @@ mod tests {
         assert_eq!(dom.attr(p, "class"), Some("x"));
         assert_eq!(dom.text_content(p), "Hello you");
         assert_eq!(dom.text_content(dom.head().unwrap()), "T");
+    }
+
+    #[test]
+    fn a_script_shell_reads_as_it_shows_without_scripts() {
+        // Forum software's thread page: a splash for scripts, the posts in <noscript>.
+        let shell = r#"<body><section id="d-splash"><div class="dots"></div></section>
+            <div id="main-outlet"></div>
+            <noscript data-path="/t/ayuda/42"><div id="main-outlet" class="wrap">
+              <div id="post_1" class="topic-body crawler-post"><div class="post" itemprop="text">
+              <p>¿Alguien sabe por qué la actualización rompió el importador? Desde ayer no funciona.</p></div></div>
+              <div id="post_2" class="topic-body crawler-post"><div class="post" itemprop="text">
+              <p>Lo mismo aquí: hay que volver a la versión anterior.</p></div></div></div></noscript></body>"#;
+        let dom = parse_str(shell).unwrap();
+        let posts: Vec<NodeId> = dom
+            .descendants(NodeId::ROOT)
+            .filter(|&n| dom.attr(n, "class") == Some("post"))
+            .collect();
+        assert_eq!(posts.len(), 2, "the posts are elements");
+        assert!(
+            dom.find("noscript").is_none(),
+            "<noscript> reads as a block"
+        );
+        assert!(dom.text_content(posts[1]).contains("versión anterior"));
+
+        // A page with its own text and a <noscript> pixel or notice is read as it is.
+        for page in [
+            r#"<body><article><p>Die Stadt plant einen neuen Radweg entlang des Flusses.</p></article>
+               <noscript><img src="/px.gif"><p>Bitte JavaScript aktivieren.</p></noscript></body>"#,
+            r#"<body><p>Short.</p><noscript><iframe src="https://tags.example/ns.html"></iframe></noscript></body>"#,
+        ] {
+            let dom = parse_str(page).unwrap();
+            let ns = dom.find("noscript").expect("<noscript> stays");
+            assert!(
+                dom.child_elements(ns).next().is_none(),
+                "its markup stays text"
+            );
+        }
     }
 
     #[test]
