@@ -16,7 +16,11 @@ const PAGES = join(dirname(fileURLToPath(import.meta.url)), 'pages');
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 export const STRICT_CSP = "default-src 'self'; script-src 'self'";
 export const SLOW_PAUSE_MS = 2000;
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml',
+};
 
 /** Starts the server; `close()` stops it. */
 export async function startServer() {
