@@ -3,7 +3,8 @@
 #   make test    every test: the JavaScript linters, cargo test, the unit tests, the wasm build,
 #                web-ext lint, the browser e2e suites
 #   make lint    web-ext lint of dist/firefox, after lint-js (ESLint and Prettier's check)
-#   make dist    dist/chrome, dist/firefox and their zips (builds the wasm first)
+#   make dist    dist/chrome, dist/firefox and their zips, and dist/e2e/ (the same with the e2e
+#                suites' test hooks; builds the wasm first)
 #   make wasm    pkg/tidyread.js + pkg/tidyread_bg.wasm
 #   make release dist/release/: the Chrome and Firefox zips and the source archive for the stores,
 #                reproducibly, from a clean tree (docs/release.md)
@@ -14,7 +15,7 @@
 #   make eval    extraction quality over the Readability corpus (a line per page and a summary)
 #                and the WCXB dev split (per page type; docs/quality.md) (EVAL_ARGS="--page NAME|ID"
 #                for one page's missed and extra text, "--only wcxb", "--list", "--sort f1", "--json F")
-#   make www     the playground: dist/www/ from www/, pkg/ and extension/snapshot.js
+#   make www     the playground: dist/www/ from www/ (bundled with the extension's modules) and pkg/
 #   make serve   serves dist/www/ on 127.0.0.1 (prints the URL)
 #   make bench   both benchmarks below; neither is part of `make test`
 #   make bench-native   native timings per page: parse, extract, analyze, and dom_smoothie for

@@ -2,141 +2,129 @@
 // entry, where the content script runs, and the core for pages whose CSP keeps wasm out of the
 // content script.
 //
-// Loaded after ext.js, snapshot.js and pkg/tidyread.js: by Firefox's event page from the
-// manifest's `background.scripts`, and by Chrome's service worker through the importScripts line
-// that scripts/build-extension.mjs writes from the same list.
+// Bundled with the modules it imports into one classic script (scripts/bundle.mjs): Firefox's
+// event page (the manifest's `background.scripts`) and Chrome's service worker load the same file.
 //
 // Least privilege: the manifest asks for no host access. A click on the button (or the shortcut,
 // or the button's menu) grants `activeTab` for that tab, and the content script is injected then.
 // Only where the user has granted host access (optional_host_permissions, asked for in the popup
 // or the options page) does it run by itself as pages load, for decluttering and the automatic
 // reader view: registered here for exactly the granted origins.
-(function () {
-  'use strict';
+import { coreLoader } from './core.js';
+import * as ext from './ext.js';
+import { listen, toTab } from './messages.js';
+import { fromWire } from './snapshot.js';
 
-  let core = null;
+// The content script: one bundled file (scripts/bundle.mjs), in the top frame of a page.
+const CONTENT_SCRIPT = {
+  id: 'tidyread-content',
+  js: ['content.js'],
+  // Early, to load and warm up the wasm while the page loads (content.js waits for the DOM).
+  runAt: 'document_start',
+};
+// Host access patterns that are web pages (the browser may list others, e.g. its own schemes).
+const PAGE_ORIGIN = /^(\*|https?):\/\//;
 
-  // The content script: these files, in this order, in the top frame of a page.
-  const CONTENT_SCRIPT = {
-    id: 'tidyread-content',
-    js: ['pkg/tidyread.js', 'ext.js', 'settings.js', 'snapshot.js', 'prehide.js', 'reader.js', 'content.js'],
-    // Early, to load and warm up the wasm while the page loads (content.js waits for the DOM).
-    runAt: 'document_start',
-  };
-  // Host access patterns that are web pages (the browser may list others, e.g. its own schemes).
-  const PAGE_ORIGIN = /^(\*|https?):\/\//;
+// Registers the content script for the granted page origins; one update at a time, so that a
+// start and a grant arriving together cannot register it twice.
+let registering = Promise.resolve();
+function followHostAccess() {
+  registering = registering
+    .then(async () => {
+      const origins = (await ext.grantedOrigins()).filter((o) => PAGE_ORIGIN.test(o));
+      await ext.registerContentScript(CONTENT_SCRIPT, origins);
+    })
+    .catch((error) => console.error('tidyread: registering the content script:', error));
+  return registering;
+}
 
-  // Registers the content script for the granted page origins; one update at a time, so that a
-  // start and a grant arriving together cannot register it twice.
-  let registering = Promise.resolve();
-  function followHostAccess() {
-    registering = registering
-      .then(async () => {
-        const origins = (await ext.grantedOrigins()).filter((o) => PAGE_ORIGIN.test(o));
-        await ext.registerContentScript(CONTENT_SCRIPT, origins);
-      })
-      .catch((error) => console.error('tidyread: registering the content script:', error));
-    return registering;
+// Injects the content script into a tab that does not have it yet (after a click: activeTab).
+// Returns whether it had to.
+async function ensureContent(tabId) {
+  try {
+    await toTab(tabId, 'background->content/ping');
+    return false;
+  } catch {
+    await ext.injectFiles(tabId, CONTENT_SCRIPT.js);
+    return true;
   }
+}
 
-  // Injects the content script into a tab that does not have it yet (after a click: activeTab).
-  // Returns whether it had to.
-  async function ensureContent(tabId) {
-    try {
-      await ext.toTab(tabId, 'background', 'ping');
-      return false;
-    } catch {
-      await ext.injectFiles(tabId, CONTENT_SCRIPT.js);
-      return true;
-    }
+// The extension's CSP allows 'wasm-unsafe-eval', so the wasm always compiles here; a failed load
+// is tried again on the next message.
+const loadCore = coreLoader(ext.url('pkg/tidyread_bg.wasm'), { retry: true });
+
+// The count of blocks taken off the page; nothing when decluttering is off for the site (the
+// content script then reports enabled: false) or nothing was removed.
+function badgeText(status) {
+  return status.enabled && status.removals > 0 ? String(status.removals) : '';
+}
+
+async function showStatus(tabId, status) {
+  await ext.setBadge(tabId, badgeText(status));
+}
+
+function tabOf(sender) {
+  const tabId = sender.tab?.id;
+  if (typeof tabId !== 'number') throw new Error('the message did not come from a tab');
+  return tabId;
+}
+
+// Listeners are registered at the top level, as Chrome's service worker requires.
+listen('background', {
+  // The same analyze, from the same package, on the content script's own snapshot: the same
+  // decisions by construction, applied there with its table of live nodes.
+  'content->background/analyze': async (message) => {
+    const { words, strings } = fromWire(message.snapshot);
+    const wasm = await loadCore();
+    return { analysis: wasm.analyze(words, strings, message.options) };
+  },
+  'content->background/status': async (message, sender) => {
+    await showStatus(tabOf(sender), message.status);
+    return {};
+  },
+  // The popup, opened from the button's menu (which grants activeTab), shows the tab's status.
+  'popup->background/ensure-content': async (message) => ({ injected: await ensureContent(message.tabId) }),
+  'popup->background/core-version': async () => ({ core: (await loadCore()).version() }),
+  'options->background/core-version': async () => ({ core: (await loadCore()).version() }),
+});
+
+// The toolbar button and the keyboard shortcut open or close the reader view in the tab.
+// No default_popup in the manifest, so that a click reaches onClicked.
+// A content script injected by this click opens the view (its automatic mode may have opened
+// it already): the user asked for the reader, never for it to close.
+async function toggleReader(tab) {
+  try {
+    const injected = await ensureContent(tab.id);
+    await toTab(tab.id, injected ? 'background->content/reader-show' : 'background->content/reader-toggle');
+  } catch (error) {
+    // Pages no extension may script (browser pages, the stores) have no reader view.
+    console.warn(`tidyread: reader view in tab ${tab?.id}:`, error);
   }
+}
 
-  // The extension's CSP allows 'wasm-unsafe-eval', so the wasm always compiles here.
-  function loadCore() {
-    core ??= (async () => {
-      const response = await fetch(ext.url('pkg/tidyread_bg.wasm'));
-      if (!response.ok) throw new Error(`fetching the wasm: HTTP ${response.status}`);
-      wasm_bindgen.initSync({ module: await response.arrayBuffer() });
-      return wasm_bindgen;
-    })();
-    core.catch(() => {
-      core = null; // let the next message try again
-    });
-    return core;
-  }
+ext.onActionClicked(toggleReader);
+ext.onCommand((name, tab) => {
+  if (name === 'toggle-reader' && tab) toggleReader(tab);
+});
 
-  // The count of blocks taken off the page; nothing when decluttering is off for the site (the
-  // content script then reports enabled: false) or nothing was removed.
-  function badgeText(status) {
-    return status.enabled && status.removals > 0 ? String(status.removals) : '';
-  }
-
-  async function showStatus(tabId, status) {
-    await ext.setBadge(tabId, badgeText(status));
-  }
-
-  function tabOf(sender) {
-    const tabId = sender.tab?.id;
-    if (typeof tabId !== 'number') throw new Error('the message did not come from a tab');
-    return tabId;
-  }
-
-  // Listeners are registered at the top level, as Chrome's service worker requires.
-  ext.listen('background', {
-    // The same analyze, from the same package, on the content script's own snapshot: the same
-    // decisions by construction, applied there with its table of live nodes.
-    'content->background/analyze': async (message) => {
-      const { words, strings } = TidyreadSnapshot.fromWire(message.snapshot);
-      const wasm = await loadCore();
-      return { analysis: wasm.analyze(words, strings, message.options ?? {}) };
-    },
-    'content->background/status': async (message, sender) => {
-      await showStatus(tabOf(sender), message.status);
-      return {};
-    },
-    // The popup, opened from the button's menu (which grants activeTab), shows the tab's status.
-    'popup->background/ensure-content': async (message) => ({ injected: await ensureContent(message.tabId) }),
-    'popup->background/core-version': async () => ({ core: (await loadCore()).version() }),
-    'options->background/core-version': async () => ({ core: (await loadCore()).version() }),
+// The popup (per-site switches, removed clutter) from the toolbar button's context menu: the
+// action is given the popup for that tab, opened, and given back, so a plain click still
+// toggles the reader. Where a popup cannot open (no window focused, a browser refusing), the
+// same page opens in a tab, for the same tab.
+const POPUP = 'popup.html';
+function showPopup(tab) {
+  if (!tab || typeof tab.id !== 'number') return;
+  ext.openPopupOnce(tab.id, `${POPUP}?tab=${tab.id}`).catch((error) => {
+    console.warn('tidyread: the popup did not open; opening it in a tab', error);
+    ext.openTab(ext.url(`${POPUP}?tab=${tab.id}`)).catch(() => {});
   });
+}
+ext.addActionMenu('site-settings', ext.i18n('menuSiteSettings'), showPopup).catch((error) => {
+  console.warn('tidyread: no context menu on the toolbar button', error);
+});
 
-  // The toolbar button and the keyboard shortcut open or close the reader view in the tab.
-  // No default_popup in the manifest, so that a click reaches onClicked.
-  // A content script injected by this click opens the view (its automatic mode may have opened
-  // it already): the user asked for the reader, never for it to close.
-  async function toggleReader(tab) {
-    try {
-      const injected = await ensureContent(tab.id);
-      await ext.toTab(tab.id, 'background', injected ? 'reader-show' : 'reader-toggle');
-    } catch (error) {
-      // Pages no extension may script (browser pages, the stores) have no reader view.
-      console.warn(`tidyread: reader view in tab ${tab?.id}:`, error);
-    }
-  }
+ext.onOriginsChanged(followHostAccess);
+followHostAccess();
 
-  ext.onActionClicked(toggleReader);
-  ext.onCommand((name, tab) => {
-    if (name === 'toggle-reader' && tab) toggleReader(tab);
-  });
-
-  // The popup (per-site switches, removed clutter) from the toolbar button's context menu: the
-  // action is given the popup for that tab, opened, and given back, so a plain click still
-  // toggles the reader. Where a popup cannot open (no window focused, a browser refusing), the
-  // same page opens in a tab, for the same tab.
-  const POPUP = 'popup.html';
-  function showPopup(tab) {
-    if (!tab || typeof tab.id !== 'number') return;
-    ext.openPopupOnce(tab.id, `${POPUP}?tab=${tab.id}`).catch((error) => {
-      console.warn('tidyread: the popup did not open; opening it in a tab', error);
-      ext.openTab(ext.url(`${POPUP}?tab=${tab.id}`)).catch(() => {});
-    });
-  }
-  ext.addActionMenu('site-settings', ext.i18n('menuSiteSettings'), showPopup).catch((error) => {
-    console.warn('tidyread: no context menu on the toolbar button', error);
-  });
-
-  ext.onOriginsChanged(followHostAccess);
-  followHostAccess();
-
-  ext.setBadgeColor('#4a5568').catch(() => {});
-})();
+ext.setBadgeColor('#4a5568').catch(() => {});

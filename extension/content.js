@@ -1,7 +1,6 @@
 // The content script: snapshot the page, let the core decide, apply its removals, undo them exactly.
-//
-// Loaded after pkg/tidyread.js (the wasm-bindgen no-modules glue, global `wasm_bindgen`),
-// ext.js, settings.js and snapshot.js. It holds no heuristics: every decision comes from the core.
+// It holds no heuristics: every decision comes from the core. Bundled with the modules it imports
+// into one classic script (scripts/bundle.mjs), which the background registers or injects.
 //
 // Where the user granted host access it starts at document_start: while the page is parsed, it
 // hides certain ad markup with the core's pre-hide sheet (prehide.js), loads the wasm and warms
@@ -12,551 +11,521 @@
 // Besides the first run at document_idle, a MutationObserver catches clutter the page inserts
 // later (lazy ad slots, late modals): it re-runs the core on the whole page (which it needs for
 // context) and applies only the removals that lie inside what the page added since the last run.
-(function () {
-  'use strict';
+import { coreLoader } from './core.js';
+import * as ext from './ext.js';
+import { listen, toBackground } from './messages.js';
+import { PREHIDE_CSS } from './prehide.js';
+import * as reader from './reader.js';
+import { applyRemovals, insideAny, putBack } from './removals.js';
+import * as settings from './settings.js';
+import { take, toWire } from './snapshot.js';
 
-  // A second injection into the same page (e.g. an extension reload) must not apply twice.
-  if (globalThis.__tidyreadContent) return;
-  globalThis.__tidyreadContent = true;
+const root = document.documentElement;
+// Marks on <html> while the page is decluttered; gone again after a restore. Tests and CSS read
+// them; the page's own scripts may too.
+const MARK_PATH = 'data-tidyread-path'; // "wasm" (ran here) or "background" (page CSP blocks wasm)
+const MARK_REMOVALS = 'data-tidyread-removals';
 
-  const root = document.documentElement;
-  // Marks on <html> while the page is decluttered; gone again after a restore. Tests and CSS read
-  // them; the page's own scripts may too.
-  const MARK_PATH = 'data-tidyread-path'; // "wasm" (ran here) or "background" (page CSP blocks wasm)
-  const MARK_REMOVALS = 'data-tidyread-removals';
+// Kinds of block that usually come with a scroll lock on <html> or <body>.
+const MODAL_KINDS = new Set(['overlay', 'consent_banner', 'newsletter', 'paywall_prompt']);
 
-  // Kinds of block that usually come with a scroll lock on <html> or <body>.
-  const MODAL_KINDS = new Set(['overlay', 'consent_banner', 'newsletter', 'paywall_prompt']);
+// Re-runs for content the page adds later. A run snapshots and analyses the whole page (5–50 ms
+// on ordinary pages), so they are batched and bounded.
+// The batch window after the first mutation of a batch: a lazy slot is filled in a few steps
+// (container, label, frame) within a frame or two; 250 ms catches them in one run, and is
+// about as long as it takes to notice an ad.
+const BATCH_MS = 250;
+// A token bucket: up to RUN_BURST runs back to back (a page settling after load), then one
+// every RUN_REFILL_MS. A page that mutates forever costs at most 5 + 20 runs a minute.
+const RUN_BURST = 5;
+const RUN_REFILL_MS = 3000;
+// And never more than about a tenth of the time: after a run of t ms, wait at least 10 t.
+const IDLE_FACTOR = 10;
+// Layout bits in the snapshot (src/dom/snapshot.rs): the core reads `position: fixed` from
+// inline styles itself, but most overlays get it from the page's stylesheets. Computed styles
+// cost a style lookup each, so only where overlays live: <body>'s children, grandchildren and
+// great-grandchildren (a modal is appended to <body>, or to an app root or two inside it).
+// Only `fixed`: a sticky box deep in a layout (a sidebar, a table of contents) is the page's.
+// Measured over the 130 corpus pages (bench/layout-bits.mjs): a median of 16 lookups and no
+// measurable time; 10 pages have a fixed box there. Off for now: with the bit, the core's
+// overlay rule also takes fixed site bars built from <div>s (wikia's global navigation, 145
+// words of links), which decluttering must leave alone; turn on once the core tells them apart.
+const FILL_LAYOUT = false;
+const LAYOUT_FIXED = 1;
+const LAYOUT_DEPTHS = { min: 2, max: 4 };
+const NO_LAYOUT = new Set(['head', 'script', 'style', 'link', 'meta', 'title', 'noscript', 'template', 'br']);
 
-  // Re-runs for content the page adds later. A run snapshots and analyses the whole page (5–50 ms
-  // on ordinary pages), so they are batched and bounded.
-  // The batch window after the first mutation of a batch: a lazy slot is filled in a few steps
-  // (container, label, frame) within a frame or two; 250 ms catches them in one run, and is
-  // about as long as it takes to notice an ad.
-  const BATCH_MS = 250;
-  // A token bucket: up to RUN_BURST runs back to back (a page settling after load), then one
-  // every RUN_REFILL_MS. A page that mutates forever costs at most 5 + 20 runs a minute.
-  const RUN_BURST = 5;
-  const RUN_REFILL_MS = 3000;
-  // And never more than about a tenth of the time: after a run of t ms, wait at least 10 t.
-  const IDLE_FACTOR = 10;
-  // Layout bits in the snapshot (src/dom/snapshot.rs): the core reads `position: fixed` from
-  // inline styles itself, but most overlays get it from the page's stylesheets. Computed styles
-  // cost a style lookup each, so only where overlays live: <body>'s children, grandchildren and
-  // great-grandchildren (a modal is appended to <body>, or to an app root or two inside it).
-  // Only `fixed`: a sticky box deep in a layout (a sidebar, a table of contents) is the page's.
-  // Measured over the 130 corpus pages (bench/layout-bits.mjs): a median of 16 lookups and no
-  // measurable time; 10 pages have a fixed box there. Off for now: with the bit, the core's
-  // overlay rule also takes fixed site bars built from <div>s (wikia's global navigation, 145
-  // words of links), which decluttering must leave alone; turn on once the core tells them apart.
-  const FILL_LAYOUT = false;
-  const LAYOUT_FIXED = 1;
-  const LAYOUT_DEPTHS = { min: 2, max: 4 };
-  const NO_LAYOUT = new Set(['head', 'script', 'style', 'link', 'meta', 'title', 'noscript', 'template', 'br']);
+function layoutOf(element, depth) {
+  if (depth < LAYOUT_DEPTHS.min || depth > LAYOUT_DEPTHS.max || NO_LAYOUT.has(element.localName)) return 0;
+  return getComputedStyle(element).position === 'fixed' ? LAYOUT_FIXED : 0;
+}
 
-  function layoutOf(element, depth) {
-    if (depth < LAYOUT_DEPTHS.min || depth > LAYOUT_DEPTHS.max || NO_LAYOUT.has(element.localName)) return 0;
-    return getComputedStyle(element).position === 'fixed' ? LAYOUT_FIXED : 0;
+// Added nodes remembered between runs; more than this and the extra ones are not looked at.
+const MAX_PENDING = 5000;
+
+const state = {
+  enabled: false,
+  path: null,
+  // Why the local wasm could not run (e.g. the page's CSP), when it could not.
+  localError: null,
+  error: null,
+  timings: null,
+  readerable: null,
+  // Every block removed since decluttering was turned on, in the order applied: {node,
+  // placeholder, kind, reason, excerpt, restored}. Its index is the item's index in the status.
+  removed: [],
+  // The values the marks had before we set them (null: absent), so a restore gives them back.
+  marksBefore: null,
+  // The scroll lock we lifted: [{element, before, after}] (the style attribute's values).
+  scrollUnlock: null,
+  // Core runs: the first (and each toggle or reapply), the observer's, batches deferred by the
+  // rate cap, and the reader view's own (none when automatic mode takes the first run's).
+  runs: { full: 0, observer: 0, deferred: 0, reader: 0 },
+  // The settings for this page's host (settings.js's forHost).
+  site: null,
+};
+
+// Nodes a user put back one by one: later runs leave them alone (until a reapply).
+let userRestored = new WeakSet();
+
+// The wasm in this content script. Chromium applies the page's CSP to wasm compilation here
+// ("CompileError: WebAssembly.Module(): " with no reason on `script-src 'self'` pages); Firefox
+// does not. A failure is remembered: the page's CSP does not change.
+const loadLocalCore = coreLoader(ext.url('pkg/tidyread_bg.wasm'));
+
+/**
+ * Runs the core on a snapshot: here when the page lets wasm run, else in the background, which
+ * runs the same `analyze` from the same package on the same words and strings.
+ * @returns {Promise<{analysis: object, path: "wasm" | "background"}>}
+ */
+async function analyzeSnapshot(snapshot, options) {
+  let core = null;
+  try {
+    core = await loadLocalCore();
+  } catch (error) {
+    state.localError = `${error.name}: ${error.message}`;
   }
-
-  // Added nodes remembered between runs; more than this and the extra ones are not looked at.
-  const MAX_PENDING = 5000;
-
-  const state = {
-    enabled: false,
-    path: null,
-    // Why the local wasm could not run (e.g. the page's CSP), when it could not.
-    localError: null,
-    error: null,
-    timings: null,
-    readerable: null,
-    // Every block removed since decluttering was turned on, in the order applied: {node,
-    // placeholder, kind, reason, excerpt, restored}. Its index is the item's index in the status.
-    removed: [],
-    // The values the marks had before we set them (null: absent), so a restore gives them back.
-    marksBefore: null,
-    // The scroll lock we lifted: [{element, before, after}] (the style attribute's values).
-    scrollUnlock: null,
-    // Core runs: the first (and each toggle or reapply), the observer's, batches deferred by the
-    // rate cap, and the reader view's own (none when automatic mode takes the first run's).
-    runs: { full: 0, observer: 0, deferred: 0, reader: 0 },
-    // The settings for this page's host (TidyreadSettings.forHost).
-    site: null,
-  };
-
-  // Nodes a user put back one by one: later runs leave them alone (until a reapply).
-  let userRestored = new WeakSet();
-
-  let localCore = null;
-
-  // The wasm in this content script. Chromium applies the page's CSP to wasm compilation here
-  // ("CompileError: WebAssembly.Module(): " with no reason on `script-src 'self'` pages); Firefox
-  // does not. A failure is remembered: the page's CSP does not change.
-  function loadLocalCore() {
-    localCore ??= (async () => {
-      const response = await fetch(ext.url('pkg/tidyread_bg.wasm'));
-      if (!response.ok) throw new Error(`fetching the wasm: HTTP ${response.status}`);
-      const bytes = await response.arrayBuffer();
-      wasm_bindgen.initSync({ module: bytes });
-      return wasm_bindgen;
-    })();
-    return localCore;
+  if (core !== null) {
+    return { analysis: core.analyze(snapshot.words, snapshot.strings, options), path: 'wasm' };
   }
+  const reply = await toBackground('content->background/analyze', {
+    snapshot: toWire(snapshot),
+    options,
+  });
+  return { analysis: reply.analysis, path: 'background' };
+}
 
-  /**
-   * Runs the core on a snapshot: here when the page lets wasm run, else in the background, which
-   * runs the same `analyze` from the same package on the same words and strings.
-   * @returns {Promise<{analysis: object, path: "wasm" | "background"}>}
-   */
-  async function analyzeSnapshot(snapshot, options) {
-    let core = null;
-    try {
-      core = await loadLocalCore();
-    } catch (error) {
-      state.localError = `${error.name}: ${error.message}`;
-    }
-    if (core !== null) {
-      return { analysis: core.analyze(snapshot.words, snapshot.strings, options), path: 'wasm' };
-    }
-    const reply = await ext.toBackground('content', 'analyze', {
-      snapshot: TidyreadSnapshot.toWire(snapshot),
-      options,
-    });
-    return { analysis: reply.analysis, path: 'background' };
-  }
-
-  // Resolves once the page is parsed and its own DOMContentLoaded handlers have run (they see the
-  // page as published): a task after the event.
-  const parsed =
-    document.readyState !== 'loading'
-      ? Promise.resolve()
-      : new Promise((resolve) => {
-          document.addEventListener('DOMContentLoaded', () => setTimeout(resolve, 0), { once: true });
-        });
-
-  // The pre-hide sheet, while it is on: adopted, not inserted, so the page's markup is untouched.
-  let prehideSheet = null;
-
-  function prehide() {
-    try {
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(TidyreadPrehide.css);
-      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-      prehideSheet = sheet;
-    } catch (error) {
-      // Only the first paint is at stake: decluttering goes on without it.
-      console.warn('tidyread: no pre-hide sheet', error);
-    }
-  }
-
-  // After the first decision: what the core removed is gone, what it kept shows again.
-  function endPrehide() {
-    if (prehideSheet === null) return;
-    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== prehideSheet);
-    prehideSheet = null;
-  }
-
-  // Loads the wasm and runs the core once on its built-in page, while the page is still loading.
-  function warmUp() {
-    loadLocalCore()
-      .then((core) => core.warmUp())
-      .catch(() => {
-        // The page's CSP keeps wasm out (Chromium): the run falls back to the background.
+// Resolves once the page is parsed and its own DOMContentLoaded handlers have run (they see the
+// page as published): a task after the event.
+const parsed =
+  document.readyState !== 'loading'
+    ? Promise.resolve()
+    : new Promise((resolve) => {
+        document.addEventListener('DOMContentLoaded', () => setTimeout(resolve, 0), { once: true });
       });
+
+// The pre-hide sheet, while it is on: adopted, not inserted, so the page's markup is untouched.
+let prehideSheet = null;
+
+function prehide() {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(PREHIDE_CSS);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    prehideSheet = sheet;
+  } catch (error) {
+    // Only the first paint is at stake: decluttering goes on without it.
+    console.warn('tidyread: no pre-hide sheet', error);
   }
+}
 
-  // One change to the page at a time: runs, restores and messages wait for each other.
-  let queue = Promise.resolve();
-  function serial(task) {
-    const result = queue.then(task);
-    queue = result.catch(() => {});
-    return result;
+// After the first decision: what the core removed is gone, what it kept shows again.
+function endPrehide() {
+  if (prehideSheet === null) return;
+  document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== prehideSheet);
+  prehideSheet = null;
+}
+
+// Loads the wasm and runs the core once on its built-in page, while the page is still loading.
+function warmUp() {
+  loadLocalCore()
+    .then((core) => core.warmUp())
+    .catch(() => {
+      // The page's CSP keeps wasm out (Chromium): the run falls back to the background.
+    });
+}
+
+// One change to the page at a time: runs, restores and messages wait for each other.
+let queue = Promise.resolve();
+function serial(task) {
+  const result = queue.then(task);
+  queue = result.catch(() => {});
+  return result;
+}
+
+// ---- Marks on <html> ----
+
+function removedCount() {
+  let n = 0;
+  for (const item of state.removed) if (!item.restored) n++;
+  return n;
+}
+
+function setMarks(path) {
+  state.marksBefore ??= [MARK_PATH, MARK_REMOVALS].map((name) => [name, root.getAttribute(name)]);
+  root.setAttribute(MARK_PATH, path);
+  root.setAttribute(MARK_REMOVALS, String(removedCount()));
+}
+
+function clearMarks() {
+  for (const [name, value] of state.marksBefore ?? []) {
+    if (value === null) root.removeAttribute(name);
+    else root.setAttribute(name, value);
   }
+  state.marksBefore = null;
+}
 
-  // ---- Marks on <html> ----
+// ---- The page's mutations ----
 
-  function removedCount() {
-    let n = 0;
-    for (const item of state.removed) if (!item.restored) n++;
-    return n;
-  }
+// Elements the page added since the last run (placeholders are comments: never collected).
+const pending = new Set();
+let batchTimer = null;
+let lastRunMs = 0;
+let tokens = RUN_BURST;
+let tokensAt = performance.now();
 
-  function setMarks(path) {
-    state.marksBefore ??= [MARK_PATH, MARK_REMOVALS].map((name) => [name, root.getAttribute(name)]);
-    root.setAttribute(MARK_PATH, path);
-    root.setAttribute(MARK_REMOVALS, String(removedCount()));
-  }
+function refill(now) {
+  tokens = Math.min(RUN_BURST, tokens + (now - tokensAt) / RUN_REFILL_MS);
+  tokensAt = now;
+}
 
-  function clearMarks() {
-    for (const [name, value] of state.marksBefore ?? []) {
-      if (value === null) root.removeAttribute(name);
-      else root.setAttribute(name, value);
+// The extension's own elements (the reader view's host and toast) are never the page's clutter.
+function isOurs(node) {
+  return node.localName === reader.HOST_TAG || node.localName === reader.TOAST_TAG;
+}
+
+function collect(records) {
+  for (const record of records) {
+    for (const node of record.addedNodes) {
+      if (node.nodeType === Node.ELEMENT_NODE && pending.size < MAX_PENDING && !isOurs(node)) pending.add(node);
     }
-    state.marksBefore = null;
   }
+}
 
-  // ---- The page's mutations ----
+let watching = false;
+const observer = new MutationObserver((records) => {
+  if (!watching) return;
+  collect(records);
+  if (pending.size > 0) scheduleBatch();
+});
 
-  // Elements the page added since the last run (placeholders are comments: never collected).
-  const pending = new Set();
-  let batchTimer = null;
-  let lastRunMs = 0;
-  let tokens = RUN_BURST;
-  let tokensAt = performance.now();
+function observe() {
+  watching = true;
+  observer.observe(document, { childList: true, subtree: true });
+}
 
-  function refill(now) {
-    tokens = Math.min(RUN_BURST, tokens + (now - tokensAt) / RUN_REFILL_MS);
-    tokensAt = now;
+function stopObserving() {
+  watching = false;
+  observer.disconnect();
+  pending.clear();
+  clearTimeout(batchTimer);
+  batchTimer = null;
+}
+
+// When the next batch may run: after the batch window, after 10× the last run's time, and
+// when the bucket has a token.
+function scheduleBatch() {
+  if (batchTimer !== null) return;
+  refill(performance.now());
+  let wait = Math.max(BATCH_MS, lastRunMs * IDLE_FACTOR);
+  if (tokens < 1) {
+    wait = Math.max(wait, (1 - tokens) * RUN_REFILL_MS);
+    state.runs.deferred++;
   }
-
-  // The extension's own elements (the reader view's host and toast) are never the page's clutter.
-  function isOurs(node) {
-    const reader = globalThis.TidyreadReader;
-    return reader !== undefined && (node.localName === reader.HOST_TAG || node.localName === reader.TOAST_TAG);
-  }
-
-  function collect(records) {
-    for (const record of records) {
-      for (const node of record.addedNodes) {
-        if (node.nodeType === Node.ELEMENT_NODE && pending.size < MAX_PENDING && !isOurs(node)) pending.add(node);
-      }
-    }
-  }
-
-  let watching = false;
-  const observer = new MutationObserver((records) => {
-    if (!watching) return;
-    collect(records);
-    if (pending.size > 0) scheduleBatch();
-  });
-
-  function observe() {
-    watching = true;
-    observer.observe(document, { childList: true, subtree: true });
-  }
-
-  function stopObserving() {
-    watching = false;
-    observer.disconnect();
-    pending.clear();
-    clearTimeout(batchTimer);
+  batchTimer = setTimeout(() => {
     batchTimer = null;
-  }
+    serial(runBatch);
+  }, wait);
+}
 
-  // When the next batch may run: after the batch window, after 10× the last run's time, and
-  // when the bucket has a token.
-  function scheduleBatch() {
-    if (batchTimer !== null) return;
-    refill(performance.now());
-    let wait = Math.max(BATCH_MS, lastRunMs * IDLE_FACTOR);
-    if (tokens < 1) {
-      wait = Math.max(wait, (1 - tokens) * RUN_REFILL_MS);
-      state.runs.deferred++;
-    }
-    batchTimer = setTimeout(() => {
-      batchTimer = null;
-      serial(runBatch);
-    }, wait);
+async function runBatch() {
+  if (!watching) return;
+  const start = performance.now();
+  refill(start);
+  if (tokens < 1) {
+    scheduleBatch();
+    return;
   }
+  tokens -= 1;
+  state.runs.observer++;
+  try {
+    await declutter(start, { onlyAdded: true });
+  } catch (error) {
+    state.error = String(error?.message ?? error);
+    console.error('tidyread:', error);
+  }
+  lastRunMs = performance.now() - start;
+  await reportStatus();
+}
 
-  async function runBatch() {
-    if (!watching) return;
-    const start = performance.now();
-    refill(start);
-    if (tokens < 1) {
-      scheduleBatch();
-      return;
+// ---- Scroll lock ----
+
+// A modal's page usually stops scrolling (overflow: hidden on <html> or <body>, or a fixed
+// <body>). With the modal gone, override that inline and remember the style attributes exactly.
+function liftScrollLock() {
+  if (state.scrollUnlock !== null) return;
+  const changes = [];
+  let scrollTo = null;
+  for (const element of [root, document.body]) {
+    if (element === null) continue;
+    const style = getComputedStyle(element);
+    const overrides = [];
+    if (style.overflowY === 'hidden' || style.overflowY === 'clip') overrides.push(['overflow-y', 'visible']);
+    if (element === document.body && style.position === 'fixed') {
+      overrides.push(['position', 'static']);
+      // The usual "keep the scroll position" trick: body { position: fixed; top: -Ypx }.
+      const top = parseFloat(style.top);
+      if (Number.isFinite(top) && top < 0) scrollTo = -top;
     }
-    tokens -= 1;
-    state.runs.observer++;
-    try {
-      await declutter(start, { onlyAdded: true });
-    } catch (error) {
-      state.error = String(error?.message ?? error);
-      console.error('tidyread:', error);
-    }
-    lastRunMs = performance.now() - start;
+    if (overrides.length === 0) continue;
+    const before = element.getAttribute('style');
+    for (const [property, value] of overrides) element.style.setProperty(property, value, 'important');
+    changes.push({ element, before, after: element.getAttribute('style') });
+  }
+  if (changes.length === 0) return;
+  state.scrollUnlock = changes;
+  if (scrollTo !== null) window.scrollTo(0, scrollTo);
+}
+
+// Gives the style attributes back as they were, unless the page has changed them since.
+function restoreScrollLock() {
+  for (const { element, before, after } of state.scrollUnlock ?? []) {
+    if (element.getAttribute('style') !== after) continue;
+    if (before === null) element.removeAttribute('style');
+    else element.setAttribute('style', before);
+  }
+  state.scrollUnlock = null;
+}
+
+function anyModalRemoved() {
+  return state.removed.some((item) => !item.restored && MODAL_KINDS.has(item.kind));
+}
+
+// ---- Runs ----
+
+// `since`: when this run began (for the first run: when the page was parsed).
+// `onlyAdded`: apply only removals inside what the page added since the last run.
+// `article`: have the article sent back too (the core finds it anyway: decluttering protects
+// it). Returns the analysis, or null when there was nothing to do.
+async function declutter(since, { onlyAdded, article = false }) {
+  const options = { url: location.href, keepComments: state.site?.keepComments ?? false, article };
+  // Everything added up to the snapshot is in it; what comes after belongs to the next batch.
+  collect(observer.takeRecords());
+  const added = onlyAdded ? new Set([...pending].filter((n) => n.isConnected)) : null;
+  pending.clear();
+  if (added !== null && added.size === 0) return null;
+  const snapshot = take(document, { layout: FILL_LAYOUT ? layoutOf : null });
+  const { analysis, path } = await analyzeSnapshot(snapshot, options);
+  // Turned off while the core ran (settings changed): leave the page alone.
+  if (onlyAdded && !state.enabled) return null;
+  // The page's own changes while the core ran are the next batch's; ours are dropped.
+  collect(observer.takeRecords());
+  const applied = applyRemovals(
+    analysis.removals,
+    snapshot.nodes,
+    (node) => !userRestored.has(node) && !isOurs(node) && (added === null || insideAny(node, added)),
+  );
+  for (const item of applied) state.removed.push(item);
+  if (applied.some((item) => MODAL_KINDS.has(item.kind))) liftScrollLock();
+  observer.takeRecords();
+  if (pending.size > 0) scheduleBatch();
+  state.enabled = true;
+  state.path = path;
+  state.error = null;
+  state.readerable = analysis.readerable ?? null;
+  state.timings = { ...analysis.timings, total_ms: performance.now() - since };
+  setMarks(path);
+  return analysis;
+}
+
+// The first run's analysis when it carries the article, for the automatic reader view (one
+// analysis for both); null when it does not.
+let firstAnalysisReady;
+const firstAnalysis = new Promise((resolve) => {
+  firstAnalysisReady = resolve;
+});
+
+async function run(since = performance.now()) {
+  state.runs.full++;
+  // Watch from before the snapshot, so nothing added while the core runs is missed.
+  observe();
+  let analysis = null;
+  try {
+    // Only the first run's article can serve automatic mode.
+    const article = state.runs.full === 1 && state.site?.autoReader === true;
+    analysis = await declutter(since, { onlyAdded: false, article });
+  } catch (error) {
+    state.error = String(error?.message ?? error);
+    console.error('tidyread:', error);
+  }
+  firstAnalysisReady(analysis?.article === undefined ? null : analysis);
+  endPrehide();
+  if (!state.enabled) stopObserving();
+  await reportStatus();
+}
+
+function restore() {
+  stopObserving();
+  for (let i = state.removed.length - 1; i >= 0; i--) putBack(state.removed[i]);
+  restoreScrollLock();
+  clearMarks();
+  state.removed = [];
+  state.enabled = false;
+}
+
+async function restoreOne(index) {
+  const item = Number.isInteger(index) ? state.removed[index] : undefined;
+  if (item === undefined) throw new Error(`no removed block ${JSON.stringify(index)}`);
+  if (item.restored) return;
+  // Our own change: the records it makes are not the page's additions.
+  collect(observer.takeRecords());
+  putBack(item);
+  observer.takeRecords();
+  userRestored.add(item.node);
+  if (MODAL_KINDS.has(item.kind) && !anyModalRemoved()) restoreScrollLock();
+  root.setAttribute(MARK_REMOVALS, String(removedCount()));
+  await reportStatus();
+}
+
+async function toggle() {
+  if (state.enabled) {
+    restore();
     await reportStatus();
+  } else {
+    await run();
   }
+}
 
-  // ---- Removals ----
+// From scratch: everything put back, then the core's decisions again, the blocks a user put back
+// one by one included.
+async function reapply() {
+  if (state.enabled) restore();
+  userRestored = new WeakSet();
+  await run();
+}
 
-  function insideAny(node, nodes) {
-    for (let n = node; n !== null; n = n.parentNode) if (nodes.has(n)) return true;
-    return false;
-  }
-
-  // Each removed node is swapped for an empty comment, so a restore puts it back exactly where it
-  // was even if the page has changed its siblings meanwhile. `added`: when given, only removals
-  // inside (or of) these nodes are applied. Returns the items applied.
-  function applyRemovals(removals, nodes, added) {
-    const applied = [];
-    for (const removal of removals) {
-      const node = nodes[removal.node];
-      // The core never removes these; the checks keep a stale or wrong id from breaking the page.
-      // A node already gone (inside an earlier removal, or removed by the page) is left alone.
-      if (node === undefined || node === document || node === root || !node.isConnected) continue;
-      if (userRestored.has(node) || isOurs(node)) continue;
-      if (added !== null && !insideAny(node, added)) continue;
-      const placeholder = document.createComment('');
-      node.replaceWith(placeholder);
-      const item = {
-        node,
-        placeholder,
-        kind: removal.kind,
-        reason: removal.reason,
-        excerpt: removal.excerpt,
-        restored: false,
-      };
-      state.removed.push(item);
-      applied.push(item);
-    }
-    return applied;
-  }
-
-  function putBack(item) {
-    if (item.restored) return;
-    // The page may have removed the placeholder's parent meanwhile: then there is nowhere to go.
-    if (item.placeholder.parentNode !== null) item.placeholder.replaceWith(item.node);
-    item.restored = true;
-  }
-
-  // ---- Scroll lock ----
-
-  // A modal's page usually stops scrolling (overflow: hidden on <html> or <body>, or a fixed
-  // <body>). With the modal gone, override that inline and remember the style attributes exactly.
-  function liftScrollLock() {
-    if (state.scrollUnlock !== null) return;
-    const changes = [];
-    let scrollTo = null;
-    for (const element of [root, document.body]) {
-      if (element === null) continue;
-      const style = getComputedStyle(element);
-      const overrides = [];
-      if (style.overflowY === 'hidden' || style.overflowY === 'clip') overrides.push(['overflow-y', 'visible']);
-      if (element === document.body && style.position === 'fixed') {
-        overrides.push(['position', 'static']);
-        // The usual "keep the scroll position" trick: body { position: fixed; top: -Ypx }.
-        const top = parseFloat(style.top);
-        if (Number.isFinite(top) && top < 0) scrollTo = -top;
-      }
-      if (overrides.length === 0) continue;
-      const before = element.getAttribute('style');
-      for (const [property, value] of overrides) element.style.setProperty(property, value, 'important');
-      changes.push({ element, before, after: element.getAttribute('style') });
-    }
-    if (changes.length === 0) return;
-    state.scrollUnlock = changes;
-    if (scrollTo !== null) window.scrollTo(0, scrollTo);
-  }
-
-  // Gives the style attributes back as they were, unless the page has changed them since.
-  function restoreScrollLock() {
-    for (const { element, before, after } of state.scrollUnlock ?? []) {
-      if (element.getAttribute('style') !== after) continue;
-      if (before === null) element.removeAttribute('style');
-      else element.setAttribute('style', before);
-    }
-    state.scrollUnlock = null;
-  }
-
-  function anyModalRemoved() {
-    return state.removed.some((item) => !item.restored && MODAL_KINDS.has(item.kind));
-  }
-
-  // ---- Runs ----
-
-  // `since`: when this run began (for the first run: when the page was parsed).
-  // `onlyAdded`: apply only removals inside what the page added since the last run.
-  // `article`: have the article sent back too (the core finds it anyway: decluttering protects
-  // it). Returns the analysis, or null when there was nothing to do.
-  async function declutter(since, { onlyAdded, article = false }) {
-    const options = { url: location.href, keepComments: state.site?.keepComments ?? false, article };
-    // Everything added up to the snapshot is in it; what comes after belongs to the next batch.
-    collect(observer.takeRecords());
-    const added = onlyAdded ? new Set([...pending].filter((n) => n.isConnected)) : null;
-    pending.clear();
-    if (added !== null && added.size === 0) return null;
-    const snapshot = TidyreadSnapshot.take(document, { layout: FILL_LAYOUT ? layoutOf : null });
-    const { analysis, path } = await analyzeSnapshot(snapshot, options);
-    // Turned off while the core ran (settings changed): leave the page alone.
-    if (onlyAdded && !state.enabled) return null;
-    // The page's own changes while the core ran are the next batch's; ours are dropped.
-    collect(observer.takeRecords());
-    const applied = applyRemovals(analysis.removals, snapshot.nodes, added);
-    if (applied.some((item) => MODAL_KINDS.has(item.kind))) liftScrollLock();
-    observer.takeRecords();
-    if (pending.size > 0) scheduleBatch();
-    state.enabled = true;
-    state.path = path;
-    state.error = null;
-    state.readerable = analysis.readerable ?? null;
-    state.timings = { ...analysis.timings, total_ms: performance.now() - since };
-    setMarks(path);
-    return analysis;
-  }
-
-  // The first run's analysis when it carries the article, for the automatic reader view (one
-  // analysis for both); null when it does not.
-  let firstAnalysisReady;
-  const firstAnalysis = new Promise((resolve) => {
-    firstAnalysisReady = resolve;
-  });
-
-  async function run(since = performance.now()) {
-    state.runs.full++;
-    // Watch from before the snapshot, so nothing added while the core runs is missed.
-    observe();
-    let analysis = null;
-    try {
-      // Only the first run's article can serve automatic mode.
-      const article = state.runs.full === 1 && state.site?.autoReader === true;
-      analysis = await declutter(since, { onlyAdded: false, article });
-    } catch (error) {
-      state.error = String(error?.message ?? error);
-      console.error('tidyread:', error);
-    }
-    firstAnalysisReady(analysis?.article === undefined ? null : analysis);
-    endPrehide();
-    if (!state.enabled) stopObserving();
-    await reportStatus();
-  }
-
-  function restore() {
-    stopObserving();
-    for (let i = state.removed.length - 1; i >= 0; i--) putBack(state.removed[i]);
-    restoreScrollLock();
-    clearMarks();
-    state.removed = [];
-    state.enabled = false;
-  }
-
-  async function restoreOne(index) {
-    const item = Number.isInteger(index) ? state.removed[index] : undefined;
-    if (item === undefined) throw new Error(`no removed block ${JSON.stringify(index)}`);
-    if (item.restored) return;
-    // Our own change: the records it makes are not the page's additions.
-    collect(observer.takeRecords());
-    putBack(item);
-    observer.takeRecords();
-    userRestored.add(item.node);
-    if (MODAL_KINDS.has(item.kind) && !anyModalRemoved()) restoreScrollLock();
-    root.setAttribute(MARK_REMOVALS, String(removedCount()));
-    await reportStatus();
-  }
-
-  async function toggle() {
-    if (state.enabled) {
+// Applies the site's settings when they change while the page is open: `declutter` turns it on
+// or off, `keepComments` changes the core's decisions.
+async function follow(site) {
+  const was = state.site;
+  state.site = site;
+  // Other settings (the reader's typography) change too: only a change of these keys counts,
+  // so a page toggled by hand stays as the user left it.
+  if (site.declutter !== was?.declutter) {
+    if (site.declutter && !state.enabled) await run();
+    else if (!site.declutter && state.enabled) {
       restore();
       await reportStatus();
-    } else {
-      await run();
     }
+  } else if (state.enabled && site.keepComments !== was?.keepComments) {
+    await reapply();
   }
+}
 
-  // From scratch: everything put back, then the core's decisions again, the blocks a user put back
-  // one by one included.
-  async function reapply() {
-    if (state.enabled) restore();
-    userRestored = new WeakSet();
-    await run();
+// ---- Status and messages ----
+
+function status() {
+  return {
+    enabled: state.enabled,
+    path: state.path,
+    removals: removedCount(),
+    items: state.removed.map((item, index) => ({
+      index,
+      kind: item.kind,
+      reason: item.reason,
+      excerpt: item.excerpt,
+      restored: item.restored,
+    })),
+    readerable: state.readerable,
+    localError: state.localError,
+    error: state.error,
+    timings: state.timings,
+    runs: { ...state.runs },
+  };
+}
+
+async function reportStatus() {
+  try {
+    await toBackground('content->background/status', { status: status() });
+  } catch (error) {
+    console.warn('tidyread: could not report status', error);
   }
+}
 
-  // Applies the site's settings when they change while the page is open: `declutter` turns it on
-  // or off, `keepComments` changes the core's decisions.
-  async function follow(site) {
-    const was = state.site;
-    state.site = site;
-    // Other settings (the reader's typography) change too: only a change of these keys counts,
-    // so a page toggled by hand stays as the user left it.
-    if (site.declutter !== was?.declutter) {
-      if (site.declutter && !state.enabled) await run();
-      else if (!site.declutter && state.enabled) {
-        restore();
-        await reportStatus();
-      }
-    } else if (state.enabled && site.keepComments !== was?.keepComments) {
-      await reapply();
-    }
-  }
-
-  // ---- Status and messages ----
-
-  function status() {
-    return {
-      enabled: state.enabled,
-      path: state.path,
-      removals: removedCount(),
-      items: state.removed.map((item, index) => ({
-        index,
-        kind: item.kind,
-        reason: item.reason,
-        excerpt: item.excerpt,
-        restored: item.restored,
-      })),
-      readerable: state.readerable,
-      localError: state.localError,
-      error: state.error,
-      timings: state.timings,
-      runs: { ...state.runs },
-    };
-  }
-
-  async function reportStatus() {
-    try {
-      await ext.toBackground('content', 'status', { status: status() });
-    } catch (error) {
-      console.warn('tidyread: could not report status', error);
-    }
-  }
-
-  ext.listen('content', {
+// Every message the content script answers (messages.js), the reader view's included.
+function answerMessages() {
+  const withStatus = (task) => () => serial(task).then(() => ({ status: status() }));
+  listen('content', {
     // The background asks before injecting the content script into a tab on a click.
     'background->content/ping': () => ({}),
-    'background->content/toggle': () => serial(toggle).then(() => ({ status: status() })),
+    'background->content/reader-toggle': async () => ({ reader: await reader.toggle() }),
+    'background->content/reader-show': async () => ({ reader: await reader.show() }),
     'popup->content/status': () => ({ status: status() }),
-    'popup->content/restore-one': (message) =>
-      serial(() => restoreOne(message.index)).then(() => ({ status: status() })),
-    'popup->content/reapply': () => serial(reapply).then(() => ({ status: status() })),
+    'popup->content/restore-one': (message) => withStatus(() => restoreOne(message.index))(),
+    'popup->content/reapply': withStatus(reapply),
+    'popup->content/reader-state': () => ({ reader: reader.state() }),
+    'popup->content/reader-toggle': async () => ({ reader: await reader.toggle() }),
   });
+  // Only in the e2e suites' build: scripts/bundle.mjs drops this labelled statement from the
+  // shipped one.
+  // eslint-disable-next-line no-unused-labels -- a label for the bundler, not for a loop
+  TEST_HOOKS: listen('content', {
+    'background->content/toggle': withStatus(toggle),
+    'background->content/reader-state': (message) => ({ reader: reader.state(message) }),
+  });
+}
 
-  async function start() {
-    // Before anything that waits: the settings come from storage, and the page may paint first.
-    // A site where decluttering is off gets the sheet for those few milliseconds only.
-    if (document.readyState === 'loading') prehide();
-    try {
-      state.site = TidyreadSettings.forHost(await TidyreadSettings.load(), location.hostname);
-    } catch (error) {
-      console.warn('tidyread: could not read the settings; using the defaults', error);
-      state.site = TidyreadSettings.forHost(TidyreadSettings.DEFAULTS, location.hostname);
-    }
-    TidyreadSettings.onChange((settings) => {
-      serial(() => follow(TidyreadSettings.forHost(settings, location.hostname)));
-    });
-    if (!state.site.declutter) {
-      // Off for this site: the page stays exactly as published (no marks, no observer).
-      endPrehide();
-      firstAnalysisReady(null);
-      await parsed;
-      await reportStatus();
-      return;
-    }
-    if (document.readyState === 'loading') warmUp();
-    await parsed;
-    await run();
+async function start() {
+  // Before anything that waits: the settings come from storage, and the page may paint first.
+  // A site where decluttering is off gets the sheet for those few milliseconds only.
+  if (document.readyState === 'loading') prehide();
+  try {
+    state.site = settings.forHost(await settings.load(), location.hostname);
+  } catch (error) {
+    console.warn('tidyread: could not read the settings; using the defaults', error);
+    state.site = settings.forHost(settings.DEFAULTS, location.hostname);
   }
+  settings.onChange((changed) => {
+    serial(() => follow(settings.forHost(changed, location.hostname)));
+  });
+  if (!state.site.declutter) {
+    // Off for this site: the page stays exactly as published (no marks, no observer).
+    endPrehide();
+    firstAnalysisReady(null);
+    await parsed;
+    await reportStatus();
+    return;
+  }
+  if (document.readyState === 'loading') warmUp();
+  await parsed;
+  await run();
+}
 
-  // The reader view (extension/reader.js): it asks for an analysis of the page as it is
-  // when the view opens, through the same path (local wasm, else the background): the article,
-  // without classifying the clutter.
-  TidyreadReader.attach({
+// A second injection into the same page (an extension reload) must not apply twice: the first
+// instance keeps the page.
+if (!globalThis.__tidyreadContent) {
+  globalThis.__tidyreadContent = true;
+  answerMessages();
+  // The reader view (extension/reader.js): it asks for an analysis of the page as it is when the
+  // view opens, through the same path (local wasm, else the background): the article, without
+  // classifying the clutter.
+  reader.attach({
     analyze: async () => {
       state.runs.reader++;
-      return (await analyzeSnapshot(TidyreadSnapshot.take(document), { url: location.href, removals: false })).analysis;
+      return (await analyzeSnapshot(take(document), { url: location.href, removals: false })).analysis;
     },
     parsed,
     initial: firstAnalysis,
   });
-
   serial(start);
-})();
+}

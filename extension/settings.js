@@ -1,5 +1,5 @@
-// Settings: plain data with one owner, this file. Everything else reads them through
-// `TidyreadSettings` and changes them through its functions, never through storage directly.
+// Settings: plain data with one owner, this module. Everything else reads them through its
+// functions and changes them through them, never through storage directly.
 //
 // Stored in storage.sync under one key, as one object:
 //   {
@@ -11,173 +11,152 @@
 //   }
 // A site entry may set some keys only; for each key the most specific host that sets it wins
 // (`news.example.com` over `example.com`), then the defaults.
-(function () {
-  'use strict';
+import * as ext from './ext.js';
 
-  const STORAGE_KEY = 'settings';
-  const SITE_KEYS = ['declutter', 'autoReader', 'keepComments'];
-  const THEMES = ['auto', 'light', 'dark', 'sepia'];
-  const FONTS = ['serif', 'sans', 'mono'];
-  // Bounds for the reader's typography: beyond them text is unreadable, or the page unusable.
-  const SIZE_PX = { min: 12, max: 40 };
-  const WIDTH_CH = { min: 30, max: 120 };
-  const LINE_HEIGHT = { min: 1.0, max: 2.5 };
+const STORAGE_KEY = 'settings';
+export const SITE_KEYS = Object.freeze(['declutter', 'autoReader', 'keepComments']);
+export const THEMES = Object.freeze(['auto', 'light', 'dark', 'sepia']);
+export const FONTS = Object.freeze(['serif', 'sans', 'mono']);
+// Bounds for the reader's typography: beyond them text is unreadable, or the page unusable.
+const SIZE_PX = { min: 12, max: 40 };
+const WIDTH_CH = { min: 30, max: 120 };
+const LINE_HEIGHT = { min: 1.0, max: 2.5 };
 
-  const DEFAULTS = Object.freeze({
+export const DEFAULTS = Object.freeze({
+  version: 1,
+  defaults: Object.freeze({ declutter: true, autoReader: false, keepComments: false }),
+  sites: Object.freeze({}),
+  // Firefox's reader view is the model: a serif face, about 65 characters a line, airy lines.
+  reader: Object.freeze({ theme: 'auto', font: 'serif', size: 20, width: 65, lineHeight: 1.6, images: true }),
+});
+
+/** A host name as the settings key it: lower case, no trailing dot, no `www.`. */
+export function siteKey(host) {
+  if (typeof host !== 'string') return '';
+  return host
+    .trim()
+    .toLowerCase()
+    .replace(/\.$/, '')
+    .replace(/^www\./, '');
+}
+
+/** `a.b.example.com` → [`a.b.example.com`, `b.example.com`, `example.com`, `com`]. */
+function hostChain(host) {
+  const parts = siteKey(host).split('.').filter(Boolean);
+  return parts.map((_, i) => parts.slice(i).join('.'));
+}
+
+/** The settings for one host: per key, the most specific site entry that sets it, else the default. */
+export function forHost(settings, host) {
+  const chain = hostChain(host);
+  const out = {};
+  for (const key of SITE_KEYS) {
+    const owner = chain.find((h) => typeof settings.sites[h]?.[key] === 'boolean');
+    out[key] = owner === undefined ? settings.defaults[key] : settings.sites[owner][key];
+  }
+  return out;
+}
+
+function bool(value, fallback) {
+  return typeof value === 'boolean' ? value : fallback;
+}
+
+function within(value, { min, max }, fallback) {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : fallback;
+}
+
+function oneOf(value, allowed, fallback) {
+  return allowed.includes(value) ? value : fallback;
+}
+
+/**
+ * Any value (stored, imported, missing) made into valid settings: unknown keys dropped, wrong
+ * types replaced by defaults, numbers kept within bounds. Never throws.
+ */
+export function normalize(raw) {
+  const r = raw !== null && typeof raw === 'object' ? raw : {};
+  const d = r.defaults !== null && typeof r.defaults === 'object' ? r.defaults : {};
+  const reader = r.reader !== null && typeof r.reader === 'object' ? r.reader : {};
+  const sites = {};
+  if (r.sites !== null && typeof r.sites === 'object') {
+    for (const [host, entry] of Object.entries(r.sites)) {
+      const key = siteKey(host);
+      if (key === '' || entry === null || typeof entry !== 'object') continue;
+      const clean = {};
+      for (const k of SITE_KEYS) if (typeof entry[k] === 'boolean') clean[k] = entry[k];
+      if (Object.keys(clean).length > 0) sites[key] = clean;
+    }
+  }
+  return {
     version: 1,
-    defaults: Object.freeze({ declutter: true, autoReader: false, keepComments: false }),
-    sites: Object.freeze({}),
-    // Firefox's reader view is the model: a serif face, about 65 characters a line, airy lines.
-    reader: Object.freeze({ theme: 'auto', font: 'serif', size: 20, width: 65, lineHeight: 1.6, images: true }),
-  });
+    defaults: Object.fromEntries(SITE_KEYS.map((k) => [k, bool(d[k], DEFAULTS.defaults[k])])),
+    sites,
+    reader: {
+      theme: oneOf(reader.theme, THEMES, DEFAULTS.reader.theme),
+      font: oneOf(reader.font, FONTS, DEFAULTS.reader.font),
+      size: within(reader.size, SIZE_PX, DEFAULTS.reader.size),
+      width: within(reader.width, WIDTH_CH, DEFAULTS.reader.width),
+      lineHeight: within(reader.lineHeight, LINE_HEIGHT, DEFAULTS.reader.lineHeight),
+      images: bool(reader.images, DEFAULTS.reader.images),
+    },
+  };
+}
 
-  /** A host name as the settings key it: lower case, no trailing dot, no `www.`. */
-  function siteKey(host) {
-    if (typeof host !== 'string') return '';
-    return host
-      .trim()
-      .toLowerCase()
-      .replace(/\.$/, '')
-      .replace(/^www\./, '');
+/** Sets some keys for one site (a key set to `null` goes back to inheriting). Pure. */
+export function withSite(settings, host, patch) {
+  const key = siteKey(host);
+  const entry = { ...(settings.sites[key] ?? {}) };
+  for (const k of SITE_KEYS) {
+    if (patch[k] === null) delete entry[k];
+    else if (typeof patch[k] === 'boolean') entry[k] = patch[k];
   }
+  const sites = { ...settings.sites };
+  if (Object.keys(entry).length === 0) delete sites[key];
+  else sites[key] = entry;
+  return normalize({ ...settings, sites });
+}
 
-  /** `a.b.example.com` → [`a.b.example.com`, `b.example.com`, `example.com`, `com`]. */
-  function hostChain(host) {
-    const parts = siteKey(host).split('.').filter(Boolean);
-    return parts.map((_, i) => parts.slice(i).join('.'));
+export function withoutSite(settings, host) {
+  const sites = { ...settings.sites };
+  delete sites[siteKey(host)];
+  return normalize({ ...settings, sites });
+}
+
+/** Settings as a JSON file's text, for export. */
+export function toJson(settings) {
+  return JSON.stringify(normalize(settings), null, 2);
+}
+
+/** Settings from an exported file's text; throws a clear error on text that is not JSON. */
+export function fromJson(text) {
+  let raw;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`not a tidyread settings file: ${error.message}`);
   }
-
-  /** The settings for one host: per key, the most specific site entry that sets it, else the default. */
-  function forHost(settings, host) {
-    const chain = hostChain(host);
-    const out = {};
-    for (const key of SITE_KEYS) {
-      const owner = chain.find((h) => typeof settings.sites[h]?.[key] === 'boolean');
-      out[key] = owner === undefined ? settings.defaults[key] : settings.sites[owner][key];
-    }
-    return out;
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new Error('not a tidyread settings file: expected a JSON object');
   }
+  return normalize(raw);
+}
 
-  function bool(value, fallback) {
-    return typeof value === 'boolean' ? value : fallback;
-  }
+// Storage: in the extension's own contexts; the pure functions above also run in Node's tests.
+export async function load() {
+  return normalize(await ext.syncGet(STORAGE_KEY));
+}
 
-  function within(value, { min, max }, fallback) {
-    return typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : fallback;
-  }
+export async function save(settings) {
+  const clean = normalize(settings);
+  await ext.syncSet(STORAGE_KEY, clean);
+  return clean;
+}
 
-  function oneOf(value, allowed, fallback) {
-    return allowed.includes(value) ? value : fallback;
-  }
+/** Loads, applies `change` (a pure function of the settings), saves; returns the result. */
+export async function update(change) {
+  return save(change(await load()));
+}
 
-  /**
-   * Any value (stored, imported, missing) made into valid settings: unknown keys dropped, wrong
-   * types replaced by defaults, numbers kept within bounds. Never throws.
-   */
-  function normalize(raw) {
-    const r = raw !== null && typeof raw === 'object' ? raw : {};
-    const d = r.defaults !== null && typeof r.defaults === 'object' ? r.defaults : {};
-    const reader = r.reader !== null && typeof r.reader === 'object' ? r.reader : {};
-    const sites = {};
-    if (r.sites !== null && typeof r.sites === 'object') {
-      for (const [host, entry] of Object.entries(r.sites)) {
-        const key = siteKey(host);
-        if (key === '' || entry === null || typeof entry !== 'object') continue;
-        const clean = {};
-        for (const k of SITE_KEYS) if (typeof entry[k] === 'boolean') clean[k] = entry[k];
-        if (Object.keys(clean).length > 0) sites[key] = clean;
-      }
-    }
-    return {
-      version: 1,
-      defaults: Object.fromEntries(SITE_KEYS.map((k) => [k, bool(d[k], DEFAULTS.defaults[k])])),
-      sites,
-      reader: {
-        theme: oneOf(reader.theme, THEMES, DEFAULTS.reader.theme),
-        font: oneOf(reader.font, FONTS, DEFAULTS.reader.font),
-        size: within(reader.size, SIZE_PX, DEFAULTS.reader.size),
-        width: within(reader.width, WIDTH_CH, DEFAULTS.reader.width),
-        lineHeight: within(reader.lineHeight, LINE_HEIGHT, DEFAULTS.reader.lineHeight),
-        images: bool(reader.images, DEFAULTS.reader.images),
-      },
-    };
-  }
-
-  /** Sets some keys for one site (a key set to `null` goes back to inheriting). Pure. */
-  function withSite(settings, host, patch) {
-    const key = siteKey(host);
-    const entry = { ...(settings.sites[key] ?? {}) };
-    for (const k of SITE_KEYS) {
-      if (patch[k] === null) delete entry[k];
-      else if (typeof patch[k] === 'boolean') entry[k] = patch[k];
-    }
-    const sites = { ...settings.sites };
-    if (Object.keys(entry).length === 0) delete sites[key];
-    else sites[key] = entry;
-    return normalize({ ...settings, sites });
-  }
-
-  function withoutSite(settings, host) {
-    const sites = { ...settings.sites };
-    delete sites[siteKey(host)];
-    return normalize({ ...settings, sites });
-  }
-
-  /** Settings as a JSON file's text, for export. */
-  function toJson(settings) {
-    return JSON.stringify(normalize(settings), null, 2);
-  }
-
-  /** Settings from an exported file's text; throws a clear error on text that is not JSON. */
-  function fromJson(text) {
-    let raw;
-    try {
-      raw = JSON.parse(text);
-    } catch (error) {
-      throw new Error(`not a tidyread settings file: ${error.message}`);
-    }
-    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-      throw new Error('not a tidyread settings file: expected a JSON object');
-    }
-    return normalize(raw);
-  }
-
-  // Storage: only available where `ext` is (the extension's own contexts); the pure functions
-  // above also run in Node's tests.
-  async function load() {
-    return normalize(await globalThis.ext.syncGet(STORAGE_KEY));
-  }
-
-  async function save(settings) {
-    const clean = normalize(settings);
-    await globalThis.ext.syncSet(STORAGE_KEY, clean);
-    return clean;
-  }
-
-  /** Loads, applies `change` (a pure function of the settings), saves; returns the result. */
-  async function update(change) {
-    return save(change(await load()));
-  }
-
-  function onChange(listener) {
-    globalThis.ext.onSyncChanged(STORAGE_KEY, (value) => listener(normalize(value)));
-  }
-
-  globalThis.TidyreadSettings = Object.freeze({
-    DEFAULTS,
-    SITE_KEYS,
-    THEMES,
-    FONTS,
-    siteKey,
-    forHost,
-    normalize,
-    withSite,
-    withoutSite,
-    toJson,
-    fromJson,
-    load,
-    save,
-    update,
-    onChange,
-  });
-})();
+export function onChange(listener) {
+  ext.onSyncChanged(STORAGE_KEY, (value) => listener(normalize(value)));
+}

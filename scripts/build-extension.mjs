@@ -1,46 +1,41 @@
 #!/usr/bin/env node
 // Writes dist/chrome/ and dist/firefox/ (each loadable unpacked) and their zips from one source:
 // manifest.json at the root, extension/ and the wasm package in pkg/ (scripts/wasm-build.sh).
+// Also dist/e2e/chrome/ and dist/e2e/firefox/, the same with the messages only the e2e suites send
+// (messages.js's testOnly), which the shipped builds leave out.
 //
-// The manifest's paths are relative to the built extension's root, where extension/'s files
-// and pkg/ land side by side. Browser differences live here, each with its reason, never in a
-// second hand-edited manifest.
+// The manifest's paths are relative to the built extension's root, where extension/'s pages,
+// styles and locales, one bundled script per entry point (scripts/bundle.mjs) and the wasm land
+// side by side. Browser differences live here, each with its reason, never in a second hand-edited
+// manifest.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { extname, join, relative } from 'node:path';
+import { EXTENSION_ENTRIES, ROOT, bundle } from './bundle.mjs';
 import { ICON_SOURCE, writeIcons } from './icons.mjs';
 import { readVersion, versionDrifts } from './version.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
-const PKG_FILES = ['tidyread.js', 'tidyread_bg.wasm'];
-// Chrome's background is one service worker file; the build writes it from `background.scripts`.
-const CHROME_WORKER = 'service-worker.js';
+// The glue (pkg/tidyread.js) is bundled into the scripts that load the wasm; the wasm is fetched.
+const WASM = 'tidyread_bg.wasm';
 
 const TRANSFORMS = {
   chrome(manifest) {
-    // Chrome runs one service worker, which loads the other scripts with importScripts (it
-    // ignores `scripts`, with a warning).
+    // Chrome runs one service worker file (it ignores `scripts`, with a warning): the bundled
+    // background, the one file `scripts` names.
     const { scripts } = manifest.background;
-    manifest.background = { service_worker: CHROME_WORKER };
+    if (scripts.length !== 1) throw new Error('manifest.json: background.scripts must be the one bundled file');
+    manifest.background = { service_worker: scripts[0] };
     // Chrome warns about keys it does not know.
     delete manifest.browser_specific_settings;
-    return {
-      manifest,
-      extraFiles: {
-        [CHROME_WORKER]:
-          `// Written by scripts/build-extension.mjs from manifest.json's background.scripts.\n` +
-          `importScripts(${scripts.map((s) => JSON.stringify(s)).join(', ')});\n`,
-      },
-    };
+    return manifest;
   },
   firefox(manifest) {
     // Firefox runs `background.scripts` as an event page and refuses a service_worker-only
     // background; with both keys it warns (BACKGROUND_SERVICE_WORKER_IGNORED), so this build
     // keeps `scripts` alone, as written in manifest.json.
     if (!manifest.browser_specific_settings?.gecko?.id) throw new Error('manifest.json: no gecko id');
-    return { manifest, extraFiles: {} };
+    return manifest;
   },
 };
 
@@ -76,17 +71,24 @@ function checkMessages(manifest, outDir) {
   }
 }
 
-function build(browser, source) {
-  const outDir = join(DIST, browser);
+// `testHooks`: the e2e suites' build, in dist/e2e/, without a zip.
+function build(browser, source, { testHooks }) {
+  const outDir = testHooks ? join(DIST, 'e2e', browser) : join(DIST, browser);
   rmSync(outDir, { recursive: true, force: true });
-  // The icons' drawing stays behind: the build renders it into PNGs.
-  cpSync(join(ROOT, 'extension'), outDir, { recursive: true, filter: (path) => path !== ICON_SOURCE });
+  // The sources of the scripts stay behind (the bundles take their place), and so does the icons'
+  // drawing: the build renders it into PNGs.
+  cpSync(join(ROOT, 'extension'), outDir, {
+    recursive: true,
+    filter: (path) => path !== ICON_SOURCE && extname(path) !== '.js',
+  });
+  for (const entry of EXTENSION_ENTRIES) {
+    writeFileSync(join(outDir, entry), bundle(`extension/${entry}`, { testHooks }));
+  }
   writeIcons(outDir);
   mkdirSync(join(outDir, 'pkg'), { recursive: true });
-  for (const file of PKG_FILES) cpSync(join(ROOT, 'pkg', file), join(outDir, 'pkg', file));
+  cpSync(join(ROOT, 'pkg', WASM), join(outDir, 'pkg', WASM));
 
-  const { manifest, extraFiles } = TRANSFORMS[browser](structuredClone(source));
-  for (const [name, text] of Object.entries(extraFiles)) writeFileSync(join(outDir, name), text);
+  const manifest = TRANSFORMS[browser](structuredClone(source));
   writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 
   for (const file of referencedFiles(manifest)) {
@@ -94,6 +96,10 @@ function build(browser, source) {
       fail(`${browser}: manifest.json names ${file}, which is not in ${relative(ROOT, outDir)}`);
   }
   checkMessages(manifest, outDir);
+  if (testHooks) {
+    console.log(`build-extension: ${relative(ROOT, outDir)}/`);
+    return;
+  }
 
   const zip = join(DIST, `tidyread-${browser}.zip`);
   rmSync(zip, { force: true });
@@ -102,7 +108,7 @@ function build(browser, source) {
   console.log(`build-extension: ${relative(ROOT, outDir)}/ and ${relative(ROOT, zip)}`);
 }
 
-for (const file of PKG_FILES) {
+for (const file of ['tidyread.js', WASM]) {
   if (!existsSync(join(ROOT, 'pkg', file))) fail(`pkg/${file} is missing: run \`make wasm\` first`);
 }
 const drifts = versionDrifts();
@@ -115,5 +121,6 @@ const source = { manifest_version: manifestVersion, version: readVersion(), ...m
 const browsers = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(TRANSFORMS);
 for (const browser of browsers) {
   if (!(browser in TRANSFORMS)) fail(`unknown browser ${browser}; known: ${Object.keys(TRANSFORMS).join(', ')}`);
-  build(browser, source);
+  build(browser, source, { testHooks: false });
+  build(browser, source, { testHooks: true });
 }

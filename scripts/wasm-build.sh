@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the wasm package into pkg/: cargo (wasm32) → wasm-bindgen (no-modules glue, loaded by the
-# content script before its own code) → wasm-opt -Oz (npm binaryen).
+# Builds the wasm package into pkg/: cargo (wasm32) → wasm-bindgen (ES module glue, which
+# extension/core.js imports and scripts/bundle.mjs bundles into each entry point) → wasm-opt -Oz
+# (npm binaryen).
 #
 # Two toolchains can build it; the first found is used (TIDYREAD_WASM_TOOLCHAIN=debian|rustup
 # chooses):
@@ -52,7 +53,7 @@ esac
 
 wasm="$target_dir/wasm32-unknown-unknown/$profile/tidyread.wasm"
 rm -rf "$out" && mkdir -p "$out"
-"${CARGO_HOME:-$HOME/.cargo}/bin/wasm-bindgen" "$wasm" --out-dir "$out" --target no-modules \
+"${CARGO_HOME:-$HOME/.cargo}/bin/wasm-bindgen" "$wasm" --out-dir "$out" --target web \
   --no-typescript --remove-name-section --remove-producers-section
 # Only npm's binaryen: Debian's binaryen 108 miscompiles wasm-bindgen 0.2.130 output.
 if [ -x node_modules/.bin/wasm-opt ]; then

@@ -9,7 +9,7 @@ fn expected() -> String {
     format!(
         "// The pre-hide stylesheet for content.js, from src/declutter/prehide.rs. Written by\n\
          // `TIDYREAD_BLESS=1 cargo test --test prehide`; `cargo test` fails when it is stale.\n\
-         globalThis.TidyreadPrehide = Object.freeze({{ css: {css} }});\n"
+         export const PREHIDE_CSS = {css};\n"
     )
 }
 

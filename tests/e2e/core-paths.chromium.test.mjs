@@ -183,6 +183,6 @@ test('the options page shows the versions and keeps a default', async () => {
 test('extension/snapshot.js writes the wire format that the core reads', async () => {
   const page = await context.newPage();
   await page.goto(server.url('/plain/blank.html'));
-  assertTrickySnapshot(await page.evaluate(`(function () { ${snapshotProbe(SNAPSHOT_SOURCE)} })()`));
+  await assertTrickySnapshot(await page.evaluate(`(function () { ${snapshotProbe(SNAPSHOT_SOURCE)} })()`));
   await page.close();
 });

@@ -207,5 +207,5 @@ test('the popup shows the versions and the page status', async () => {
 
 test('extension/snapshot.js writes the wire format that the core reads', async () => {
   await driver.get(server.url('/plain/blank.html'));
-  assertTrickySnapshot(await driver.executeScript(snapshotProbe(SNAPSHOT_SOURCE)));
+  await assertTrickySnapshot(await driver.executeScript(snapshotProbe(SNAPSHOT_SOURCE)));
 });

@@ -9,7 +9,7 @@
 //      TIDYREAD_FULL_CORPUS=1).
 //
 // TIDYREAD_CHROME_DIST=DIR runs the suite on another build (a deliberately broken copy of
-// dist/chrome shows that the tests can fail).
+// dist/e2e/chrome shows that the tests can fail).
 //
 // The suite has its own small server: 127.0.0.1 is the site, localhost a third party.
 import assert from 'node:assert/strict';
@@ -17,9 +17,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
-import { DIST, ROOT, requireDist, tempDir, waitFor, launchChromium } from './support.mjs';
+import { E2E_DIST, ROOT, requireDist, tempDir, waitFor, launchChromium } from './support.mjs';
 
-const EXTENSION = process.env.TIDYREAD_CHROME_DIST ? resolve(process.env.TIDYREAD_CHROME_DIST) : DIST.chrome;
+const EXTENSION = process.env.TIDYREAD_CHROME_DIST ? resolve(process.env.TIDYREAD_CHROME_DIST) : E2E_DIST.chrome;
 const CORPUS = resolve(process.env.TIDYREAD_CORPUS ?? join(ROOT, '..', 'shared', 'corpus', 'readability'));
 const FULL_CORPUS = process.env.TIDYREAD_FULL_CORPUS === '1';
 const VECTORS = readFileSync(join(ROOT, 'tests', 'fixtures', 'xss', 'vectors.txt'), 'utf8');

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startStaticServer } from '../../scripts/static-server.mjs';
-import { ROOT, waitFor } from './support.mjs';
+import { CORE_IN_PAGE, ROOT, waitFor } from './support.mjs';
 
 const WWW = join(ROOT, 'dist', 'www');
 const SEED = join(ROOT, 'tests', 'fixtures', 'seed-townhall');
@@ -222,10 +222,14 @@ test('a bundled sample loads and reads', async () => {
 
 test('analyze leaves out what a caller does not ask for: the article (a declutter run), the removals (the reader)', async () => {
   const html = readFileSync(join(SEED, 'page.html'), 'utf8');
-  const result = await page.evaluate((source) => {
+  // The playground's own snapshot and core, as the extension loads them, in the playground's page.
+  await page.evaluate(CORE_IN_PAGE);
+  const result = await page.evaluate(async (source) => {
+    const { take, loadCore } = globalThis.tidyreadInPage;
+    const { core } = await loadCore('pkg/tidyread_bg.wasm');
     const doc = new DOMParser().parseFromString(source, 'text/html');
-    const snap = TidyreadSnapshot.take(doc);
-    const run = (options) => wasm_bindgen.analyze(snap.words, snap.strings, options);
+    const snap = take(doc);
+    const run = (options) => core.analyze(snap.words, snap.strings, options);
     const all = run({});
     const declutter = run({ article: false });
     const reader = run({ removals: false });

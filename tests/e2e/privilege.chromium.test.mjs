@@ -10,7 +10,17 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startServer } from './server.mjs';
-import { ALL_SITES, ROOT, isMarked, launchChromium, readPage, requireDist, tempDir, waitFor } from './support.mjs';
+import {
+  ALL_SITES,
+  DIST,
+  ROOT,
+  isMarked,
+  launchChromium,
+  readPage,
+  requireDist,
+  tempDir,
+  waitFor,
+} from './support.mjs';
 
 const ARTIFACTS = join(ROOT, 'target', 'e2e-artifacts');
 
@@ -27,7 +37,9 @@ before(async () => {
   server = await startServer();
   profile = tempDir('tidyread-privilege-');
   // The seed page names ad servers and image hosts: fail those at once, offline.
+  // The shipped build, test hooks left out: this suite sends none of them.
   context = await launchChromium(profile.dir, {
+    extension: DIST.chrome,
     hostAccess: false,
     args: ['--enable-unsafe-extension-debugging', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
   });

@@ -5,15 +5,22 @@ import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { chromium } from 'playwright-core';
 import { Builder, By } from 'selenium-webdriver';
 import firefox from 'selenium-webdriver/firefox.js';
+import { bundle } from '../../scripts/bundle.mjs';
 import { readVersion } from '../../scripts/version.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The shipped builds, as `make dist` writes them. */
 export const DIST = { chrome: join(ROOT, 'dist', 'chrome'), firefox: join(ROOT, 'dist', 'firefox') };
+/**
+ * The builds the suites load: the shipped ones plus the messages only tests send (messages.js's
+ * testOnly: turn decluttering off and on, read what the closed reader view shows).
+ */
+export const E2E_DIST = { chrome: join(ROOT, 'dist', 'e2e', 'chrome'), firefox: join(ROOT, 'dist', 'e2e', 'firefox') };
 
 /** The flags every Chromium run here needs: headless as root, and no calls home (the machine
  * has no network, and Chromium's background requests would fail many at a time). */
@@ -49,14 +56,14 @@ function withHostAccess(extension) {
 }
 
 /**
- * Debian's Chromium, headless, with an unpacked extension loaded (dist/chrome by default), its
+ * Debian's Chromium, headless, with an unpacked extension loaded (dist/e2e/chrome by default), its
  * service worker started. `hostAccess` (default true): allowed on all sites, and the content
  * script registered before this returns. `args` adds flags; other `options` go to Playwright as
  * they are (a viewport, say).
  */
 export async function launchChromium(
   profileDir,
-  { extension = DIST.chrome, hostAccess = true, args = [], ...options } = {},
+  { extension = E2E_DIST.chrome, hostAccess = true, args = [], ...options } = {},
 ) {
   const loaded = hostAccess ? withHostAccess(extension) : extension;
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -94,7 +101,7 @@ function geckodriverPath() {
 
 /**
  * Firefox ESR, headless, driven by geckodriver with its privileged ("chrome") context allowed,
- * dist/firefox installed as a temporary add-on. `args` adds Firefox arguments (a window size).
+ * dist/e2e/firefox installed as a temporary add-on. `args` adds Firefox arguments (a window size).
  * Resolves to `{ driver, addonId }`.
  */
 export async function launchFirefox({ args = [] } = {}) {
@@ -108,7 +115,7 @@ export async function launchFirefox({ args = [] } = {}) {
     .setFirefoxOptions(options)
     .setFirefoxService(service)
     .build();
-  const addonId = await driver.installAddon(DIST.firefox, true);
+  const addonId = await driver.installAddon(E2E_DIST.firefox, true);
   return { driver, addonId };
 }
 
@@ -140,10 +147,13 @@ export async function allowAllSitesFirefox(driver, origin) {
   }
 }
 
+/** The shipped build's manifest, once both builds for `browser` are there. */
 export function requireDist(browser) {
-  const manifest = join(DIST[browser], 'manifest.json');
-  if (!existsSync(manifest)) throw new Error(`${manifest} is missing: run \`make dist\` first`);
-  return JSON.parse(readFileSync(manifest, 'utf8'));
+  for (const dist of [DIST, E2E_DIST]) {
+    const manifest = join(dist[browser], 'manifest.json');
+    if (!existsSync(manifest)) throw new Error(`${manifest} is missing: run \`make dist\` first`);
+  }
+  return JSON.parse(readFileSync(join(DIST[browser], 'manifest.json'), 'utf8'));
 }
 
 // The built manifests take the version from VERSION.
@@ -235,7 +245,7 @@ export const TRICKY_EXPECTED =
   '<svg:svg viewBox="0 0 1 1"><svg:path d="M0"></svg:path></svg:svg><math:math><math:mi>x</math:mi></math:math>' +
   '<template></template><p>é\u00a0🎉</p></body></html>';
 
-/** The page-side probe: `source` is extension/snapshot.js; returns plain data. */
+/** The page-side probe: `source` is SNAPSHOT_SOURCE; returns plain data. */
 export function snapshotProbe(source) {
   return `return (function () {
     ${source}
@@ -254,7 +264,14 @@ export function snapshotProbe(source) {
   })();`;
 }
 
-export const SNAPSHOT_SOURCE = readFileSync(join(ROOT, 'extension', 'snapshot.js'), 'utf8');
+/** extension/snapshot.js bundled into a script that defines `TidyreadSnapshot`, for the probe. */
+export const SNAPSHOT_SOURCE = bundle('extension/snapshot.js', { globalName: 'TidyreadSnapshot' });
+
+/**
+ * A script that defines `tidyreadInPage`: the extension's snapshot (`take`...) and wasm loader
+ * (`loadCore(wasmUrl)`), for a suite to evaluate in a page and call there.
+ */
+export const CORE_IN_PAGE = bundle('tests/e2e/core-in-page.mjs', { globalName: 'tidyreadInPage' });
 
 /** Reads a snapshot as the Rust decoder does, and prints it as HTML (no escaping). */
 export function renderSnapshot({ words, strings }) {
@@ -291,20 +308,19 @@ export function renderSnapshot({ words, strings }) {
   return { html: nodes[0].children.map(print).join(''), names };
 }
 
-/** The wasm package, loaded in Node as the content script loads it (no-modules glue, initSync). */
-export function loadCore() {
-  const glue = readFileSync(join(ROOT, 'pkg', 'tidyread.js'), 'utf8');
-  const core = new Function(`${glue}\nreturn wasm_bindgen;`)();
+/** The wasm package, loaded in Node as extension/core.js loads it (initSync on the bytes). */
+export async function loadCore() {
+  const core = await import(pathToFileURL(join(ROOT, 'pkg', 'tidyread.js')).href);
   core.initSync({ module: readFileSync(join(ROOT, 'pkg', 'tidyread_bg.wasm')) });
   return core;
 }
 
 /** Every check on a snapshot of TRICKY_HTML taken in a browser. */
-export function assertTrickySnapshot(result) {
+export async function assertTrickySnapshot(result) {
   assert.ok(result.wireSame, 'toWire then fromWire gives the same words and strings');
   const { html, names } = renderSnapshot(result);
   assert.equal(html, TRICKY_EXPECTED);
   assert.deepEqual(result.nodes, names, 'nodes[i] is the live node of record i, nodes[0] the document');
-  const analysis = loadCore().analyze(Uint32Array.from(result.words), result.strings, {});
+  const analysis = (await loadCore()).analyze(Uint32Array.from(result.words), result.strings, {});
   assert.ok(Array.isArray(analysis.removals), 'the core decodes the snapshot');
 }

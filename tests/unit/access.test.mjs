@@ -1,24 +1,20 @@
-// Host access patterns (extension/access.js), in Node: what the popup asks for per site, and how
-// a grant is read back.
+// Host access patterns (extension/access.js), in Node, through extension/ext.js: what the popup
+// asks for per site, and how a grant is read back.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import vm from 'node:vm';
+import * as access from '../../extension/access.js';
 
-const load = (name) => readFileSync(new URL(`../../extension/${name}`, import.meta.url), 'utf8');
-
-// A fake `ext` holding granted origins.
+// The browser's permissions API as extension/ext.js reaches it, holding granted origins. An
+// all-sites grant covers every pattern; otherwise only the pattern itself.
 function withGrants(origins) {
-  // An all-sites grant covers every pattern; otherwise only the pattern itself.
   const covers = (granted, wanted) => granted === wanted || /^https?:\/\/\*\/\*$/.test(granted);
-  const ext = {
-    grantedOrigins: async () => origins,
-    hasOrigins: async (wanted) => wanted.every((w) => origins.some((g) => covers(g, w))),
+  globalThis.chrome = {
+    permissions: {
+      getAll: async () => ({ origins }),
+      contains: async ({ origins: wanted }) => wanted.every((w) => origins.some((g) => covers(g, w))),
+    },
   };
-  const context = vm.createContext({ ext });
-  vm.runInContext(load('settings.js'), context);
-  vm.runInContext(load('access.js'), context);
-  return context.TidyreadAccess;
+  return access;
 }
 
 test('a site is asked for with its subdomains, keyed as the settings key it', () => {

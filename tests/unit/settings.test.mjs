@@ -1,13 +1,8 @@
 // The settings module's pure functions, in Node: lookup by host, normalisation, round trips.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import vm from 'node:vm';
+import * as S from '../../extension/settings.js';
 
-const source = readFileSync(new URL('../../extension/settings.js', import.meta.url), 'utf8');
-const context = vm.createContext({});
-vm.runInContext(source, context);
-const S = context.TidyreadSettings;
 const plain = (v) => JSON.parse(JSON.stringify(v));
 
 test('the most specific host that sets a key wins, per key', () => {
