@@ -13,6 +13,7 @@ import { createServer } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { bundle } from '../scripts/bundle.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS = resolve(ROOT, process.env.TIDYREAD_CORPUS ?? '../shared/corpus/readability');
@@ -21,25 +22,28 @@ if (!dirA || !dirB) {
   console.error('usage: node bench/ab.mjs DIR_A DIR_B [page,page,...]');
   process.exit(2);
 }
-const snapshotSource = readFileSync(join(ROOT, 'extension', 'snapshot.js'), 'utf8');
+// The extension's snapshot, as `TidyreadSnapshot`.
+const snapshotSource = `${bundle('extension/snapshot.js', { globalName: 'TidyreadSnapshot' })}
+globalThis.TidyreadSnapshot = TidyreadSnapshot;`;
 
-// The build in `dir` as global `name`, compiled and instantiated at document start.
+// The build in `dir` (its glue bundled) as global `name`, compiled and instantiated at document
+// start.
 function initScript(dir, name) {
   const wasm = readFileSync(join(dir, 'tidyread_bg.wasm')).toString('base64');
   return `(function () {
   if (window !== window.top) return;
-  ${readFileSync(join(dir, 'tidyread.js'), 'utf8')}
+  ${bundle(resolve(dir, 'tidyread.js'), { globalName: 'core' })}
   const binary = atob(${JSON.stringify(wasm)});
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  wasm_bindgen.initSync({ module: new WebAssembly.Module(bytes) });
-  globalThis.${name} = wasm_bindgen;
+  core.initSync({ module: new WebAssembly.Module(bytes) });
+  globalThis.${name} = core;
 })();`;
 }
 
 // Runs in the page.
 function compare() {
-  const snap = TidyreadSnapshot.take(document);
+  const snap = globalThis.TidyreadSnapshot.take(document);
   const options = { url: location.href };
   const now = () => performance.now();
   const run = (core) => {

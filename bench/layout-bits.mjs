@@ -5,12 +5,15 @@
 // the core's removals that appear or go with the bits. Needs pkg/ (make wasm).
 //   node bench/layout-bits.mjs [PAGE...]
 import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-const CORPUS = '/work/shared/corpus/readability';
-const SNAP = readFileSync('/work/main/extension/snapshot.js', 'utf8');
-const GLUE = readFileSync('/work/main/pkg/tidyread.js', 'utf8');
-const WASM = readFileSync('/work/main/pkg/tidyread_bg.wasm').toString('base64');
+import { ROOT, bundle } from '../scripts/bundle.mjs';
+
+const CORPUS = resolve(ROOT, process.env.TIDYREAD_CORPUS ?? '../shared/corpus/readability');
+// The extension's snapshot as `TidyreadSnapshot`, and the wasm glue as `core`.
+const SNAP = bundle('extension/snapshot.js', { globalName: 'TidyreadSnapshot' });
+const GLUE = bundle('pkg/tidyread.js', { globalName: 'core' });
+const WASM = readFileSync(join(ROOT, 'pkg', 'tidyread_bg.wasm')).toString('base64');
 const names = process.argv.length > 2 ? process.argv.slice(2) : readdirSync(CORPUS);
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
@@ -36,8 +39,8 @@ for (const name of names) {
   await page.goto(`http://corpus.test/${name}/`, { waitUntil: 'load', timeout: 10000 }).catch(() => {});
   const r = await page.evaluate(
     ({ src, glue, wasm }) => {
-      (0, eval)(src);
-      const core = (0, eval)(`${glue}; wasm_bindgen`);
+      const { take } = (0, eval)(`${src}; TidyreadSnapshot`);
+      const core = (0, eval)(`${glue}; core`);
       core.initSync({ module: Uint8Array.from(atob(wasm), (c) => c.charCodeAt(0)) });
       const NO = new Set(['head', 'script', 'style', 'link', 'meta', 'title', 'noscript', 'template', 'br']);
       let lookups = 0;
@@ -55,10 +58,10 @@ for (const name of names) {
         }
         return ts.sort((a, b) => a - b)[3];
       };
-      const plainMs = median(() => TidyreadSnapshot.take(document));
-      const layoutMs = median(() => TidyreadSnapshot.take(document, { layout }));
+      const plainMs = median(() => take(document));
+      const layoutMs = median(() => take(document, { layout }));
       const run = (opts) => {
-        const s = TidyreadSnapshot.take(document, opts);
+        const s = take(document, opts);
         return core
           .analyze(s.words, s.strings, { url: location.href })
           .removals.map((x) => `${x.kind}: ${x.reason} | ${x.excerpt.slice(0, 60)}`);
