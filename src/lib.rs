@@ -10,6 +10,7 @@ pub mod declutter;
 pub mod dom;
 pub mod error;
 pub mod extract;
+mod flag_set;
 pub mod hash;
 pub mod json;
 pub mod limits;

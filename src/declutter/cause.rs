@@ -2,7 +2,7 @@
 //! the one detail the reason names (a label, a phrase, a host, a count).
 //!
 //! The rules word their reasons in English for logs, tests and the CLI; this reads those words
-//! back. It sits beside the rules so that a reworded reason fails `classifies_every_reason` and
+//! back. It sits beside the kinds so that a reworded reason fails `classifies_every_reason` and
 //! the corpus test `tests/removal_causes.rs`, not silently in the popup.
 
 use serde::Serialize;
@@ -67,7 +67,7 @@ impl Cause {
         }
     }
 
-    /// Reads a reason as `rules.rs` and `facts::ad_markup` word it.
+    /// Reads a reason as the kinds' seed rules (and `ads::markup`) word it.
     pub fn of(reason: &str) -> Cause {
         use CauseCode::*;
         if let Some(host) = ["iframe from ", "script from ", "link to "]

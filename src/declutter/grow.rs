@@ -1,12 +1,13 @@
 //! From seeds to blocks: each seed grows to its outermost sensible block, blocks that do not
-//! hold what their kind needs are dropped, and of nested blocks only the outermost is kept.
+//! hold what their kind needs are dropped (the seed's own check), and of nested blocks only the
+//! outermost is kept.
 
 use crate::dom::NodeId;
 
-use super::facts::{flag, Counts, Facts};
-use super::rules::{self, Policy, Seed};
-use super::signals;
-use super::ClutterKind;
+use super::counts::Counts;
+use super::facts::{Facts, NodeFlags};
+use super::seeds::{Policy, Priority, Seed};
+use super::{ClutterKind, KindSet};
 
 /// A section absorbs a wrapper that adds at most this many words of any kind (its heading)...
 const SECTION_EXTRA_WORDS: u32 = 6;
@@ -23,34 +24,49 @@ pub struct Block {
     pub node: NodeId,
     pub kind: ClutterKind,
     pub reason: String,
-    priority: u8,
+    priority: Priority,
+}
+
+/// What the seeds below each element are, by element row (seeds are elements).
+struct SeedsBelow {
+    /// The kinds of the seeds in the element's subtree.
+    kinds: Vec<KindSet>,
+    /// How many section labels its subtree holds.
+    labels: Vec<u32>,
+}
+
+impl SeedsBelow {
+    fn new(f: &Facts, seeds: &[Seed]) -> SeedsBelow {
+        let mut kinds = vec![KindSet::NONE; f.elements()];
+        let mut labels = vec![0u32; f.elements()];
+        for s in seeds {
+            kinds[f.row(s.node)] |= KindSet::of(s.kind);
+            labels[f.row(s.node)] += u32::from(s.is_label);
+        }
+        for &id in f.order.iter().rev() {
+            let Some(p) = f.dom.parent(id).filter(|&p| f.dom.element(p).is_some()) else {
+                continue;
+            };
+            if f.dom.element(id).is_some() {
+                let (r, pr) = (f.row(id), f.row(p));
+                kinds[pr] = kinds[pr] | kinds[r];
+                labels[pr] += labels[r];
+            }
+        }
+        SeedsBelow { kinds, labels }
+    }
 }
 
 /// Grows every seed, checks the result, and keeps only the outermost of nested blocks.
 pub fn blocks(f: &Facts, seeds: Vec<Seed>) -> Vec<Block> {
-    // Which kinds of seed, and how many section labels, each element's subtree holds, by
-    // element row (seeds are elements).
-    let mut mask = vec![0u16; f.elements()];
-    let mut labels = vec![0u32; f.elements()];
-    for s in &seeds {
-        mask[f.row(s.node)] |= s.kind.bit();
-        labels[f.row(s.node)] += u32::from(s.is_label);
-    }
-    for &id in f.order.iter().rev() {
-        let Some(p) = f.dom.parent(id).filter(|&p| f.dom.element(p).is_some()) else {
-            continue;
-        };
-        if f.dom.element(id).is_some() {
-            let (r, pr) = (f.row(id), f.row(p));
-            mask[pr] |= mask[r];
-            labels[pr] += labels[r];
-        }
-    }
-
+    let below = SeedsBelow::new(f, &seeds);
     let mut out: Vec<Block> = Vec::with_capacity(seeds.len());
     for s in seeds {
-        let node = grow(f, &s, &mask, &labels);
-        if let Some(kind) = check(f, &s, node) {
+        let node = grow(f, &s, &below);
+        if holds_protected_or_boundary(f, node) {
+            continue;
+        }
+        if let Some(kind) = (s.check)(f, &s, node) {
             out.push(Block {
                 node,
                 kind,
@@ -77,57 +93,65 @@ pub fn blocks(f: &Facts, seeds: Vec<Seed>) -> Vec<Block> {
     kept
 }
 
+/// A grown block that holds protected content or is a boundary is never removed.
+fn holds_protected_or_boundary(f: &Facts, node: NodeId) -> bool {
+    f.counts(node).protected > 0 || is_boundary(f, node)
+}
+
 /// Nodes a block may never be, nor contain: the document's frame and the article's ancestors.
 fn is_boundary(f: &Facts, id: NodeId) -> bool {
-    let dom = f.dom;
-    let Some(e) = dom.element(id) else {
+    let Some(e) = f.dom.element(id) else {
         return true;
     };
     matches!(&*e.name, "html" | "head" | "body" | "main")
         || e.attr("role")
             .is_some_and(|r| r.eq_ignore_ascii_case("main"))
-        || f.has(id, flag::HOLDS_REGION)
+        || f.has(id, NodeFlags::HOLDS_REGION)
 }
 
 /// Kinds a growing block may absorb besides its own: a box of headlines may carry an ad.
-fn compatible(kind: ClutterKind, policy: Policy) -> u16 {
+fn compatible(kind: ClutterKind, policy: Policy) -> KindSet {
     match policy {
-        Policy::Section => {
-            ClutterKind::TrendingList.bit()
-                | ClutterKind::Recommended.bit()
-                | ClutterKind::SponsoredFeed.bit()
-                | ClutterKind::Ad.bit()
-                | ClutterKind::ShareBar.bit()
-        }
-        _ => kind.bit(),
+        Policy::Section => [
+            ClutterKind::TrendingList,
+            ClutterKind::Recommended,
+            ClutterKind::SponsoredFeed,
+            ClutterKind::Ad,
+            ClutterKind::ShareBar,
+        ]
+        .into_iter()
+        .map(KindSet::of)
+        .fold(KindSet::NONE, |a, b| a | b),
+        _ => KindSet::of(kind),
     }
 }
 
-fn grow(f: &Facts, s: &Seed, mask: &[u16], labels: &[u32]) -> NodeId {
+fn grow(f: &Facts, s: &Seed, below: &SeedsBelow) -> NodeId {
     let dom = f.dom;
     let allowed = compatible(s.kind, s.policy);
     let mut cur = s.node;
     for _ in 0..MAX_GROW_LEVELS {
-        let Some(p) = dom.parent(cur) else { break };
-        if is_boundary(f, p) || f.has(p, flag::HIDDEN) {
+        let Some(parent) = dom.parent(cur) else { break };
+        if is_boundary(f, parent) || f.has(parent, NodeFlags::HIDDEN) {
             break;
         }
-        let (pc, cc) = (f.c(p), f.c(cur));
-        if pc.protected > 0 {
+        let whole = f.counts(parent);
+        if whole.protected > 0 {
             break;
         }
-        let extra = pc.minus(cc);
-        let (pr, r) = (f.row(p), f.row(cur));
-        if extra.landmarks > 0 || mask[pr] & !mask[r] & !allowed != 0 {
+        let extra = whole.minus(f.counts(cur));
+        let (pr, r) = (f.row(parent), f.row(cur));
+        let new_kinds = below.kinds[pr].without(below.kinds[r]).without(allowed);
+        if extra.landmarks > 0 || !new_kinds.is_empty() {
             break;
         }
-        if s.is_label && labels[pr] > labels[r] {
+        if s.is_label && below.labels[pr] > below.labels[r] {
             break;
         }
-        if !absorbs(s.policy, pc, &extra) {
+        if !absorbs(s.policy, whole, &extra) {
             break;
         }
-        cur = p;
+        cur = parent;
     }
     cur
 }
@@ -154,49 +178,5 @@ fn absorbs(policy: Policy, whole: &Counts, extra: &Counts) -> bool {
             (!wordy || linky) && whole.links <= SECTION_MAX_LINKS
         }
         Policy::Container => extra.words == 0 && extra.links == 0 && extra.media == 0,
-    }
-}
-
-/// The kind of the grown block, or `None` when it lacks what its kind needs.
-fn check(f: &Facts, s: &Seed, node: NodeId) -> Option<ClutterKind> {
-    let dom = f.dom;
-    let c = f.c(node);
-    if c.protected > 0 || is_boundary(f, node) {
-        return None;
-    }
-    let ctas = c.links + c.buttons + c.email_inputs;
-    match s.kind {
-        // A loader script alone is invisible: only the slot around it is worth removing.
-        ClutterKind::Ad if node == s.node && dom.is(node, "script") => None,
-        // "Sponsored" over headlines is a feed of paid links; over one block, an ad.
-        ClutterKind::Ad if s.is_label => Some(
-            if c.headline_links >= super::rules::SPONSORED_FEED_MIN_HEADLINES {
-                ClutterKind::SponsoredFeed
-            } else {
-                ClutterKind::Ad
-            },
-        ),
-        ClutterKind::TrendingList | ClutterKind::Recommended | ClutterKind::SponsoredFeed
-            if s.is_label =>
-        {
-            // A lone heading that found no list: inside the article it is more likely the
-            // article's own subheading than an empty box.
-            let empty = c.links == 0 && c.media == 0 && node == s.node;
-            (!(empty && f.has(node, flag::IN_REGION))).then_some(s.kind)
-        }
-        ClutterKind::Promo | ClutterKind::PaywallPrompt if s.policy != Policy::Container => {
-            (ctas > 0).then_some(s.kind)
-        }
-        // A pitch is a newsletter box once it holds the form, or a "Sign up" button.
-        ClutterKind::Newsletter if s.policy != Policy::Container => (c.email_inputs > 0
-            || rules::find_control(f, node, signals::is_subscribe_label).is_some())
-        .then_some(s.kind),
-        // Text about cookies is a consent banner once it holds the button that accepts them.
-        ClutterKind::ConsentBanner if s.policy != Policy::Container => {
-            (c.phrases & signals::PHRASE_COOKIE != 0 && rules::accept_button(f, node).is_some())
-                .then_some(s.kind)
-        }
-        ClutterKind::ShareBar => (c.links + c.buttons >= 2).then_some(s.kind),
-        kind => Some(kind),
     }
 }

@@ -1,21 +1,41 @@
 //! Finding the clutter around (and inside) the article.
 //!
-//! Three steps, each its own module: `facts` fills per-node side tables in a few linear passes
-//! (text and link sizes, media, ad markup, class hints, what is protected); `rules` finds seeds,
-//! elements that certainly belong to one piece of clutter (a slot label, an ad frame, a cluster of
-//! share links, a heading over headline links); `grow` widens each seed to its outermost
-//! sensible block and keeps only the outermost of nested blocks. `signals` holds the tables.
+//! The pipeline: `facts` fills per-node side tables in a few linear passes (text and link
+//! sizes, media, ad markup, class hints, what is protected); `seeds` walks the page and asks
+//! each kind of clutter for seeds, elements that certainly belong to one piece of it; `grow`
+//! widens each seed to its outermost sensible block, lets the seed's kind check the block, and
+//! keeps only the outermost of nested blocks.
+//!
+//! One module per kind of clutter owns its words, labels, class hints, seed rules, growth
+//! policy and final checks: `ads`, `sponsored` (feeds and widgets), `headlines` (trending and
+//! recommended lists), `share`, `newsletter`, `promo`, `paywall`, `consent`, `overlay`,
+//! `comments`. `lexicon` builds the shared lookup tables once from all their lists, with the
+//! machinery of `signals`; `elements`, `counts` and `prose` hold the general measures.
 //!
 //! Protection is absolute: with an article, no block holds any of its text nodes (or its own
 //! pictures); without one, no block holds prose, and lists inside the likely article are left
 //! alone.
 
+mod ads;
 mod cause;
+mod comments;
+mod consent;
+mod counts;
+mod elements;
 mod facts;
 mod grow;
+mod headlines;
+mod lexicon;
+mod newsletter;
+mod overlay;
+mod paywall;
 pub mod prehide;
-mod rules;
-pub mod signals;
+mod promo;
+mod prose;
+mod seeds;
+mod share;
+mod signals;
+mod sponsored;
 
 #[cfg(test)]
 mod tests;
@@ -23,6 +43,7 @@ mod tests;
 use serde::Serialize;
 
 use crate::dom::{Dom, NodeId};
+use crate::flag_set::flag_set;
 use crate::options::Options;
 
 pub use cause::{Cause, CauseCode};
@@ -57,10 +78,14 @@ pub struct Removal {
     pub excerpt: String,
 }
 
-impl ClutterKind {
-    /// One bit per kind, for per-node sets of kinds.
-    pub(crate) fn bit(self) -> u16 {
-        1 << (self as u16)
+flag_set! {
+    /// A set of kinds of clutter.
+    struct KindSet: u16 {}
+}
+
+impl KindSet {
+    fn of(kind: ClutterKind) -> KindSet {
+        KindSet(1 << (kind as u16))
     }
 }
 
@@ -80,7 +105,7 @@ const EXCERPT_CHARS: usize = 80;
 /// of the article's text, never `<html>`, `<head>` or `<body>`.
 pub fn classify(dom: &Dom, article: Option<Protected>, options: &Options) -> Vec<Removal> {
     let facts = facts::Facts::new(dom, article, !options.keep_comments);
-    let seeds = rules::seeds(&facts, options.keep_comments);
+    let seeds = seeds::seeds(&facts, options.keep_comments);
     grow::blocks(&facts, seeds)
         .into_iter()
         .map(|b| Removal {

@@ -1,39 +1,28 @@
 //! The pre-hide stylesheet: CSS for the markup that is an ad whatever surrounds it, so that the
 //! content script can hide it from the first paint, before the core has seen the page.
 //!
-//! It is written from the same tables as [`super::facts::ad_markup`], the classifier's strongest
-//! ad signal, so the two cannot drift apart; `extension/prehide.js` holds it for the content
+//! It is written from the tables [`super::ads::markup`] reads, the classifier's strongest ad
+//! signal, so the two cannot drift apart; `extension/prehide.js` holds it for the content
 //! script, and `tests/prehide.rs` checks that file against this function. The content script
 //! takes the sheet away after the core's first decision: what the core removed is gone by then,
 //! and anything the sheet hid that the core kept shows again.
 
-use super::facts::AD_ATTRIBUTES;
-use super::signals::{AD_HOSTS, AD_ID_PREFIXES};
-
-/// Frame-like elements whose address says "ad server" (the ones `ad_markup` reads `src` of).
-const FRAMES: &[&str] = &["iframe", "frame", "embed"];
-/// Elements that are ads by their name or class alone.
-const AD_ELEMENTS: &[&str] = &[
-    "ins.adsbygoogle",
-    "amp-ad",
-    "amp-embed",
-    "amp-sticky-ad",
-    "amp-auto-ads",
-    "iframe[id^=\"google_ads_iframe\"]",
-    "iframe[id^=\"aswift_\"]",
-];
+use super::ads::{AD_ATTRIBUTES, AD_ELEMENTS, AD_FRAMES, AD_HOSTS, ID_PREFIXES};
 
 /// One rule: every selector, then `display: none !important` (a page's own `!important` on the
 /// same elements is rare, and loses only the first paint).
 pub fn prehide_css() -> String {
-    let mut selectors: Vec<String> = AD_ELEMENTS.iter().map(|s| (*s).to_owned()).collect();
+    let mut selectors: Vec<String> = AD_ELEMENTS.iter().map(|a| a.selector()).collect();
+    // Frames by their `src`, which every ad frame loads from; an `<object data>` ad is rare
+    // enough to wait for the core.
+    let frames = AD_FRAMES.iter().filter(|(_, attr)| *attr == "src");
     for host in AD_HOSTS {
-        for frame in FRAMES {
-            selectors.push(format!("{frame}[src*=\"{host}\"]"));
+        for (tag, attr) in frames.clone() {
+            selectors.push(format!("{tag}[{attr}*=\"{host}\"]"));
         }
     }
     selectors.extend(AD_ATTRIBUTES.iter().map(|a| format!("[{a}]")));
-    selectors.extend(AD_ID_PREFIXES.iter().map(|p| format!("[id^=\"{p}\"]")));
+    selectors.extend(ID_PREFIXES.iter().map(|p| format!("[id^=\"{p}\"]")));
     format!(
         "{} {{ display: none !important; }}\n",
         selectors.join(",\n")

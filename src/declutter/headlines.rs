@@ -1,0 +1,356 @@
+//! Lists of headlines: "Trending", "Most read", "Recommended", "Related", "Read next" boxes,
+//! labelled in many languages, named by class, or found by their shape (many headline-length
+//! links and little else, away from the article).
+
+use crate::dom::NodeId;
+
+use super::facts::{Facts, NodeFlags};
+use super::lexicon::Hints;
+use super::seeds::{keep_kind, Hinted, LabelSeen, Policy, Priority, Seed};
+use super::ClutterKind;
+
+/// Headings over lists of trending or most-read headlines.
+pub const TRENDING_LABELS: &[&str] = &[
+    "trending",
+    "trending now",
+    "trending stories",
+    "trending news",
+    "trending articles",
+    "trending videos",
+    "most popular",
+    "most read",
+    "most viewed",
+    "most shared",
+    "most emailed",
+    "most commented",
+    "popular now",
+    "popular stories",
+    "popular posts",
+    "popular articles",
+    "what's hot",
+    "hot right now",
+    "top stories",
+    "meistgelesen",
+    "meistgelesene artikel",
+    "am meisten gelesen",
+    "les plus lus",
+    "les plus populaires",
+    "lo más leído",
+    "lo más visto",
+    "más leídas",
+    "i più letti",
+    "più letti",
+    "популярное",
+    "самое читаемое",
+    "热门",
+    "热门文章",
+    "热门推荐",
+    "人気記事",
+    "많이 본 뉴스",
+];
+
+/// Headings over lists of related or recommended stories.
+pub const RECOMMENDED_LABELS: &[&str] = &[
+    "recommended",
+    "recommended for you",
+    "recommended stories",
+    "recommended articles",
+    "recommended reading",
+    "recommended posts",
+    "recommended videos",
+    "related",
+    "related articles",
+    "related stories",
+    "related posts",
+    "related content",
+    "related coverage",
+    "related news",
+    "related videos",
+    "read next",
+    "read this next",
+    "up next",
+    "what to read next",
+    "more stories",
+    "more news",
+    "more articles",
+    "more to read",
+    "more like this",
+    "you may also like",
+    "you might also like",
+    "you may like",
+    "you might like",
+    "you may be interested in",
+    "also read",
+    "read also",
+    "don't miss",
+    "editor's picks",
+    "editors' picks",
+    "latest news",
+    "latest stories",
+    "latest articles",
+    "das könnte sie auch interessieren",
+    "das könnte dich auch interessieren",
+    "mehr zum thema",
+    "weitere artikel",
+    "lesen sie auch",
+    "auch interessant",
+    "empfehlungen",
+    "à lire aussi",
+    "a lire aussi",
+    "lire aussi",
+    "sur le même sujet",
+    "vous aimerez aussi",
+    "te puede interesar",
+    "también te puede interesar",
+    "noticias relacionadas",
+    "lee también",
+    "leggi anche",
+    "potrebbe interessarti anche",
+    "articoli correlati",
+    "читайте также",
+    "по теме",
+    "相关文章",
+    "相关阅读",
+    "推荐阅读",
+    "猜你喜欢",
+    "関連記事",
+    "おすすめ記事",
+    "관련 기사",
+];
+
+/// Label beginnings that take a site or topic after them ("Trending on Townhall Videos"); exact
+/// tables cannot list every site name.
+pub const TRENDING_PREFIXES: &[&str] = &[
+    "trending on",
+    "trending in",
+    "most popular on",
+    "most popular in",
+    "most read on",
+    "most read in",
+    "popular on",
+    "popular in",
+];
+
+/// ...("More from Townhall").
+pub const RECOMMENDED_PREFIXES: &[&str] = &[
+    "more from",
+    "more on",
+    "more in",
+    "more about",
+    "more stories from",
+    "more news from",
+    "latest from",
+    "also on",
+];
+
+/// Class or id words of trending and popular boxes.
+pub const TRENDING_CLASS_WORDS: &[&str] = &[
+    "trending",
+    "popular",
+    "mostpopular",
+    "mostread",
+    "mostviewed",
+    "hotlist",
+];
+
+/// Class or id words of related and recommended boxes.
+pub const RECOMMENDED_CLASS_WORDS: &[&str] = &[
+    "related",
+    "recommended",
+    "recommendations",
+    "recommend",
+    "readnext",
+    "morestories",
+    "youmaylike",
+];
+
+/// This many headline links, with little else, make an unlabelled block a list of headlines...
+pub const HEADLINE_LIST_MIN_LINKS: u32 = 5;
+/// ...when at least this share of its text is links...
+pub const HEADLINE_LIST_MIN_LINK_DENSITY: f32 = 0.75;
+/// ...and at least this share of its links read like headlines (menus have short links)...
+const HEADLINE_LIST_MIN_HEADLINE_SHARE: f32 = 0.5;
+/// ...and at least this share of its headlines sit in a block of their own (a list entry, a
+/// card), unlike a line of tags or a footer menu run together in one paragraph.
+const HEADLINE_LIST_MIN_BLOCK_SHARE: f32 = 0.5;
+/// A class-hinted related/trending box needs at least this many headline links.
+const HINTED_LIST_MIN_LINKS: u32 = 3;
+
+/// A heading over a list: "Trending", "You might also like", "Around the web".
+pub fn section_label_seed(label: LabelSeen, kind: ClutterKind) -> Seed {
+    Seed::new(
+        label.id,
+        kind,
+        label.reason,
+        Policy::Section,
+        Priority::Label,
+        check_section,
+    )
+    .section_label()
+}
+
+/// A lone heading that found no list: inside the article it is more likely the article's own
+/// subheading than an empty box.
+pub fn check_section(f: &Facts, s: &Seed, node: NodeId) -> Option<ClutterKind> {
+    let c = f.counts(node);
+    let empty = c.links == 0 && c.media == 0 && node == s.node;
+    (!(empty && f.has(node, NodeFlags::IN_REGION))).then_some(s.kind)
+}
+
+/// A block made of headline links, away from the article.
+pub fn list_seed(f: &Facts, id: NodeId) -> Option<Seed> {
+    if !is_headline_list(f, id) {
+        return None;
+    }
+    let parent = f.dom.parent(id).filter(|&p| f.dom.element(p).is_some());
+    if parent.is_some_and(|p| is_headline_list(f, p)) {
+        return None;
+    }
+    let c = f.counts(id);
+    let h = f.hints(id);
+    let kind = if h.has(Hints::TRENDING) {
+        ClutterKind::TrendingList
+    } else if h.has(Hints::SPONSORED_WIDGET) || c.ad_marks * 2 >= c.headline_links {
+        ClutterKind::SponsoredFeed
+    } else {
+        ClutterKind::Recommended
+    };
+    let place = if f.has(id, NodeFlags::IN_REGION) {
+        "in the article's block, not its text"
+    } else {
+        "outside the article"
+    };
+    Some(Seed::new(
+        id,
+        kind,
+        format!("list of {} headline links {place}", c.headline_links),
+        Policy::Section,
+        Priority::Structure,
+        keep_kind,
+    ))
+}
+
+/// Many headline-length links and little else, where the article is not.
+fn is_headline_list(f: &Facts, id: NodeId) -> bool {
+    let c = f.counts(id);
+    // Inside the likely article, without an extracted one to say which text is the article,
+    // a list of links may be the article's own (references, a link roundup).
+    if f.has(id, NodeFlags::IN_REGION) && !f.has_article {
+        return false;
+    }
+    if f.region.is_none() && !f.has_article {
+        return false;
+    }
+    let min = if f.hints(id).has(Hints::TRENDING | Hints::RECOMMENDED)
+        || f.has(id, NodeFlags::IN_ASIDE)
+    {
+        HINTED_LIST_MIN_LINKS
+    } else {
+        HEADLINE_LIST_MIN_LINKS
+    };
+    c.headline_links >= min
+        && c.link_density() >= HEADLINE_LIST_MIN_LINK_DENSITY
+        && c.headline_links as f32 >= c.links as f32 * HEADLINE_LIST_MIN_HEADLINE_SHARE
+        && c.headline_blocks as f32 >= c.headline_links as f32 * HEADLINE_LIST_MIN_BLOCK_SHARE
+        && c.protected == 0
+        && c.landmarks == 0
+        && !f.has(id, NodeFlags::IN_NAV | NodeFlags::HOLDS_REGION)
+}
+
+/// A box named "trending" or "related" with a few headline links.
+pub fn hint_seed(h: &Hinted) -> Option<Seed> {
+    let c = h.counts;
+    let list = h.hints.has(Hints::TRENDING | Hints::RECOMMENDED)
+        && c.headline_links >= HINTED_LIST_MIN_LINKS
+        && c.link_density() >= HEADLINE_LIST_MIN_LINK_DENSITY
+        && c.landmarks == 0
+        && !h.f.has(h.id, NodeFlags::IN_NAV);
+    if !list {
+        return None;
+    }
+    let kind = if h.hints.has(Hints::TRENDING) {
+        ClutterKind::TrendingList
+    } else {
+        ClutterKind::Recommended
+    };
+    Some(h.seed(
+        kind,
+        format!("{} headline links ({})", c.headline_links, h.name()),
+        Policy::Section,
+        keep_kind,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::declutter::tests::*;
+    use crate::declutter::ClutterKind;
+
+    #[test]
+    fn trending_box_goes_whole_with_its_heading() {
+        let dom = page(&format!(
+            "<div id=rail class=css-1x2y3z><div class=css-4a5s6d><span>Trending</span></div><ul class=css-j1k2l3>{}</ul></div>\
+             <div id=article>{PROSE}</div>",
+            headlines(6)
+        ));
+        for with_article in [true, false] {
+            let rs = run(&dom, with_article);
+            let r = removed(&rs, &dom, "rail").unwrap_or_else(|| panic!("{rs:?}"));
+            assert_eq!(r.kind, ClutterKind::TrendingList);
+            assert_eq!(r.reason, "label 'Trending'");
+            assert!(
+                r.excerpt.starts_with("Trending Council Weighs"),
+                "{}",
+                r.excerpt
+            );
+        }
+    }
+
+    #[test]
+    fn unlabelled_headline_list_outside_the_article() {
+        let dom = page(&format!(
+            "<nav id=menu><ul><li><a href=/news>News</a></li><li><a href=/sport>Sport</a></li><li><a href=/opinion>Opinion</a></li>\
+             <li><a href=/culture>Culture</a></li><li><a href=/travel>Travel</a></li></ul></nav>\
+             <div id=article>{PROSE}</div><div id=more class=css-0o9i8u><ul>{}</ul></div>",
+            headlines(7)
+        ));
+        let rs = run(&dom, true);
+        let r = removed(&rs, &dom, "more").unwrap_or_else(|| panic!("{rs:?}"));
+        assert_eq!(r.kind, ClutterKind::Recommended);
+        assert_eq!(r.reason, "list of 7 headline links outside the article");
+        assert!(
+            removed(&rs, &dom, "menu").is_none(),
+            "navigation is the site's own"
+        );
+    }
+
+    #[test]
+    fn link_list_inside_the_likely_article_is_left_alone_without_one() {
+        // Without an extracted article, a list of links inside the prose may be the article's own.
+        let dom = page(&format!(
+            "<div id=article>{PROSE}<ul id=refs>{}</ul>{PROSE}</div>",
+            headlines(6)
+        ));
+        let rs = run(&dom, false);
+        assert!(removed(&rs, &dom, "refs").is_none(), "{rs:?}");
+    }
+
+    #[test]
+    fn asides_need_fewer_headlines() {
+        let dom = page(&format!(
+            "<div id=article>{PROSE}</div><aside id=side><ul>{}</ul></aside>",
+            headlines(3)
+        ));
+        let rs = run(&dom, true);
+        assert_eq!(
+            removed(&rs, &dom, "side").map(|r| r.kind),
+            Some(ClutterKind::Recommended),
+            "{rs:?}"
+        );
+        let main = page(&format!(
+            "<div id=article>{PROSE}</div><div id=side><ul>{}</ul></div>",
+            headlines(3)
+        ));
+        assert!(run(&main, true).is_empty());
+    }
+}

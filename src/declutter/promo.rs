@@ -1,0 +1,47 @@
+//! Promotions: "Join as a VIP member", "Download the app", "Support our journalism", with
+//! their button or link.
+
+use crate::dom::NodeId;
+
+use super::seeds::{needs_call_to_action, Policy, Priority, Seed};
+use super::ClutterKind;
+
+/// Phrases of membership, app and donation promotions.
+pub const PHRASES: &[&str] = &[
+    "vip member",
+    "become a member",
+    "become a vip",
+    "join now",
+    "upgrade to premium",
+    "support our journalism",
+    "support independent journalism",
+    "download the app",
+    "download our app",
+    "get the app",
+    "go ad-free",
+    "become a subscriber",
+    "become a patron",
+];
+
+/// Class or id words of promotions and upsells.
+pub const CLASS_WORDS: &[&str] = &["promo", "promotion", "upsell", "membership"];
+
+/// A promotion or paywall prompt: a headline, a sentence or two, and its buttons.
+pub const PROMO_BOX: Policy = Policy::Slot {
+    max_words: 80,
+    extra_words: 50,
+    extra_plain: 400,
+    extra_links: 4,
+};
+
+/// "Become a member": the pitch.
+pub fn phrase_seed(id: NodeId, phrase: &str) -> Seed {
+    Seed::new(
+        id,
+        ClutterKind::Promo,
+        format!("'{phrase}' call to action"),
+        PROMO_BOX,
+        Priority::Markup,
+        needs_call_to_action,
+    )
+}
