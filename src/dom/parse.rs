@@ -56,6 +56,9 @@ pub fn parse_str(html: &str) -> Result<Dom, InputError> {
     Ok(dom)
 }
 
+/// A page shows less than this part of what it would show without scripts: a shell for them.
+const SCRIPT_SHELL_RATIO: usize = 4;
+
 /// Parses as a browser with scripts on or off. With them off, `<noscript>` holds markup, shown
 /// as any other block: it is read as a `<div>`.
 fn parse_scripted(html: &str, scripting: bool) -> Dom {
@@ -75,7 +78,7 @@ fn parse_scripted(html: &str, scripting: bool) -> Dom {
 
 /// A page that is a shell for scripts, all of whose words are in `<noscript>` (forum software
 /// serves its threads that way to readers without scripts): the body, `<noscript>` aside, shows
-/// less text than the markup inside its `<noscript>`s holds. A saved copy of it is read as a
+/// a small part of the text the markup inside its `<noscript>`s holds. A saved copy of it is read as a
 /// browser without scripts shows it. Pages whose `<noscript>` only holds a pixel or a notice
 /// are read as they are.
 fn shows_more_without_scripts(dom: &Dom) -> bool {
@@ -95,7 +98,7 @@ fn shows_more_without_scripts(dom: &Dom) -> bool {
             _ => {}
         }
     }
-    without_scripts > shown
+    without_scripts > SCRIPT_SHELL_RATIO * shown
 }
 
 /// Roughly the length of the text a piece of markup shows: its bytes outside tags, less spaces.
@@ -510,6 +513,9 @@ mod tests {
             r#"<body><article><p>Die Stadt plant einen neuen Radweg entlang des Flusses.</p></article>
                <noscript><img src="/px.gif"><p>Bitte JavaScript aktivieren.</p></noscript></body>"#,
             r#"<body><p>Short.</p><noscript><iframe src="https://tags.example/ns.html"></iframe></noscript></body>"#,
+            // Its <noscript>s even hold more text than it shows, but it shows most of it.
+            r#"<body><p>トレンドマイクロはアプリの発売を開始すると発表した。</p>
+               <noscript><p>このページを正しく表示するにはJavaScriptを有効にしてください。</p></noscript></body>"#,
         ] {
             let dom = parse_str(page).unwrap();
             let ns = dom.find("noscript").expect("<noscript> stays");
