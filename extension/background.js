@@ -10,6 +10,7 @@
 // Only where the user has granted host access (optional_host_permissions, asked for in the popup
 // or the options page) does it run by itself as pages load, for decluttering and the automatic
 // reader view: registered here for exactly the granted origins.
+import { actionIcon, badgeText } from './action.js';
 import { coreLoader } from './core.js';
 import * as ext from './ext.js';
 import { listen, toTab } from './messages.js';
@@ -54,14 +55,9 @@ async function ensureContent(tabId) {
 // is tried again on the next message.
 const loadCore = coreLoader(ext.url('pkg/tidyread_bg.wasm'), { retry: true });
 
-// The count of blocks taken off the page; nothing when decluttering is off for the site (the
-// content script then reports enabled: false) or nothing was removed.
-function badgeText(status) {
-  return status.enabled && status.removals > 0 ? String(status.removals) : '';
-}
-
+// Both are the tab's own: the browsers drop them when the tab navigates.
 async function showStatus(tabId, status) {
-  await ext.setBadge(tabId, badgeText(status));
+  await Promise.all([ext.setBadge(tabId, badgeText(status)), ext.setIcon(tabId, actionIcon(status))]);
 }
 
 function tabOf(sender) {

@@ -447,6 +447,7 @@ function status() {
       restored: item.restored,
     })),
     readerable: state.readerable,
+    readerOpen: reader.isOpen(),
     localError: state.localError,
     error: state.error,
     timings: state.timings,
@@ -526,6 +527,8 @@ if (!globalThis.__tidyreadContent) {
     },
     parsed,
     initial: firstAnalysis,
+    // The toolbar button shows whether the view is open.
+    onOpenChange: reportStatus,
   });
   serial(start);
 }

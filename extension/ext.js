@@ -162,6 +162,11 @@ export async function setBadge(tabId, text) {
   await api().action.setBadgeText({ tabId, text });
 }
 
+/** The toolbar button's icon in one tab: `path` maps sizes in px to files of the extension. */
+export async function setIcon(tabId, path) {
+  await api().action.setIcon({ tabId, path });
+}
+
 export async function setBadgeColor(color) {
   await api().action.setBadgeBackgroundColor({ color });
 }

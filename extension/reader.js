@@ -1,8 +1,9 @@
 // The reader view: the core's article in a surface the page cannot reach, over the page, which
 // comes back exactly as it was when the view closes.
 //
-// A module of the content script, which hooks it in with `attach({ analyze, parsed, initial })`
-// and routes the reader's messages to `toggle`, `show` and `state`.
+// A module of the content script, which hooks it in with
+// `attach({ analyze, parsed, initial, onOpenChange })` and routes the reader's messages to
+// `toggle`, `show` and `state`.
 //
 // The surface is <tidyread-reader>, appended to <html>, with a *closed* shadow root: the page's
 // scripts cannot reach inside, its CSS only the host (reader.css wins there with !important
@@ -42,6 +43,8 @@ let toastView = null;
 let analyzePage = null;
 // Resolves to the page's first analysis when it carries the article, else null (see attach).
 let firstAnalysis = Promise.resolve(null);
+// Told when the view opens or closes (see attach).
+let openChanged = () => {};
 // One settings write at a time, in click order (each is a load, change, save).
 let saving = Promise.resolve();
 
@@ -373,6 +376,7 @@ export async function open(article, settings, { auto = false } = {}) {
   showInTopLayer(host);
   host.scrollTop = 0;
   root.getElementById('title').focus({ preventScroll: true });
+  openChanged(true);
 }
 
 export function close() {
@@ -385,6 +389,7 @@ export function close() {
   view = null;
   host.remove();
   restorePage(saved);
+  openChanged(false);
 }
 
 export function toast(message) {
@@ -529,12 +534,14 @@ async function autoOpen() {
  * Hooks the view into the content script: `analyze()` runs the core on the page as it is now
  * and resolves to its analysis; `parsed` resolves once the page is parsed; `initial` to the
  * page's first analysis if it carries the article (automatic mode then needs no other), else
- * null. Runs automatic mode once the page is there.
+ * null; `onOpenChange(open)` is called each time the view opens or closes. Runs automatic mode
+ * once the page is there.
  */
-export function attach({ analyze, parsed, initial }) {
+export function attach({ analyze, parsed, initial, onOpenChange }) {
   if (analyzePage !== null) return;
   analyzePage = analyze;
   firstAnalysis = initial;
+  openChanged = onOpenChange;
   loadCss().catch(() => {});
   parsed.then(autoOpen).catch((error) => console.warn('tidyread: automatic reader view:', error));
 }

@@ -42,6 +42,15 @@ before(async () => {
         globalThis.testTabs.set(sender.url, sender.tab.id);
       return false;
     });
+    // Test-only spy: Chromium cannot read an action's icon back, so the worker's action.setIcon is
+    // wrapped here (the shipped worker is untouched) to record, per tab, the 16 px icon of each
+    // call the browser accepted: a path it could not load rejects and is not recorded.
+    globalThis.testIcons = new Map();
+    const setIcon = chrome.action.setIcon.bind(chrome.action);
+    chrome.action.setIcon = async (details) => {
+      await setIcon(details);
+      globalThis.testIcons.set(details.tabId, details.path[16]);
+    };
   });
   context.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
 });
@@ -74,6 +83,8 @@ async function tabFor(url) {
 async function badgeOf(tabId) {
   return worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
 }
+
+const iconOf = (tabId) => worker.evaluate((id) => globalThis.testIcons.get(id) ?? null, tabId);
 
 test('the content script runs the wasm and declutters a plain page', async () => {
   const page = await openDecluttered('/plain/article.html');
@@ -131,6 +142,32 @@ test('the declutter toggle restores the page exactly, and declutters it again', 
   const again = await page.evaluate(readPage);
   assertDecluttered(again, 'wasm');
   await waitFor('the badge count', async () => (await badgeOf(tab.id)) === again.removals);
+  await page.close();
+});
+
+test('the toolbar icon is active while the page is decluttered or the reader view is open', async () => {
+  const page = await openDecluttered('/plain/article.html');
+  const tab = await tabFor(page.url());
+  const icon = (name) => waitFor(`the ${name} icon`, async () => (await iconOf(tab.id)) === name);
+  const send = (type) => worker.evaluate(({ id, type }) => chrome.tabs.sendMessage(id, { type }), { id: tab.id, type });
+  const clickAction = () =>
+    worker.evaluate(async (id) => chrome.action.onClicked.dispatch(await chrome.tabs.get(id)), tab.id);
+
+  await icon('icons/tidyread-active-16.png');
+  await send('background->content/toggle');
+  await icon('icons/tidyread-16.png');
+  // The reader view on the restored page: active while it is open.
+  await clickAction();
+  await icon('icons/tidyread-active-16.png');
+  assert.equal((await send('background->content/reader-state')).reader.readerOpen, true);
+  await clickAction();
+  await icon('icons/tidyread-16.png');
+  assert.equal((await send('background->content/reader-state')).reader.readerOpen, false);
+  // A page with nothing to remove, in the same tab.
+  await send('background->content/toggle');
+  await icon('icons/tidyread-active-16.png');
+  await page.goto(server.url('/plain/blank.html'));
+  await icon('icons/tidyread-16.png');
   await page.close();
 });
 

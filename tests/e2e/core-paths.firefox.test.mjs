@@ -78,6 +78,17 @@ async function sendToTab(tabId, message) {
   }
 }
 const badge = () => privileged("return action.action.getProperty(tab, 'badgeText');");
+// The icon Firefox paints on the toolbar button for the selected tab, as a file of the extension.
+// The button is pinned to the toolbar first, as a user does: an add-on's button starts in the
+// extensions panel, whose items are built only when it opens.
+async function toolbarIcon() {
+  const image = await privileged(`
+    if (CustomizableUI.getPlacementOfWidget(action.id)?.area !== CustomizableUI.AREA_NAVBAR)
+      CustomizableUI.addWidgetToArea(action.id, CustomizableUI.AREA_NAVBAR);
+    const button = action.widget.forWindow(window).node.querySelector('.webextension-browser-action');
+    return button.style.getPropertyValue('--webextension-toolbar-image');`);
+  return /icons\/[\w-]+\.png/.exec(image)?.[0] ?? image;
+}
 const selectedTabId = () => privileged('return tabId;');
 const extensionOrigin = () =>
   privileged('return `moz-extension://${WebExtensionPolicy.getByID(arguments[0]).mozExtensionHostname}`;');
@@ -179,6 +190,30 @@ test('the declutter toggle restores the page exactly, and declutters it again', 
   const again = await driver.executeScript(readPage);
   assertDecluttered(again, 'wasm');
   await waitFor('the badge count', async () => (await badge()) === again.removals);
+});
+
+test('the toolbar icon is active while the page is decluttered or the reader view is open', async () => {
+  await openDecluttered('/plain/article.html');
+  const tabId = await selectedTabId();
+  const icon = (name) => waitFor(`the ${name} icon`, async () => (await toolbarIcon()) === name);
+  const readerOpen = async () =>
+    (await sendToTab(tabId, { type: 'background->content/reader-state' })).reader.readerOpen;
+
+  await icon('icons/tidyread-active-16.png');
+  await sendToTab(tabId, { type: 'background->content/toggle' });
+  await icon('icons/tidyread-16.png');
+  // The reader view on the restored page: active while it is open.
+  await clickAction();
+  await icon('icons/tidyread-active-16.png');
+  assert.equal(await readerOpen(), true);
+  await clickAction();
+  await icon('icons/tidyread-16.png');
+  assert.equal(await readerOpen(), false);
+  // A page with nothing to remove, in the same tab.
+  await sendToTab(tabId, { type: 'background->content/toggle' });
+  await icon('icons/tidyread-active-16.png');
+  await driver.get(server.url('/plain/blank.html'));
+  await icon('icons/tidyread-16.png');
 });
 
 test('the popup shows the versions and the page status', async () => {
