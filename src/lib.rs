@@ -59,15 +59,44 @@ pub fn parse_html(bytes: &[u8]) -> Result<Dom, InputError> {
     dom::parse::parse_bytes(bytes)
 }
 
-/// Finds the article and its metadata.
+/// Finds the article and its metadata, without the clutter inside it.
 pub fn extract(dom: &Dom, options: &Options) -> Result<Article, ExtractError> {
-    extract::extract(dom, options)
+    article_and_clutter(dom, options, true).0
+}
+
+/// One model decides what is article and what is clutter: the article is found, the clutter is
+/// classified around and inside it, and where a removed block holds text the article showed,
+/// the article is found again as if every removed block were not there. The reader view then
+/// drops what the live page hides.
+fn article_and_clutter(
+    dom: &Dom,
+    options: &Options,
+    keep_text: bool,
+) -> (Result<Article, ExtractError>, Vec<Removal>) {
+    let mut found = extract::extract(dom, options);
+    if let (false, Ok(article)) = (keep_text, &mut found) {
+        article.text = String::new();
+    }
+    let removals = declutter::classify(dom, found.as_ref().ok().map(Into::into), options);
+    let article = match found {
+        Ok(article) if declutter::removes_any(dom, &removals, &article.text_nodes) => {
+            let blocks: Vec<NodeId> = removals.iter().map(|r| r.node).collect();
+            let mut again = extract::extract_excluding(dom, options, &blocks);
+            if let (false, Ok(article)) = (keep_text, &mut again) {
+                article.text = String::new();
+            }
+            // Nothing left once the clutter is out: the first reading is still the page's text.
+            again.or(Ok(article))
+        }
+        found => found,
+    };
+    (article, removals)
 }
 
 /// The parts of an [`Analysis`] a caller may go without: each costs time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Parts {
-    /// Classify the clutter around the article (the reader view alone does not need it).
+    /// Return the removals (the clutter is classified either way: the article leaves it out).
     pub removals: bool,
     /// Keep the article's plain text (the CLI and the eval read it; the browser does not, and
     /// on a giant page it is megabytes held while the clutter is classified).
@@ -86,18 +115,13 @@ pub fn analyze(dom: &Dom, options: &Options) -> Analysis {
     analyze_parts(dom, options, Parts::ALL)
 }
 
-/// [`analyze`], with only the `parts` asked for (the article is always found: decluttering
-/// protects it).
+/// [`analyze`], with only the `parts` asked for (the article and the clutter are always found:
+/// each decides about the other).
 pub fn analyze_parts(dom: &Dom, options: &Options, parts: Parts) -> Analysis {
-    let mut article = extract::extract(dom, options);
-    if let (false, Ok(article)) = (parts.text, &mut article) {
-        article.text = String::new();
+    let (article, mut removals) = article_and_clutter(dom, options, parts.text);
+    if !parts.removals {
+        removals = Vec::new();
     }
-    let removals = if parts.removals {
-        declutter::classify(dom, article.as_ref().ok().map(Into::into), options)
-    } else {
-        Vec::new()
-    };
     Analysis {
         readerable: readerable::check(dom),
         article: article.map_err(|e| e.to_string()),

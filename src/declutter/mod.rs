@@ -118,6 +118,22 @@ pub fn classify(dom: &Dom, article: Option<Protected>, options: &Options) -> Vec
         .collect()
 }
 
+/// Whether any removed block holds one of `nodes` (text the article shows, say).
+pub fn removes_any(dom: &Dom, removals: &[Removal], nodes: &[NodeId]) -> bool {
+    if removals.is_empty() || nodes.is_empty() {
+        return false;
+    }
+    let mut removed = vec![false; dom.len()];
+    for r in removals {
+        for d in dom.descendants(r.node) {
+            removed[d.index()] = true;
+        }
+    }
+    nodes
+        .iter()
+        .any(|n| removed.get(n.index()).copied().unwrap_or(false))
+}
+
 /// The start of a block's visible text, read only as far as needed.
 fn block_excerpt(dom: &Dom, id: NodeId) -> String {
     const SKIP: &[&str] = &["script", "style", "noscript", "template"];

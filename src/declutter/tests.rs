@@ -173,3 +173,20 @@ fn measure_counts_like_word_count() {
         );
     }
 }
+
+#[test]
+fn extraction_leaves_out_excluded_blocks() {
+    let dom = page(&format!(
+        "<main><article id=article>{PROSE}<div id=nag><p>Members read this story first, and a \
+         dozen more like it every week, for the price of one coffee.</p></div>{PROSE}</article></main>"
+    ));
+    let options = Options::default();
+    let whole = crate::extract::extract(&dom, &options).unwrap();
+    assert!(whole.text.contains("price of one coffee"), "{}", whole.text);
+    let nag = by_id(&dom, "nag");
+    let without = crate::extract::extract_excluding(&dom, &options, &[nag]).unwrap();
+    assert!(!without.text.contains("price of one coffee"));
+    assert!(!without.content.contains("price of one coffee"));
+    assert!(without.text.contains("finance committee will bring"));
+    assert!(without.text_nodes.iter().all(|&t| !dom.contains(nag, t)));
+}

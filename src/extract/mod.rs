@@ -98,11 +98,23 @@ struct Attempt {
     byline: Option<String>,
 }
 
+/// Finds the article.
 pub fn extract(dom: &Dom, options: &Options) -> Result<Article, ExtractError> {
+    extract_excluding(dom, options, &[])
+}
+
+/// Finds the article as if the `excluded` blocks (the clutter decluttering removes) were not on
+/// the page: they are not scored, joined as siblings or written, so the reader view drops what
+/// the live page hides.
+pub fn extract_excluding(
+    dom: &Dom,
+    options: &Options,
+    excluded: &[NodeId],
+) -> Result<Article, ExtractError> {
     let body = dom.body().ok_or(ExtractError::NoBody)?;
     let meta = metadata::read(dom);
     let base = base_url(dom, options.url.as_deref());
-    let whole = prep::Whole::measure(dom, body);
+    let whole = prep::Whole::measure(dom, body, excluded);
     let names = names::NameTable::new(dom);
     let mut best: Option<Attempt> = None;
     for flags in PASSES {

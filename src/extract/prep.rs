@@ -103,7 +103,8 @@ pub fn prepare<'a>(
     let mut walk = dom.descendants(body);
     while let Some(id) = walk.next() {
         if let Some(el) = dom.element(id) {
-            let drop = NEVER_CONTENT.contains(&&*el.name)
+            let drop = whole.is_excluded(id)
+                || NEVER_CONTENT.contains(&&*el.name)
                 || !is_probably_visible(el)
                 || (el.attr("aria-modal") == Some("true") && el.attr("role") == Some("dialog"))
                 || (!byline_known && byline.is_none() && id != body && {
@@ -171,14 +172,21 @@ pub fn prepare<'a>(
 /// taken once per document in one bottom-up pass: every pass and the cleaner read them here
 /// instead of scanning the text again, and asking each element for its text instead would cost
 /// the depth of the page times its size, which deeply nested pages turn into minutes. Nothing
-/// outside the body (the head's scripts) is read.
+/// outside the body (the head's scripts) is read. With them, the blocks every pass leaves out.
 pub struct Whole {
     text: Vec<TextLen>,
     commas: Vec<u32>,
+    /// By node: the root of a block that takes no part (empty when there are none).
+    excluded: Vec<bool>,
 }
 
 impl Whole {
-    pub fn measure(dom: &Dom, body: NodeId) -> Whole {
+    /// Whether `id` is the root of a block that takes no part.
+    pub fn is_excluded(&self, id: NodeId) -> bool {
+        self.excluded.get(id.index()).copied().unwrap_or(false)
+    }
+
+    pub fn measure(dom: &Dom, body: NodeId, excluded: &[NodeId]) -> Whole {
         let mut text = vec![TextLen::default(); dom.len()];
         let mut commas = vec![0u32; dom.len()];
         let order: Vec<NodeId> = dom.descendants(body).collect();
@@ -198,7 +206,18 @@ impl Whole {
                 commas[p] = commas[p].saturating_add(commas[i]);
             }
         }
-        Whole { text, commas }
+        let mut excluded_table = Vec::new();
+        if !excluded.is_empty() {
+            excluded_table = vec![false; dom.len()];
+            for e in excluded.iter().filter(|e| e.index() < dom.len()) {
+                excluded_table[e.index()] = true;
+            }
+        }
+        Whole {
+            text,
+            commas,
+            excluded: excluded_table,
+        }
     }
 
     /// True when the element's trimmed `textContent` certainly has `max` characters or more:

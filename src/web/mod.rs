@@ -22,7 +22,7 @@ struct JsOptions {
     keep_comments: bool,
     /// Send the article back (the reader view needs it; a declutter run does not).
     article: bool,
-    /// Classify the clutter (a declutter run needs it; the reader view does not).
+    /// Send the removals back (a declutter run needs them; the reader view does not).
     removals: bool,
 }
 
