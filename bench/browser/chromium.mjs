@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundle } from '../../scripts/bundle.mjs';
 import { OUT, PKG, READABILITY_DIR, ROOT, round, wasmBytes } from './config.mjs';
-import { firstRuns, measurePage, repeatMethod, runOnce } from './in-page.mjs';
+import { firstRuns, measurePage, runOnce } from './in-page.mjs';
 
 const readabilitySource = readFileSync(join(READABILITY_DIR, 'Readability.js'), 'utf8');
 // The extension's snapshot and removals as the content script ships them (bench/browser/shipped.mjs).
@@ -158,9 +158,30 @@ export async function profilePage(browser, origin, name) {
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   const summaries = {};
   for (const method of ['tidyread_extract', 'readability']) {
-    await page.evaluate(repeatMethod, { method, runs: 5 });
+    await page.evaluate((m) => {
+      const { core, Snapshot, Readability } = globalThis.__tidyBench;
+      const run =
+        m === 'readability'
+          ? () => new Readability(document.cloneNode(true)).parse()
+          : () => {
+              const s = Snapshot.take(document);
+              core.analyze(s.words, s.strings, { url: location.href, removals: false });
+            };
+      for (let i = 0; i < 5; i++) run();
+    }, method);
     await cdp.send('Profiler.start');
-    await page.evaluate(repeatMethod, { method, ms: 1500 });
+    await page.evaluate((m) => {
+      const { core, Snapshot, Readability } = globalThis.__tidyBench;
+      const run =
+        m === 'readability'
+          ? () => new Readability(document.cloneNode(true)).parse()
+          : () => {
+              const s = Snapshot.take(document);
+              core.analyze(s.words, s.strings, { url: location.href });
+            };
+      const end = performance.now() + 1500;
+      while (performance.now() < end) run();
+    }, method);
     const { profile } = await cdp.send('Profiler.stop');
     writeFileSync(join(OUT, `profile-${name}-${method}.cpuprofile`), JSON.stringify(profile));
     summaries[method] = summariseProfile(profile);

@@ -210,23 +210,6 @@ export function runOnce(method) {
   return true;
 }
 
-// Runs in the page: `method` ('tidyread_extract', the same call as the timed extract, or
-// 'readability') `runs` times, then again for `ms` milliseconds: the warm-up and the work of a CPU
-// profile.
-export function repeatMethod({ method, runs = 0, ms = 0 }) {
-  const { core, Snapshot, Readability } = globalThis.__tidyBench;
-  const run =
-    method === 'readability'
-      ? () => new Readability(document.cloneNode(true)).parse()
-      : () => {
-          const s = Snapshot.take(document);
-          core.analyze(s.words, s.strings, { url: location.href, removals: false });
-        };
-  for (let i = 0; i < runs; i++) run();
-  const end = performance.now() + ms;
-  while (performance.now() < end) run();
-}
-
 // Runs in the page: wasm and JS heap after repeated runs of tidyread on the same document.
 export async function memoryGrowth(checkpoints) {
   const { core, Snapshot, exports } = globalThis.__tidyBench;

@@ -12,6 +12,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { after, before, test } from 'node:test';
+import { servePictures } from './reader-harness.mjs';
 import { startServer } from './server.mjs';
 import { ROOT, requireDist, tempDir, waitFor, launchChromium } from './support.mjs';
 
@@ -38,6 +39,7 @@ before(async () => {
     viewport: { width: 1100, height: 800 },
     args: ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost'],
   });
+  await servePictures(context);
   worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
   extensionId = new URL(worker.url()).host;
   // Without the "tabs" permission, tabs.query cannot filter by URL: the content script's status
@@ -111,11 +113,19 @@ async function waitOpen(tabId, open = true) {
   });
 }
 
-/** Clicks the toolbar button `set`/`value` (e.g. theme/dark, size/1, close) with the mouse. */
+/**
+ * Clicks the control `set`/`value` (e.g. theme/dark, size/1, close) with the mouse; the text
+ * settings wait in their menu, which is opened first.
+ */
 async function clickControl(page, tabId, set, value = null) {
-  const { controls } = await readerState(tabId, true);
-  const control = controls.find((c) => c.set === set && (value === null || c.value === value));
-  assert.ok(control, `a toolbar button for ${set} ${value ?? ''}: ${JSON.stringify(controls)}`);
+  const find = async () =>
+    (await readerState(tabId, true)).controls.find((c) => c.set === set && (value === null || c.value === value));
+  let control = await find();
+  assert.ok(control, `a control for ${set} ${value ?? ''}`);
+  if (!control.visible) {
+    await clickControl(page, tabId, 'panel', 'settings');
+    control = await waitFor(`${set} to show`, async () => (await find())?.visible && (await find()));
+  }
   await page.mouse.click(control.x, control.y);
 }
 

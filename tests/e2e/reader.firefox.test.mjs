@@ -142,10 +142,17 @@ async function waitOpen(tabId, open = true) {
   });
 }
 
+// Clicks a control of the view with the mouse; the text settings wait in their menu, which is
+// opened first.
 async function clickControl(tabId, set, value = null) {
-  const { controls } = await readerState(tabId, true);
-  const control = controls.find((c) => c.set === set && (value === null || c.value === value));
-  assert.ok(control, `a toolbar button for ${set} ${value ?? ''}`);
+  const find = async () =>
+    (await readerState(tabId, true)).controls.find((c) => c.set === set && (value === null || c.value === value));
+  let control = await find();
+  assert.ok(control, `a control for ${set} ${value ?? ''}`);
+  if (!control.visible) {
+    await clickControl(tabId, 'panel', 'settings');
+    control = await waitFor(`${set} to show`, async () => (await find())?.visible && (await find()));
+  }
   await driver
     .actions()
     .move({ x: Math.round(control.x), y: Math.round(control.y), origin: Origin.VIEWPORT })
