@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Writes dist/www/, the playground as any static host can serve it, from:
 //   www/                        the page, its style and the samples written for it
-//   www/playground.js           bundled (scripts/bundle.mjs) with the extension's own snapshot.js
-//                               and wasm loader, and the wasm package's glue
+//   www/playground.js           bundled (scripts/bundle.mjs) with the extension's own snapshot.js,
+//                               wasm loader and reader view, and the wasm package's glue
+//   extension/reader.css        the reader view's style sheet, for the reader pane
 //   pkg/tidyread_bg.wasm        the wasm the extension ships (scripts/wasm-build.sh)
 //   tests/fixtures/*/page.html  the seed fixture, as one more sample
 // Nothing here is committed: dist/ is a build output.
@@ -15,6 +16,7 @@ const OUT = join(ROOT, 'dist', 'www');
 // [from (relative to the repository), to (relative to dist/www)]
 const COPIES = [
   ['pkg/tidyread_bg.wasm', 'pkg/tidyread_bg.wasm'],
+  ['extension/reader.css', 'reader.css'],
   ['tests/fixtures/seed-townhall/page.html', 'samples/seed-townhall.html'],
 ];
 

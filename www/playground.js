@@ -10,12 +10,18 @@
 //     nothing in it runs (not <script>, not on* attributes, not javascript: URLs), and it inherits
 //     this page's CSP as a second wall. allow-same-origin is what lets this script reach into it
 //     to outline a removal; without allow-scripts the frame cannot use that origin itself.
-//   - the reader view is set with innerHTML only from the core's sanitised `content`; every
-//     other field is set as text.
+//   - the reader pane is the extension's own reader view (reader-view.js, reader.css) in a shadow
+//     root: markup is parsed only from the core's sanitised `content`, in an inert document;
+//     every other field is set as text; players stay cards until clicked.
 // Both documents come from the same HTML parser on the same string, so a node's child-index path
 // in the parsed document finds the same node in the iframe's.
 import { loadCore } from '../extension/core.js';
+import { el } from '../extension/element.js';
+import { playCard } from '../extension/embeds.js';
+import { applyTypography, articleElement } from '../extension/reader-view.js';
+import { DEFAULTS } from '../extension/settings.js';
 import { take } from '../extension/snapshot.js';
+import { words } from './words.js';
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -125,57 +131,58 @@ function add(parent, tag, text, className) {
   return el;
 }
 
-function safeImageUrl(value) {
-  if (typeof value !== 'string') return null;
-  try {
-    const url = new URL(value, ui.url.value || undefined);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
-  } catch {
-    return null;
-  }
+// The reader pane: an open shadow root (the tests read it; no script of the pasted page runs
+// anywhere here) with the reader view's style sheet and the pane's own few rules after it.
+const pane = { reader: null };
+const NOTHING_YET = ['Nothing to read yet.', "Paste a page's HTML or pick a sample, then press “Read it”."];
+
+async function readerPane() {
+  const root = ui.reader.attachShadow({ mode: 'open' });
+  const sheets = await Promise.all(
+    ['reader.css', 'reader-pane.css'].map(async (name) => {
+      const response = await fetch(name);
+      if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
+      return response.text();
+    }),
+  );
+  const style = document.createElement('style');
+  style.textContent = sheets.join('\n');
+  pane.reader = el('div', { class: 'reader', lang: 'en', dir: 'ltr' });
+  pane.reader.addEventListener('click', (event) => {
+    const play = event.target.closest('.embed-play');
+    if (play !== null) playCard(play);
+  });
+  root.append(style, pane.reader);
+  showNote(...NOTHING_YET);
 }
 
-function showReader(article) {
-  const view = ui.reader;
-  clear(view);
-  view.removeAttribute('dir');
-  view.lang = 'en';
+/** A plain message in the pane instead of an article. */
+function showNote(title, detail) {
+  pane.reader.replaceChildren(el('p', { class: 'note', role: 'status' }, el('strong', {}, title), detail));
+}
+
+// The core's reason in plain words ("no article found: the best candidate has 0 characters of
+// text (minimum 1)" says that the page has no text to read).
+function reason(error) {
+  const text = String(error);
+  const chars = /has (\d+) characters of text/.exec(text)?.[1];
+  if (chars !== undefined) {
+    return Number(chars) === 0
+      ? 'There is no text in it to read.'
+      : `Its longest passage of text has only ${chars} characters.`;
+  }
+  const said = text.replace(/^no article found:\s*/i, '').trim();
+  return said === '' ? '' : `${said[0].toUpperCase()}${said.slice(1)}${/[.!?]$/.test(said) ? '' : '.'}`;
+}
+
+function showReader(article, pageUrl) {
   if ('Err' in article) {
-    add(view, 'p', `No article found: ${article.Err}`, 'empty');
+    showNote('No article on this page.', reason(article.Err));
     return;
   }
-  const a = article.Ok;
-  if (typeof a.lang === 'string' && /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/.test(a.lang)) view.lang = a.lang;
-  if (a.dir === 'ltr' || a.dir === 'rtl') view.dir = a.dir;
-  const header = add(view, 'header');
-  if (a.site_name) add(header, 'p', a.site_name, 'site');
-  add(header, 'h1', a.title ?? '(no title)', 'title');
-  const facts = add(header, 'p', undefined, 'facts');
-  if (a.byline) add(facts, 'span', a.byline, 'byline');
-  if (a.published_time) {
-    const time = add(facts, 'time', a.published_time, 'published');
-    time.dateTime = a.published_time;
-    const date = new Date(a.published_time);
-    if (!Number.isNaN(date.getTime())) time.textContent = date.toLocaleDateString(undefined, { dateStyle: 'long' });
-  }
-  add(facts, 'span', `${a.reading_minutes} min read · ${a.word_count} words`, 'reading');
-  const image = safeImageUrl(a.lead_image);
-  if (image) {
-    const figure = add(view, 'figure', undefined, 'lead');
-    const img = add(figure, 'img');
-    img.addEventListener('error', () => figure.remove(), { once: true });
-    img.alt = '';
-    img.referrerPolicy = 'no-referrer';
-    img.src = image;
-  }
-  const content = add(view, 'div', undefined, 'content');
-  // The core's output, sanitised by its allowlist (src/sanitize.rs): the only innerHTML here.
-  content.innerHTML = a.content;
-  // Links leave the playground in a new tab, never replace it.
-  for (const link of content.querySelectorAll('a[href]')) {
-    link.target = '_blank';
-    link.rel = 'noopener noreferrer';
-  }
+  const view = articleElement(article.Ok, { images: true, words, pageUrl: pageUrl || null });
+  pane.reader.replaceChildren(el('main', {}, view));
+  applyTypography(pane.reader, { ...DEFAULTS.reader, theme: 'light' });
 }
 
 function showRemovals(removals) {
@@ -255,6 +262,12 @@ function showTimings(t, snap) {
 function run() {
   const html = ui.html.value;
   const url = ui.url.value.trim();
+  if (html.trim() === '') {
+    showNote(...NOTHING_YET);
+    setStatus('Nothing to read: the HTML box is empty.');
+    ui.root.dataset.runs = String(Number(ui.root.dataset.runs ?? 0) + 1);
+    return;
+  }
   if (url !== '' && !URL.canParse(url)) {
     setStatus(`Not a URL: ${url}`, 'error');
     return;
@@ -273,7 +286,7 @@ function run() {
     state.nodes = snap.nodes;
     state.removals = analysis.removals;
     ui.original.srcdoc = html;
-    showReader(analysis.article);
+    showReader(analysis.article, url);
     showRemovals(analysis.removals);
     showMetadata(analysis);
     const { decode_ms, analyze_ms } = analysis.timings;
@@ -334,8 +347,8 @@ for (const type of ['mouseout', 'focusout']) {
 }
 
 // As the content script does it: fetch the bytes, compile and instantiate synchronously.
-loadCore('pkg/tidyread_bg.wasm').then(
-  ({ core, load }) => {
+Promise.all([loadCore('pkg/tidyread_bg.wasm'), readerPane()]).then(
+  ([{ core, load }]) => {
     state.core = core;
     state.load = load;
     ui.version.textContent = core.version();

@@ -67,9 +67,10 @@ async function readPasted(html, url = '') {
   return page.evaluate(() => ({
     state: document.documentElement.dataset.state,
     status: document.getElementById('status').textContent,
-    title: document.querySelector('#reader h1')?.textContent ?? null,
-    text: document.querySelector('#reader .content')?.textContent ?? '',
-    readerHtml: document.getElementById('reader').innerHTML,
+    title: document.getElementById('reader').shadowRoot.querySelector('h1')?.textContent ?? null,
+    text: document.getElementById('reader').shadowRoot.querySelector('.content')?.textContent ?? '',
+    note: document.getElementById('reader').shadowRoot.querySelector('.note')?.textContent ?? null,
+    readerHtml: document.getElementById('reader').shadowRoot.innerHTML,
     removals: Array.from(document.querySelectorAll('#removals button.removal'), (b) => ({
       index: Number(b.dataset.index),
       kind: b.closest('section.kind').querySelector('h3').firstChild.textContent,
@@ -218,6 +219,37 @@ test('a bundled sample loads and reads', async () => {
   const text = normalize(await page.textContent('#reader .content'));
   assert.match(text, /restore Sunday opening hours/);
   assert.ok(!text.includes('Farmers market returns'), 'the most-read list is not in the reader view');
+});
+
+test("the reader pane is the extension's reader view, with its style sheet; empty or non-article input gets a plain message", async () => {
+  const empty = await readPasted('  \n ');
+  assert.equal(empty.note, "Nothing to read yet.Paste a page's HTML or pick a sample, then press “Read it”.");
+  const notArticle = await readPasted(
+    '<!DOCTYPE html><html><head><title>Menu</title></head><body><nav><a href="/a">News</a> <a href="/b">Sport</a></nav></body></html>',
+  );
+  assert.equal(notArticle.note, 'No article on this page.There is no text in it to read.');
+  assert.doesNotMatch(notArticle.note, /no article found/i);
+
+  const seed = readFileSync(join(SEED, 'page.html'), 'utf8');
+  const result = await readPasted(seed, 'https://townhall.example/tipsheet/2019/06/23/letter-n0001');
+  assert.equal(result.note, null);
+  const shown = await page.evaluate(() => {
+    const root = document.getElementById('reader').shadowRoot;
+    return {
+      css: root.querySelector('style').textContent,
+      face: getComputedStyle(root.querySelector('.reader')).fontFamily,
+      original: root.querySelector('a.original')?.textContent ?? null,
+      meta: Array.from(root.querySelectorAll('.meta > *'), (n) => n.textContent),
+    };
+  });
+  const readerCss = readFileSync(join(ROOT, 'extension', 'reader.css'), 'utf8');
+  assert.ok(shown.css.startsWith(readerCss), "the extension's reader.css, as it is");
+  assert.match(shown.face, /^Georgia/);
+  assert.equal(shown.original, 'townhall.example', 'the link to the original shows its domain');
+  assert.deepEqual(shown.meta, ['Townhall Staff', 'June 23, 2019', '2 min read']);
+  await page
+    .locator('#reader')
+    .screenshot({ path: join(ROOT, 'target', 'e2e-artifacts', 'playground-reader-pane.png') });
 });
 
 test('analyze leaves out what a caller does not ask for: the article (a declutter run), the removals (the reader)', async () => {
