@@ -16,6 +16,21 @@ const LISTING_MIN_LINKED_HEADINGS: usize = 5;
 /// ...when most of its long paragraphs are teasers: each sits in a block with one such heading
 /// (a listicle's items share one block, and so are not teasers).
 const LISTING_TEASER_SHARE: f64 = 0.7;
+/// A page with less than this share of its text in long paragraphs has prose only on the side
+/// (a product's description, a shop's blurb; an article is mostly prose,
+/// though a news site's menus and teasers can bring it down to a fifth). Such a page is no
+/// article when it shows this many prices (a grid of products)...
+const MIN_PROSE_SHARE: f64 = 0.2;
+const SHOP_GRID_PRICES: usize = 8;
+/// ...or a price and hardly any prose (a product page; an article's subscription offer or shop
+/// box sits beside more prose than this).
+const PRODUCT_PROSE_SHARE: f64 = 0.1;
+/// A price is a short text of its own ("€49.99", "$ 1,200"); in a longer one it is prose.
+const MAX_PRICE_CHARS: usize = 40;
+/// Currency signs that, next to a digit, make a price.
+const CURRENCY_SIGNS: &[char] = &['$', '€', '£', '¥', '₹', '₩', '₽', '₺', '₫', '฿', '₪', '₱'];
+/// Never shown as text on the page.
+const UNSHOWN: &[&str] = &["head", "script", "style", "noscript", "template"];
 
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Readerable {
@@ -33,15 +48,25 @@ pub fn check(dom: &Dom) -> Readerable {
     let mut linked_headings_in = vec![0u32; dom.len()];
     let mut linked_headings = 0;
     let mut paragraph_parents = Vec::new();
+    // The page's shown text, how much of it is long paragraphs, and its prices.
+    let (mut shown, mut prose, mut prices) = (0usize, 0usize, 0usize);
     let mut walk = dom.descendants(NodeId::ROOT);
     while let Some(id) = walk.next() {
+        let parent = dom.parent(id).unwrap_or(NodeId::ROOT);
+        if let Some(text) = dom.text(id) {
+            let len = lengths[id.index()].trimmed();
+            shown += len;
+            if len <= MAX_PRICE_CHARS && is_price(text) {
+                prices += 1;
+            }
+            continue;
+        }
         let Some(el) = dom.element(id) else { continue };
-        if hidden(el) {
+        if hidden(el) || UNSHOWN.contains(&&*el.name) {
             // Everything inside a hidden element is hidden too.
             walk.skip_subtree(id);
             continue;
         }
-        let parent = dom.parent(id).unwrap_or(NodeId::ROOT);
         in_li[id.index()] = in_li[parent.index()] || dom.is(parent, "li");
         if matches!(&*el.name, "h2" | "h3" | "h4") && is_linked_heading(dom, id) {
             linked_headings += 1;
@@ -68,6 +93,7 @@ pub fn check(dom: &Dom) -> Readerable {
         score += ((len - MIN_BLOCK_CHARS) as f64).sqrt();
         if !el.is("article") {
             paragraph_parents.push(parent);
+            prose += len;
         }
     }
     let teasers = paragraph_parents
@@ -80,10 +106,30 @@ pub fn check(dom: &Dom) -> Readerable {
         .count();
     let listing = linked_headings >= LISTING_MIN_LINKED_HEADINGS
         && teasers as f64 >= LISTING_TEASER_SHARE * paragraph_parents.len() as f64;
+    let share = |part: usize| part as f64 / shown.max(1) as f64;
+    let prose = share(prose);
+    let catalogue = prose < MIN_PROSE_SHARE
+        && (prices >= SHOP_GRID_PRICES || (prices > 0 && prose < PRODUCT_PROSE_SHARE));
     Readerable {
         score,
-        readerable: score > MIN_SCORE && !listing,
+        readerable: score > MIN_SCORE && !listing && !catalogue,
     }
+}
+
+/// A currency sign next to a digit, either side ("$5", "5 €", "EUR 5" is not read).
+fn is_price(text: &str) -> bool {
+    let mut before: Option<char> = None;
+    let mut chars = text.chars().filter(|c| !c.is_whitespace()).peekable();
+    while let Some(c) = chars.next() {
+        if CURRENCY_SIGNS.contains(&c)
+            && (before.is_some_and(|b| b.is_ascii_digit())
+                || chars.peek().is_some_and(|n| n.is_ascii_digit()))
+        {
+            return true;
+        }
+        before = Some(c);
+    }
+    false
 }
 
 /// A heading that is a link, or whose text is mostly a link: the title of a teaser pointing to
@@ -236,6 +282,82 @@ mod listing_tests {
             format!("<div class=\"card\"><a href=\"/s/{i}\"><h3>Story {i}</h3></a><p>{PROSE}{PROSE}</p></div>")
         });
         assert!(!front.readerable);
+    }
+
+    /// A shop's page chrome: a menu of many categories, or a footer of links.
+    fn shop_chrome(words: &[&str]) -> String {
+        let menu: String = (0..60)
+            .map(|i| {
+                let w = words[i % words.len()];
+                format!("<li><a class=\"n_7Kq\" href=\"/c/{i}\">{w}: {w} {i}</a></li>")
+            })
+            .collect();
+        format!("<header class=\"h_x9\"><ul>{menu}</ul></header>")
+    }
+
+    #[test]
+    fn product_and_collection_pages_are_not_articles() {
+        // A product page (German, hashed classes): a long description, a price, a size picker...
+        let description = "Die gefütterte Jacke aus recyceltem Polyester hält warm, ohne schwer zu \
+            sein, und der hohe Kragen schützt vor Wind, während zwei Reißverschlusstaschen Platz für \
+            Handy und Schlüssel bieten. Sie lässt sich in der Maschine bei dreißig Grad waschen. ";
+        // ...and, as product pages do, a rail of other products with their prices.
+        let rail: String = (0..8)
+            .map(|i| format!("<a href=\"/p/{i}\"><img src=\"/i/{i}.jpg\" alt=\"\"><span>Jacke {i}</span><span>{i}9,95 €</span></a>"))
+            .collect();
+        let product = format!(
+            "<title>Jacke</title><body>{}<main class=\"pdp_3Fx\"><h1>Steppjacke</h1>\
+             <span class=\"pr_1\">49,99 €</span><select><option>S</option><option>M</option></select>\
+             <button>In den Warenkorb</button><p class=\"d_q\">{description}</p><p>{description}</p>\
+             <ul><li>Material: Polyester</li><li>Artikelnummer: BEJ22T0PL</li></ul></main>\
+             <section><h2>Das könnte dir auch gefallen</h2>{rail}</section>{}</body>",
+            shop_chrome(&["Damen", "Herren", "Kinder", "Sale", "Marken"]),
+            shop_chrome(&["Hilfe", "Versand", "Rückgabe", "Karriere"]),
+        );
+        let r = check(&parse_str(&product).unwrap());
+        assert!(
+            r.score > MIN_SCORE,
+            "its description scores like a short article: {r:?}"
+        );
+        assert!(!r.readerable);
+
+        // A collection (French): a grid of products with prices, and a blurb of prose below.
+        let cards: String = (0..12)
+            .map(|i| {
+                format!(
+                    "<div class=\"c_{i}x\"><a href=\"/p/{i}\"><img src=\"/i/{i}.jpg\" alt=\"\">\
+                <span>Robe en lin {i}</span></a><span>{},90 €</span></div>",
+                    30 + i
+                )
+            })
+            .collect();
+        let blurb = "Nos robes en lin sont tissées au Portugal dans un atelier familial, puis \
+            teintes à la main, pour des pièces légères qui traversent l'été sans se froisser. ";
+        let collection = format!(
+            "<title>Robes</title><body>{}<main><h1>Robes</h1><div class=\"g_k\">{cards}</div>\
+             <p>{blurb}{blurb}</p></main></body>",
+            shop_chrome(&["Femme", "Homme", "Maison"])
+        );
+        assert!(!check(&parse_str(&collection).unwrap()).readerable);
+    }
+
+    #[test]
+    fn articles_that_show_prices_are_articles() {
+        // A review that prices things in its prose, and a subscription box with a price beside it,
+        // on a news site with a long menu.
+        let review = "The new kettle costs $49 and boils a litre in under three minutes, which is \
+            faster than the $120 model we tested last spring, though its lid feels flimsy. ";
+        let html = format!(
+            "<title>Review</title><body>{}<article><h1>Kettle review</h1>{}</article>\
+             <aside><p>Subscribe</p><span>€1</span><span>for 3 months</span></aside></body>",
+            shop_chrome(&["World", "Politics", "Sport", "Culture"]),
+            (0..5)
+                .map(|_| format!("<p>{review}{review}</p>"))
+                .collect::<String>()
+        );
+        assert!(check(&parse_str(&html).unwrap()).readerable);
+        assert!(is_price("€49.99") && is_price("1 200 $") && is_price("¥3,000"));
+        assert!(!is_price("$") && !is_price("USD") && !is_price("Step 3: $HOME"));
     }
 
     #[test]
