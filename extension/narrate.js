@@ -1,7 +1,8 @@
 // Read aloud: the article spoken by the browser's own voices (speechSynthesis; nothing goes over
 // the network), a sentence at a time, the sentence being read highlighted and kept in view.
 // Play/pause, the previous and next paragraph, the speed and the voice are in a bar under the
-// toolbar; the reader view routes its keyboard shortcuts here (R, [ and ]).
+// toolbar, which the toolbar's button opens (and starts reading) and closes (and stops); the
+// reader view routes its keyboard shortcuts here (R plays or pauses, [ and ] skip).
 //
 // One utterance per sentence: a pause, a skip or a change of speed cancels the one being spoken
 // and starts again at a sentence's start, which every browser does the same way (unlike
@@ -249,9 +250,18 @@ export function createNarrator({ article, lang, scroller, words }) {
 
   return {
     bar,
-    /** Shows the bar and starts reading, or pauses; a second call plays again. */
-    toggle() {
+    /** Shows the bar and starts reading. */
+    open() {
       bar.hidden = false;
+      start();
+    },
+    /** Stops reading and hides the bar. */
+    close() {
+      pause();
+      bar.hidden = true;
+    },
+    /** Plays or pauses. */
+    togglePlay() {
       (playing ? pause : start)();
     },
     skip,

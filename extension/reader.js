@@ -31,6 +31,8 @@ const TOAST_MS = 4000;
 // Scrolled this far down (px) in one go, a narrow screen's toolbar slides away; any way up
 // brings it back.
 const HIDE_BAR_AFTER_PX = 24;
+// reader.css's narrow layout.
+const NARROW = '(max-width: 640px)';
 
 const words = { t, plural, number, language };
 
@@ -139,6 +141,8 @@ function onClick(event) {
   if (target === null) return;
   if (target.matches('a[data-heading]')) {
     event.preventDefault();
+    // On a narrow screen the contents cover the article: they make way for it.
+    if (matchMedia(NARROW).matches) setPanel(root, 'contents', false);
     followLink(root, target);
     return;
   }
@@ -171,10 +175,14 @@ function onClick(event) {
   }
 }
 
+// The toolbar's Read aloud: opens the read-aloud bar and starts, or stops and closes it.
 function listen() {
-  if (view.narrator === null) return;
-  view.narrator.toggle();
-  view.root.querySelector('[data-action=listen]')?.setAttribute('aria-expanded', 'true');
+  const { narrator, root } = view;
+  if (narrator === null) return;
+  const opening = !narrator.state().open;
+  if (opening) narrator.open();
+  else narrator.close();
+  root.querySelector('[data-action=listen]')?.setAttribute('aria-expanded', String(opening));
 }
 
 // Keys typed into a control are the control's.
@@ -200,8 +208,10 @@ function onKeyDown(event) {
     return;
   }
   if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target) || view.narrator === null) return;
-  if (event.key === 'r' || event.key === 'R') listen();
-  else if ((event.key === '[' || event.key === ']') && view.narrator.state().open) {
+  if (event.key === 'r' || event.key === 'R') {
+    if (view.narrator.state().open) view.narrator.togglePlay();
+    else listen();
+  } else if ((event.key === '[' || event.key === ']') && view.narrator.state().open) {
     view.narrator.skip(event.key === ']' ? 1 : -1);
   } else return;
   event.preventDefault();

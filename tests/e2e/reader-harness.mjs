@@ -1,6 +1,6 @@
 // What the reader view's Chromium suites share: a browser with the extension, offline, whose
-// pictures on the test pages' made-up hosts are answered with drawings of the size their
-// address names (or a large default), so that the view's pictures load and have natural sizes;
+// pictures on other hosts are answered with drawings of the size their address names (or one of
+// a few sizes), so that the view's pictures load and have natural sizes;
 // the messages that open the view and read what it shows; clicks on its controls; and scripts
 // run in the content script's own world (Chrome DevTools Protocol), which can open the view's
 // closed shadow root (chrome.dom.openOrClosedShadowRoot) for axe-core and for stubs.
@@ -11,14 +11,23 @@ import { join } from 'node:path';
 import { ROOT, launchChromium, waitFor } from './support.mjs';
 
 export const ARTIFACTS = join(ROOT, 'target', 'e2e-artifacts');
-// A picture whose address names no size is drawn this large: wider than any column.
-const DEFAULT_PICTURE = [1600, 1000];
+// A picture whose address names no size gets one of these, by its address: an icon, a small
+// picture, a square logo, a photo wider than any column.
+const UNNAMED_SIZES = [
+  [120, 90],
+  [300, 200],
+  [600, 600],
+  [1600, 1000],
+];
 const PICTURE_PATH = /\.(?:jpe?g|png|gif|webp|avif)$/i;
 
-/** The size a picture's address names (`-640x427.jpg`), else the default. */
+/** The size a picture's address names (`-640x427.jpg`), else one of UNNAMED_SIZES by its address. */
 export function pictureSize(url) {
   const m = /(\d{2,4})x(\d{2,4})(?=[^/]*$)/.exec(new URL(url).pathname);
-  return m ? [Number(m[1]), Number(m[2])] : DEFAULT_PICTURE;
+  if (m) return [Number(m[1]), Number(m[2])];
+  let hash = 0;
+  for (const c of url) hash = (hash * 31 + c.charCodeAt(0)) >>> 0;
+  return UNNAMED_SIZES[hash % UNNAMED_SIZES.length];
 }
 
 const drawing = ([w, h]) =>

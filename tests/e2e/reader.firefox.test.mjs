@@ -256,6 +256,73 @@ test('theme and size from the toolbar are kept across a reload; a screenshot per
   await setSettings({});
 });
 
+test('a long read: a labelled modal dialog, one Tab stop in the toolbar, contents that follow the reading, read aloud, narrow screenshots', async () => {
+  await setSettings({});
+  const tabId = await load(server.url('/plain/long-read.html'));
+  const before = await pageNow();
+  await clickAction();
+  const state = await waitOpen(tabId);
+  assert.deepEqual(
+    [state.dialog.role, state.dialog.modal, state.dialog.label],
+    ['dialog', 'true', 'How the River Got Its Bridges'],
+  );
+  assert.deepEqual(state.toolbar.names, [
+    'Contents',
+    'Text and colours',
+    'Read aloud',
+    'Save',
+    'Close reader view (Esc)',
+  ]);
+  assert.equal(state.toolbar.tabStops, 1);
+  assert.ok(
+    state.charactersPerLine >= 60 && state.charactersPerLine <= 70,
+    `${state.charactersPerLine} characters a line`,
+  );
+  // Into the toolbar with Shift+Tab, along it with the arrows.
+  await driver.actions().keyDown(Key.SHIFT).sendKeys(Key.TAB, Key.TAB).keyUp(Key.SHIFT).perform();
+  await driver.actions().sendKeys(Key.ARROW_RIGHT).perform();
+  assert.equal((await readerState(tabId)).focus, 'button[panel]', 'the second button, Text and colours');
+  await driver.actions().sendKeys(Key.END).perform();
+  assert.equal((await readerState(tabId)).focus, 'button[close]');
+
+  await clickControl(tabId, 'panel', 'contents');
+  await screenshot('reader-firefox-contents-desktop.png');
+  await clickControl(tabId, 'heading', 'section-3');
+  const at = await waitFor('the third section', async () => {
+    const s = await readerState(tabId);
+    return s.contents.current === 'The concrete bridge' && s;
+  });
+  assert.ok(at.progress > 0 && at.progress < 100, `progress ${at.progress}`);
+  await clickControl(tabId, 'listen');
+  await waitFor('the read-aloud bar', async () => (await readerState(tabId)).narration.open);
+  await clickControl(tabId, 'listen');
+  await waitFor('the read-aloud bar to close', async () => !(await readerState(tabId)).narration.open);
+
+  // Firefox keeps a window at least 500 px wide: the narrow layout (up to 640 px) at its narrowest.
+  await driver.manage().window().setRect({ width: 390, height: 844 });
+  try {
+    const narrow = await waitFor('the narrow toolbar', async () => {
+      const s = await readerState(tabId, true);
+      const row = new Set(s.controls.filter((c) => c.inToolbar).map((c) => Math.round(c.y)));
+      return row.size === 1 && s.bar.height <= 60 && s;
+    });
+    assert.ok(!narrow.controls.find((c) => c.set === 'theme').visible, 'the settings wait in their menu');
+    await screenshot('reader-firefox-contents-narrow.png');
+    for (const theme of ['light', 'sepia', 'dark']) {
+      await clickControl(tabId, 'theme', theme);
+      await waitFor(`the ${theme} theme`, async () => (await readerState(tabId)).settings.theme === theme);
+      await screenshot(`reader-firefox-narrow-${theme}.png`);
+    }
+  } finally {
+    await driver.manage().window().setRect({ width: 1100, height: 800 });
+  }
+  await driver.actions().sendKeys(Key.ESCAPE).perform(); // the menu
+  await driver.actions().sendKeys(Key.ESCAPE).perform(); // the view
+  await waitOpen(tabId, false);
+  assert.equal((await pageNow()).html, before.html, 'the page is given back exactly');
+  await setSettings({});
+});
+
 test("automatic reader mode: site A's article opens, its listing does not, site B does not, Back does not", async () => {
   await setSettings({ sites: { '127.0.0.1': { autoReader: true } } });
   let tabId = await load(urlOn('127.0.0.1', SEED));
