@@ -75,6 +75,11 @@ listen('background', {
     const wasm = await loadCore();
     return { analysis: wasm.analyze(words, strings, message.options) };
   },
+  'content->background/selector': async (message) => {
+    const { words, strings } = fromWire(message.snapshot);
+    const selector = (await loadCore()).stableSelector(words, strings, message.node);
+    return selector === undefined ? {} : { selector };
+  },
   'content->background/status': async (message, sender) => {
     await showStatus(tabOf(sender), message.status);
     return {};
@@ -118,6 +123,25 @@ function showPopup(tab) {
 }
 ext.addActionMenu('site-settings', ext.i18n('menuSiteSettings'), showPopup).catch((error) => {
   console.warn('tidyread: no context menu on the toolbar button', error);
+});
+
+// Hiding parts of the page by hand, from the same menu (the click grants activeTab).
+async function pick(tab) {
+  try {
+    await ensureContent(tab.id);
+    await toTab(tab.id, 'background->content/pick');
+  } catch (error) {
+    console.warn(`tidyread: picking in tab ${tab?.id}:`, error);
+  }
+}
+ext.addActionMenu('pick', ext.i18n('menuPick'), pick).catch((error) => {
+  console.warn('tidyread: no context menu entry to hide parts of a page', error);
+});
+
+// The first run: a page that shows the button, the shortcut and the menu, and asks where
+// tidyread may clean pages as they load.
+ext.onInstalled((reason) => {
+  if (reason === 'install') ext.openTab(ext.url('welcome.html')).catch(() => {});
 });
 
 ext.onOriginsChanged(followHostAccess);

@@ -14,6 +14,8 @@
 import { coreLoader } from './core.js';
 import * as ext from './ext.js';
 import { listen, toBackground } from './messages.js';
+import { OUTLINE_TAG, outline } from './outline.js';
+import * as picker from './picker.js';
 import { PREHIDE_CSS } from './prehide.js';
 import * as reader from './reader.js';
 import { applyRemovals, insideAny, putBack } from './removals.js';
@@ -115,6 +117,22 @@ async function analyzeSnapshot(snapshot, options) {
   return { analysis: reply.analysis, path: 'background' };
 }
 
+/** The core's stable selector for a live element (src/dom/selector.rs), or null. */
+async function selectorFor(element) {
+  const snapshot = take(document);
+  const node = snapshot.nodes.indexOf(element);
+  if (node < 0) return null;
+  let core = null;
+  try {
+    core = await loadLocalCore();
+  } catch {
+    // The page's CSP keeps wasm out: the background answers.
+  }
+  if (core !== null) return core.stableSelector(snapshot.words, snapshot.strings, node) ?? null;
+  const reply = await toBackground('content->background/selector', { snapshot: toWire(snapshot), node });
+  return reply.selector ?? null;
+}
+
 // Resolves once the page is parsed and its own DOMContentLoaded handlers have run (they see the
 // page as published): a task after the event.
 const parsed =
@@ -200,8 +218,9 @@ function refill(now) {
 }
 
 // The extension's own elements (the reader view's host and toast) are never the page's clutter.
+const OUR_TAGS = new Set([reader.HOST_TAG, reader.TOAST_TAG, OUTLINE_TAG, picker.PICKER_TAG]);
 function isOurs(node) {
-  return node.localName === reader.HOST_TAG || node.localName === reader.TOAST_TAG;
+  return OUR_TAGS.has(node.localName);
 }
 
 function collect(records) {
@@ -375,6 +394,7 @@ async function run(since = performance.now()) {
 }
 
 function restore() {
+  highlight([]);
   stopObserving();
   for (let i = state.removed.length - 1; i >= 0; i--) putBack(state.removed[i]);
   restoreScrollLock();
@@ -395,6 +415,31 @@ async function restoreOne(index) {
   if (MODAL_KINDS.has(item.kind) && !anyModalRemoved()) restoreScrollLock();
   root.setAttribute(MARK_REMOVALS, String(removedCount()));
   await reportStatus();
+}
+
+// "Bring back all": the page as published, for this visit (the site's setting is unchanged).
+async function restoreAll() {
+  if (state.enabled) restore();
+  await reportStatus();
+}
+
+// The blocks the popup points at, shown where they were and outlined until it points elsewhere.
+let peeking = [];
+function highlight(indices) {
+  // Our own changes: the records they make are not the page's additions.
+  collect(observer.takeRecords());
+  for (const item of peeking) {
+    if (!item.restored && item.node.isConnected) item.node.replaceWith(item.placeholder);
+  }
+  peeking = indices.map((index) => state.removed[index]).filter((item) => item !== undefined);
+  for (const item of peeking) {
+    if (!item.restored && item.placeholder.parentNode !== null) item.placeholder.replaceWith(item.node);
+  }
+  observer.takeRecords();
+  outline(
+    peeking.map((item) => item.node),
+    { scroll: true },
+  );
 }
 
 async function toggle() {
@@ -443,6 +488,7 @@ function status() {
       index,
       kind: item.kind,
       reason: item.reason,
+      cause: item.cause,
       excerpt: item.excerpt,
       restored: item.restored,
     })),
@@ -474,6 +520,9 @@ function answerMessages() {
     'popup->content/status': () => ({ status: status() }),
     'popup->content/restore-one': (message) => withStatus(() => restoreOne(message.index))(),
     'popup->content/reapply': withStatus(reapply),
+    'popup->content/restore-all': withStatus(restoreAll),
+    'popup->content/highlight': (message) =>
+      serial(() => highlight(message.indices.filter(Number.isInteger))).then(() => ({})),
     'popup->content/reader-state': () => ({ reader: reader.state() }),
     'popup->content/reader-toggle': async () => ({ reader: await reader.toggle() }),
   });
@@ -530,5 +579,6 @@ if (!globalThis.__tidyreadContent) {
     // The toolbar button shows whether the view is open.
     onOpenChange: reportStatus,
   });
+  picker.attach({ selectorFor });
   serial(start);
 }

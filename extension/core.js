@@ -4,10 +4,10 @@
 //
 // pkg/tidyread.js is wasm-bindgen's glue (`--target web`), bundled into each entry point; only
 // its `initSync` is used, never its default export, which would look for the wasm beside the glue.
-import { analyze, initSync, version, warmUp } from '../pkg/tidyread.js';
+import { analyze, initSync, stableSelector, version, warmUp } from '../pkg/tidyread.js';
 
 /** The core's functions, once `load` has resolved. */
-const CORE = Object.freeze({ analyze, version, warmUp });
+const CORE = Object.freeze({ analyze, stableSelector, version, warmUp });
 
 /**
  * Fetches the wasm at `wasmUrl` and instantiates it. Resolves to `{core, load}`: the core's

@@ -78,6 +78,17 @@ export async function openPopupOnce(tabId, popup) {
   }
 }
 
+/** Calls `listener(reason)` once the extension is installed ("install") or updated ("update"). */
+export function onInstalled(listener) {
+  api().runtime.onInstalled.addListener((details) => listener(details.reason));
+}
+
+/** The keyboard shortcut of the manifest's command `name`, as the browser shows it ('' if none). */
+export async function shortcutOf(name) {
+  const commands = await api().commands.getAll();
+  return commands.find((c) => c.name === name)?.shortcut ?? '';
+}
+
 export function openTab(url) {
   return api().tabs.create({ url });
 }
@@ -179,6 +190,22 @@ export async function syncGet(key) {
 
 export function syncSet(key, value) {
   return api().storage.sync.set({ [key]: value });
+}
+
+/** Several values from storage.sync as one object (`keys`: a list, or null for everything). */
+export function syncGetMany(keys) {
+  return api().storage.sync.get(keys);
+}
+
+export function syncRemove(keys) {
+  return api().storage.sync.remove(keys);
+}
+
+/** Calls `listener()` when another context changes a key of storage.sync that `test(key)` accepts. */
+export function onSyncKeysChanged(test, listener) {
+  api().storage.onChanged.addListener((changes, area) => {
+    if (area === 'sync' && Object.keys(changes).some(test)) listener();
+  });
 }
 
 /** Calls `listener(newValue)` when another context changes `key` in storage.sync. */

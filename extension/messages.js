@@ -18,6 +18,11 @@ export const MESSAGES = Object.freeze({
   'content->background/analyze': { payload: { snapshot: 'object', options: 'object' }, reply: { analysis: 'object' } },
   // What the content script took off the page, for the badge.
   'content->background/status': { payload: { status: 'object' }, reply: {} },
+  // The same fallback for a selector of one snapshot node (a part the user hides by hand).
+  'content->background/selector': {
+    payload: { snapshot: 'object', node: 'integer' },
+    reply: { selector: 'string?' },
+  },
 
   // ---- popup -> background ----
   // The popup shows a tab whose page may not have the content script yet (opened from the
@@ -34,6 +39,8 @@ export const MESSAGES = Object.freeze({
   // The toolbar button and the shortcut: open or close the reader view, or open it (just injected).
   'background->content/reader-toggle': { payload: {}, reply: { reader: 'object' } },
   'background->content/reader-show': { payload: {}, reply: { reader: 'object' } },
+  // The button's menu: pick parts of the page to hide.
+  'background->content/pick': { payload: {}, reply: {} },
   // Decluttering off and on again, as the popup's switch does through the settings.
   'background->content/toggle': { payload: {}, reply: { status: 'object' }, testOnly: true },
   // What the closed shadow root shows; `layout`: with the toolbar buttons' places, for real clicks.
@@ -42,6 +49,15 @@ export const MESSAGES = Object.freeze({
   // ---- popup -> content script ----
   'popup->content/status': { payload: {}, reply: { status: 'object' } },
   'popup->content/restore-one': { payload: { index: 'integer' }, reply: { status: 'object' } },
+  // "Bring back all": the page as published, for this visit.
+  'popup->content/restore-all': { payload: {}, reply: { status: 'object' } },
+  // The removed blocks an entry of the popup stands for, shown outlined where they were while it
+  // is pointed at (`indices` of the status items; none: the page as decluttered again).
+  'popup->content/highlight': { payload: { indices: 'object' }, reply: {} },
+  // The parts hidden by hand that apply here: [{site, selector, matches}].
+  'popup->content/hidden': { payload: {}, reply: { hidden: 'object' } },
+  // Start picking parts of the page to hide.
+  'popup->content/pick': { payload: {}, reply: {} },
   'popup->content/reapply': { payload: {}, reply: { status: 'object' } },
   'popup->content/reader-state': { payload: {}, reply: { reader: 'object' } },
   'popup->content/reader-toggle': { payload: {}, reply: { reader: 'object' } },

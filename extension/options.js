@@ -1,10 +1,12 @@
-// The options page: where tidyread runs by itself (host access: all sites, some, or only on a
-// click), the global defaults, the reader view's typography, every site with its own
-// settings (change, remove, reset all), export to a JSON file and import from one. Everything
-// goes through TidyreadSettings; the page redraws from storage after each change.
+// The options page: how to use tidyread (the button, its shortcut, its menu), where it runs by
+// itself (host access: all sites, some, or only on a click) and so where the defaults apply as
+// pages load, the global defaults, the reader view's typography, every site with its own
+// settings (change, remove, reset all), the parts of pages hidden by hand (listed, shown again),
+// export to a JSON file and import from one, hidden parts included. Everything goes through
+// settings.js; the page redraws from storage after each change.
 import * as access from './access.js';
 import * as ext from './ext.js';
-import { fill, t } from './i18n.js';
+import { fill, plural, t } from './i18n.js';
 import { toBackground } from './messages.js';
 import * as S from './settings.js';
 
@@ -17,6 +19,7 @@ const CHOICES = [
 ];
 
 let current = S.normalize({});
+let hidden = {};
 
 function say(text) {
   $('message').textContent = text;
@@ -102,6 +105,10 @@ async function renderAccess() {
   $('access-state').textContent = text;
   $('access-all').hidden = all;
   $('access-none').hidden = !all && sites.length === 0;
+  // The defaults act as pages load only where tidyread may run by itself.
+  $('defaults-note').hidden = all;
+  $('defaults-note').textContent =
+    sites.length > 0 ? t('optionsDefaultsSome', sites.join(', ')) : t('optionsDefaultsOnClick');
 }
 
 // Asks for every site; must run in a click handler before any `await`.
@@ -113,6 +120,53 @@ function requestAllSites() {
     },
     (error) => fail(error.message),
   );
+}
+
+function renderHidden() {
+  const body = $('hidden').querySelector('tbody');
+  const rows = Object.keys(hidden)
+    .sort()
+    .flatMap((site) => hidden[site].map((selector) => ({ site, selector })));
+  $('hidden').hidden = rows.length === 0;
+  $('no-hidden').hidden = rows.length > 0;
+  body.replaceChildren(
+    ...rows.map(({ site, selector }) => {
+      const row = document.createElement('tr');
+      row.dataset.site = site;
+      row.dataset.selector = selector;
+      const name = Object.assign(document.createElement('th'), { scope: 'row', textContent: site });
+      const code = Object.assign(document.createElement('code'), { textContent: selector });
+      const what = document.createElement('td');
+      what.append(code);
+      const remove = Object.assign(document.createElement('button'), {
+        type: 'button',
+        className: 'show-again',
+        textContent: t('ruleRemove'),
+      });
+      remove.setAttribute('aria-label', t('ruleRemoveSiteLabel', [site, selector]));
+      const cell = document.createElement('td');
+      cell.append(remove);
+      row.append(name, what, cell);
+      return row;
+    }),
+  );
+}
+
+async function refreshHidden() {
+  hidden = await S.loadHidden();
+  renderHidden();
+}
+
+async function showUse() {
+  const shortcut = await ext.shortcutOf('toggle-reader').catch(() => '');
+  $('use-shortcut').textContent = shortcut ? t('optionsUseShortcut', shortcut) : t('optionsUseNoShortcut');
+  $('use-menu').textContent = t('optionsUseMenu', t('menuPick'));
+}
+
+function importError(error) {
+  if (error.code === 'not-json') return t('optionsImportNotJson', error.detail);
+  if (error.code === 'not-settings') return t('optionsImportNotSettings');
+  return error.message;
 }
 
 function render() {
@@ -169,7 +223,7 @@ function wire() {
   });
 
   $('export').addEventListener('click', () => {
-    const blob = new Blob([`${S.toJson(current)}\n`], { type: 'application/json' });
+    const blob = new Blob([`${S.toJson(current, hidden)}\n`], { type: 'application/json' });
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = url;
@@ -189,13 +243,15 @@ function wire() {
     try {
       imported = S.fromJson(await file.text());
     } catch (error) {
-      fail(t('optionsImportFailed', [file.name, error.message]));
+      fail(t('optionsImportFailed', [file.name, importError(error)]));
       return;
     }
     try {
-      current = await S.save(imported);
+      current = await S.save(imported.settings);
+      hidden = await S.saveHidden(imported.hidden);
       render();
-      say(t('optionsImported', [file.name, String(Object.keys(current.sites).length)]));
+      renderHidden();
+      say(plural('optionsImported', Object.keys(current.sites).length, [file.name]));
     } catch (error) {
       fail(t('optionsSaveFailed', error.message));
     }
@@ -213,12 +269,27 @@ function wire() {
     $('reset-confirm').hidden = true;
     try {
       current = await S.save(S.normalize({}));
+      hidden = await S.saveHidden({});
       render();
+      renderHidden();
       say(t('optionsResetDone'));
     } catch (error) {
       fail(t('optionsSaveFailed', error.message));
     }
   });
+
+  $('hidden').addEventListener('click', async (event) => {
+    const row = event.target.closest('.show-again')?.closest('tr');
+    if (!row) return;
+    try {
+      await S.removeHidden(row.dataset.site, row.dataset.selector);
+      await refreshHidden();
+      say(t('optionsSaved'));
+    } catch (error) {
+      fail(t('optionsSaveFailed', error.message));
+    }
+  });
+  S.onHiddenChange(() => refreshHidden().catch(() => {}));
 
   // Another window (the popup, the reader's toolbar) changed them.
   S.onChange((settings) => {
@@ -242,9 +313,12 @@ async function start() {
   fill();
   wire();
   showVersions();
+  showUse();
+  $('no-hidden').textContent = t('optionsRulesNone', t('menuPick'));
   renderAccess().catch((error) => fail(error.message));
   current = await S.load();
   render();
+  await refreshHidden();
 }
 
 start();

@@ -1,14 +1,17 @@
 // The popup: whether tidyread may run on the site by itself (host access, asked for here on first
-// use), the current site's three switches, what was taken off the page (grouped by kind, each
-// with a "Bring back" button) and the versions. Opened from the toolbar button's context menu
-// (background.js), which grants activeTab: the content script is injected then if the site has
-// no host access. A plain click on the button toggles the reader view instead.
+// use), the site's three switches and where each value comes from, what was taken off the page in
+// plain words (grouped by kind, repeated reasons as one entry, each outlined on the page while
+// pointed at, each with "Bring back", and "Bring back all"), what the user hid by hand on the site,
+// and, behind a disclosure, where the core ran, how long it took and the versions. Opened from the
+// toolbar button's context menu (background.js), which grants activeTab: the content script is
+// injected then if the site has no host access. A plain click on the button toggles the reader
+// view instead.
 //
 // `popup.html?tab=ID` shows tab ID instead of the active tab: the background opens it so, and
 // the tests open the popup as a page in a tab of its own.
 import * as access from './access.js';
 import * as ext from './ext.js';
-import { fill, t } from './i18n.js';
+import { fill, number, plural, t } from './i18n.js';
 import { toBackground, toTab } from './messages.js';
 import * as S from './settings.js';
 
@@ -16,9 +19,15 @@ const $ = (id) => document.getElementById(id);
 const show = (id, text) => {
   $(id).textContent = text;
 };
+const element = (name, props = {}, ...children) => {
+  const node = Object.assign(document.createElement(name), props);
+  node.append(...children);
+  return node;
+};
 
 const PATHS = { wasm: 'popupPathWasm', background: 'popupPathBackground' };
-// The core's kinds (src/declutter/mod.rs, ClutterKind), in the order the groups are listed.
+// The core's kinds (src/declutter/mod.rs, ClutterKind), in the order the groups are listed; the
+// user's own rules come last.
 const KINDS = [
   'ad',
   'sponsored_feed',
@@ -32,6 +41,10 @@ const KINDS = [
   'share_bar',
   'comments',
 ];
+const BY_HAND = 'by_hand';
+// Up to this many entries, every group shows open; beyond, the groups start folded so the popup
+// stays within the browser's 600 px.
+const OPEN_ENTRIES = 8;
 
 // Switches that act as pages load, and so need host access to do anything by themselves.
 const AUTOMATIC_KEYS = new Set(['declutter', 'autoReader']);
@@ -40,6 +53,8 @@ let tabId = null;
 let host = null;
 // Whether the site has host access, as last read: a click must know it before any `await`.
 let siteAccess = false;
+// The entries as last shown, by their list position: the status items (or rule) each stands for.
+let entries = [];
 
 async function targetTab() {
   const fromQuery = Number(new URLSearchParams(location.search).get('tab'));
@@ -49,12 +64,14 @@ async function targetTab() {
 
 /** Which entry sets `key` for the host: the host itself, a parent domain, or null (the default). */
 function origin(settings, key) {
-  const parts = S.siteKey(host).split('.').filter(Boolean);
-  for (let i = 0; i < parts.length; i++) {
-    const h = parts.slice(i).join('.');
-    if (typeof settings.sites[h]?.[key] === 'boolean') return h;
-  }
-  return null;
+  return S.hostChain(host).find((h) => typeof settings.sites[h]?.[key] === 'boolean') ?? null;
+}
+
+/** Where a switch's value comes from, in words: "On for all sites", "Off for this site"... */
+function originText(from, on) {
+  if (from === null) return t(on ? 'originOnAll' : 'originOffAll');
+  if (from === S.siteKey(host)) return t(on ? 'originOnSite' : 'originOffSite');
+  return t(on ? 'originOnParent' : 'originOffParent', from);
 }
 
 function showSettings(settings) {
@@ -63,80 +80,150 @@ function showSettings(settings) {
     const key = row.dataset.key;
     row.querySelector('input').checked = values[key];
     const from = origin(settings, key);
-    const own = from === S.siteKey(host);
-    show(`${key}-origin`, own ? t('originThisSite') : from === null ? t('originDefault') : t('originParent', from));
-    row.querySelector('.reset').hidden = !own;
+    show(`${key}-origin`, originText(from, values[key]));
+    const reset = row.querySelector('.reset');
+    reset.hidden = from !== S.siteKey(host);
+    reset.setAttribute('aria-label', t('switchResetLabel', row.querySelector('label').textContent.trim()));
   }
 }
 
-function groupByKind(items) {
+/** Why a block was removed, in plain words, from the core's cause (src/declutter/cause.rs). */
+function reasonText(item) {
+  const { code, detail, count } = item.cause ?? { code: 'other' };
+  switch (code) {
+    case 'ad_from':
+      return t('reason_ad_from', detail);
+    case 'label':
+      return t('reason_label', detail);
+    case 'says':
+      return t('reason_says', detail);
+    case 'headline_list':
+      return plural('reason_headline_list', count);
+    case 'popup':
+      return detail ? t('reason_popup_with', detail) : t('reason_popup');
+    case 'other':
+      return item.reason;
+    default:
+      return t(`reason_${code}`);
+  }
+}
+
+const kindName = (kind) => ext.i18n(`kind_${kind}`) || kind;
+
+/**
+ * The status items as groups by kind, each a list of entries: the items of one kind with the
+ * same reason in words are one entry ("Ad slot ×5"), in the order first seen.
+ */
+function groupsOf(items) {
   const groups = new Map();
   for (const item of items) {
-    if (!groups.has(item.kind)) groups.set(item.kind, []);
-    groups.get(item.kind).push(item);
+    const reason = reasonText(item);
+    if (!groups.has(item.kind)) groups.set(item.kind, new Map());
+    const byReason = groups.get(item.kind);
+    if (!byReason.has(reason)) byReason.set(reason, { kind: item.kind, reason, items: [] });
+    byReason.get(reason).items.push(item);
   }
   const rank = (kind) => (KINDS.includes(kind) ? KINDS.indexOf(kind) : KINDS.length);
-  return [...groups].sort(([a], [b]) => rank(a) - rank(b));
+  return [...groups].sort(([a], [b]) => rank(a) - rank(b)).map(([kind, byReason]) => [kind, [...byReason.values()]]);
 }
 
-function kindName(kind) {
-  const message = ext.i18n(`kind_${kind}`);
-  return message || kind;
-}
-
-function showItems(items) {
-  const box = $('groups');
-  box.replaceChildren();
-  for (const [kind, group] of groupByKind(items)) {
-    const section = document.createElement('section');
-    section.className = 'group';
-    section.dataset.kind = kind;
-    const h3 = document.createElement('h3');
-    h3.textContent = `${kindName(kind)} (${group.filter((i) => !i.restored).length})`;
-    const list = document.createElement('ul');
-    for (const item of group) {
-      const li = document.createElement('li');
-      li.dataset.index = String(item.index);
-      const text = document.createElement('div');
-      const excerpt = document.createElement('span');
-      excerpt.className = 'excerpt';
-      // Blocks without text (an ad frame) are named by their reason alone.
-      excerpt.textContent = item.excerpt || item.reason;
-      const reason = document.createElement('span');
-      reason.className = 'reason';
-      reason.textContent = item.reason;
-      text.append(excerpt);
-      if (item.excerpt) text.append(reason);
-      const back = document.createElement('button');
-      back.type = 'button';
-      back.className = 'bring-back';
-      back.dataset.index = String(item.index);
-      back.textContent = item.restored ? t('itemRestored') : t('itemBringBack');
-      back.disabled = item.restored;
-      back.setAttribute('aria-label', `${t('itemBringBack')}: ${item.excerpt || kindName(kind)}`);
-      li.append(text, back);
-      list.append(li);
-    }
-    section.append(h3, list);
-    box.append(section);
+function entryRow(entry, position) {
+  const restored = entry.items.every((item) => item.restored);
+  // A block's own words, unless the reason says them already (an ad slot's label).
+  const excerpt =
+    entry.items
+      .map((item) => item.excerpt)
+      .find((text) => text && !entry.reason.toLowerCase().includes(text.toLowerCase())) ?? '';
+  const what = element(
+    'div',
+    { className: 'what' },
+    element('span', { className: 'reason', textContent: entry.reason }),
+  );
+  if (entry.items.length > 1) {
+    what.append(' ', element('span', { className: 'times', textContent: t('itemTimes', number(entry.items.length)) }));
   }
+  if (excerpt) what.append(element('span', { className: 'excerpt', textContent: excerpt }));
+  const back = element('button', {
+    type: 'button',
+    className: 'bring-back',
+    textContent: restored ? t('itemRestored') : t('itemBringBack'),
+    disabled: restored,
+  });
+  back.setAttribute('aria-label', t('itemBringBackLabel', [entry.reason, kindName(entry.kind)]));
+  const li = element('li', {}, what, back);
+  li.dataset.entry = String(position);
+  li.dataset.indices = entry.items.map((item) => item.index).join(',');
+  return li;
 }
 
-function showStatus(status) {
-  const text = status.error
-    ? t('pageError', status.error)
-    : status.enabled
-      ? t('pageDecluttered')
-      : t('pageAsPublished');
+function ruleRow(rule, position) {
+  const what = element(
+    'div',
+    { className: 'what' },
+    element('code', { className: 'reason', textContent: rule.selector }),
+  );
+  if (rule.matches === 0) what.append(element('span', { className: 'excerpt', textContent: t('ruleNotOnPage') }));
+  else if (rule.matches > 1)
+    what.append(' ', element('span', { className: 'times', textContent: t('itemTimes', number(rule.matches)) }));
+  const remove = element('button', { type: 'button', className: 'show-again', textContent: t('ruleRemove') });
+  remove.setAttribute('aria-label', t('ruleRemoveLabel', rule.selector));
+  const li = element('li', {}, what, remove);
+  li.dataset.entry = String(position);
+  return li;
+}
+
+function groupBox(kind, rows, blocks, open) {
+  const count = element('span', { className: 'count', textContent: number(blocks) });
+  const summary = element(
+    'summary',
+    {},
+    element('span', { className: 'kind', textContent: kindName(kind) }),
+    ' ',
+    count,
+  );
+  const group = element('details', { className: 'group', open }, summary, element('ul', {}, ...rows));
+  group.dataset.kind = kind;
+  return group;
+}
+
+function showItems(items, hidden) {
+  const groups = groupsOf(items);
+  entries = [];
+  const total = groups.reduce((n, [, list]) => n + list.length, 0) + hidden.length;
+  const open = total <= OPEN_ENTRIES;
+  const boxes = [];
+  for (const [kind, list] of groups) {
+    const rows = list.map((entry) => {
+      entries.push(entry);
+      return entryRow(entry, entries.length - 1);
+    });
+    const blocks = list.reduce((n, entry) => n + entry.items.length, 0);
+    boxes.push(groupBox(kind, rows, blocks, open));
+  }
+  if (hidden.length > 0) {
+    const rows = hidden.map((rule) => {
+      entries.push({ kind: BY_HAND, rule, items: [] });
+      return ruleRow(rule, entries.length - 1);
+    });
+    boxes.push(groupBox(BY_HAND, rows, hidden.length, open));
+  }
+  $('groups').replaceChildren(...boxes);
+  $('bring-back-all').hidden = !items.some((item) => !item.restored);
+}
+
+function showStatus(status, hidden = []) {
+  let text = status.enabled ? t('pageDecluttered') : t('pageAsPublished');
+  if (status.error) text = t('pageError', status.error);
+  else if (status.enabled && status.items.length === 0) text = t('popupNothingRemoved');
   show('page', text);
-  show('removals', String(status.removals));
+  show('removals', number(status.removals));
   show('path', PATHS[status.path] ? t(PATHS[status.path]) : '—');
   const tm = status.timings;
   show(
     'time',
-    tm ? t('popupTimeValue', [String(Math.round(tm.total_ms)), String(Math.round(tm.decode_ms + tm.analyze_ms))]) : '—',
+    tm ? t('popupTimeValue', [number(Math.round(tm.total_ms)), number(Math.round(tm.decode_ms + tm.analyze_ms))]) : '—',
   );
-  showItems(status.items ?? []);
+  showItems(status.items ?? [], hidden);
 }
 
 function showUnavailable() {
@@ -148,15 +235,18 @@ function showUnavailable() {
 }
 
 async function refreshStatus() {
-  const { status } = await toTab(tabId, 'popup->content/status');
-  showStatus(status);
+  const [{ status }, { hidden }] = await Promise.all([
+    toTab(tabId, 'popup->content/status'),
+    toTab(tabId, 'popup->content/hidden'),
+  ]);
+  showStatus(status, hidden);
   return status;
 }
 
-function showAccess(access) {
-  siteAccess = access.site;
-  show('access-state', t(access.site ? 'accessAutomatic' : 'accessOnClick'));
-  $('access-site').hidden = access.site;
+function showAccess(granted) {
+  siteAccess = granted.site;
+  show('access-state', t(granted.site ? 'accessAutomatic' : 'accessOnClick'));
+  $('access-site').hidden = granted.site;
   $('access').hidden = false;
 }
 
@@ -165,10 +255,10 @@ async function refreshAccess() {
 }
 
 // Asks for host access to the site; must run in a click handler before any `await`.
-function requestSiteAccess() {
+function requestSiteAccess(denied = 'accessDenied') {
   return ext.requestOrigins(access.patternsFor(host)).then(async (allowed) => {
     await refreshAccess();
-    if (!allowed) show('access-state', t('accessDenied'));
+    if (!allowed) show('access-state', t(denied));
   });
 }
 
@@ -186,9 +276,26 @@ async function changeSite(key, value) {
     }
   } else if (key === 'keepComments' && wanted.declutter) {
     // Comments are decided by the core: run it again with the new setting.
-    const { status } = await toTab(tabId, 'popup->content/reapply');
-    showStatus(status);
+    await toTab(tabId, 'popup->content/reapply');
+    await refreshStatus();
   }
+}
+
+const failed = (error) => show('page', t('pageError', error.message));
+
+// The entry under the pointer or the keyboard focus: its blocks are shown outlined on the page.
+let pointed = null;
+function point(li) {
+  const indices = li?.dataset.indices ? li.dataset.indices.split(',').map(Number) : [];
+  const key = indices.join(',');
+  if (key === pointed) return;
+  pointed = key;
+  toTab(tabId, 'popup->content/highlight', { indices }).catch(() => {});
+}
+
+async function bringBack(indices) {
+  for (const index of indices) await toTab(tabId, 'popup->content/restore-one', { index });
+  await refreshStatus();
 }
 
 function wire() {
@@ -199,35 +306,61 @@ function wire() {
     if (input.checked && AUTOMATIC_KEYS.has(input.name) && !siteAccess) {
       requestSiteAccess().catch((error) => show('access-state', t('pageError', error.message)));
     }
-    changeSite(input.name, input.checked).catch((error) => show('page', t('pageError', error.message)));
+    changeSite(input.name, input.checked).catch(failed);
   });
   $('site').addEventListener('click', (event) => {
     const reset = event.target.closest('.reset');
     if (reset === null) return;
-    changeSite(reset.closest('.switch-row').dataset.key, null).catch((error) =>
-      show('page', t('pageError', error.message)),
-    );
+    changeSite(reset.closest('.switch-row').dataset.key, null).catch(failed);
   });
   $('access-site').addEventListener('click', () => {
     requestSiteAccess().catch((error) => show('access-state', t('pageError', error.message)));
   });
-  $('groups').addEventListener('click', async (event) => {
-    const button = event.target.closest('.bring-back');
+  $('groups').addEventListener('click', (event) => {
+    const button = event.target.closest('button');
     if (button === null || button.disabled) return;
+    const entry = entries[Number(button.closest('li').dataset.entry)];
     button.disabled = true;
-    try {
-      const { status } = await toTab(tabId, 'popup->content/restore-one', { index: Number(button.dataset.index) });
-      showStatus(status);
-    } catch (error) {
-      show('page', t('pageError', error.message));
+    if (entry.rule !== undefined) {
+      S.removeHidden(entry.rule.site, entry.rule.selector).then(refreshStatus).catch(failed);
+      return;
     }
+    const indices = entry.items.filter((item) => !item.restored).map((item) => item.index);
+    bringBack(indices).catch(failed);
+  });
+  $('groups').addEventListener('mouseover', (event) => point(event.target.closest('li')));
+  $('groups').addEventListener('mouseleave', () => point(null));
+  $('groups').addEventListener('focusin', (event) => point(event.target.closest('li')));
+  $('groups').addEventListener('focusout', (event) => {
+    if (!$('groups').contains(event.relatedTarget)) point(null);
+  });
+  // Closing the popup while pointing at an entry: the page goes back as it was.
+  addEventListener('pagehide', () => point(null));
+  $('bring-back-all').addEventListener('click', async () => {
+    try {
+      point(null);
+      await toTab(tabId, 'popup->content/restore-all');
+      await refreshStatus();
+      show('page', t('popupAllBack'));
+      $('removed-title').focus();
+    } catch (error) {
+      failed(error);
+    }
+  });
+  $('pick').addEventListener('click', () => {
+    // Hidden parts are kept as rules applied as pages load: that needs the site's access, asked
+    // for in this click (a refusal still lets the picker hide them on this page).
+    if (!siteAccess) requestSiteAccess('pickAccessDenied').catch(() => {});
+    toTab(tabId, 'popup->content/pick')
+      .then(() => window.close())
+      .catch(failed);
   });
   $('reader').addEventListener('click', async () => {
     try {
       await toTab(tabId, 'popup->content/reader-toggle');
       window.close();
     } catch (error) {
-      show('page', t('pageError', error.message));
+      failed(error);
     }
   });
   S.onChange((settings) => {
@@ -262,15 +395,17 @@ async function start() {
   }
   host = reader.host;
   show('host', S.siteKey(host) || host);
+  $('site').setAttribute('aria-label', t('popupSiteSettings', S.siteKey(host) || host));
   await refreshAccess();
   $('reader').hidden = false;
   $('reader').textContent = reader.readerOpen ? t('popupReaderClose') : t('popupReader');
+  $('pick').hidden = false;
   showSettings(await S.load());
   $('site').hidden = false;
   try {
     await refreshStatus();
   } catch (error) {
-    show('page', t('pageError', error.message));
+    failed(error);
   }
 }
 

@@ -5,7 +5,7 @@
 /**
  * Applies the core's `removals`, each naming a node of `nodes` (a snapshot's live nodes, the
  * document first) by index, where `allowed(node)` agrees. Returns the items applied:
- * `{node, placeholder, kind, reason, excerpt, restored: false}`, in order.
+ * `{node, placeholder, kind, reason, cause, excerpt, restored: false}`, in order.
  */
 export function applyRemovals(removals, nodes, allowed = () => true) {
   const doc = nodes[0];
@@ -23,6 +23,7 @@ export function applyRemovals(removals, nodes, allowed = () => true) {
       placeholder,
       kind: removal.kind,
       reason: removal.reason,
+      cause: removal.cause,
       excerpt: removal.excerpt,
       restored: false,
     });

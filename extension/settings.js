@@ -11,6 +11,11 @@
 //   }
 // A site entry may set some keys only; for each key the most specific host that sets it wins
 // (`news.example.com` over `example.com`), then the defaults.
+//
+// The parts of pages the user hid by hand are CSS selectors per site (src/dom/selector.rs makes
+// them), stored beside the settings under one key per site (`hidden:example.com`: [selector...]),
+// so that no site's list runs into storage.sync's limit per item. A site's selectors apply to its
+// subdomains too, like its settings.
 import * as ext from './ext.js';
 
 const STORAGE_KEY = 'settings';
@@ -41,7 +46,7 @@ export function siteKey(host) {
 }
 
 /** `a.b.example.com` → [`a.b.example.com`, `b.example.com`, `example.com`, `com`]. */
-function hostChain(host) {
+export function hostChain(host) {
   const parts = siteKey(host).split('.').filter(Boolean);
   return parts.map((_, i) => parts.slice(i).join('.'));
 }
@@ -122,23 +127,56 @@ export function withoutSite(settings, host) {
   return normalize({ ...settings, sites });
 }
 
-/** Settings as a JSON file's text, for export. */
-export function toJson(settings) {
-  return JSON.stringify(normalize(settings), null, 2);
+// ---- Parts hidden by hand ----
+
+const HIDDEN_PREFIX = 'hidden:';
+// Beyond these, a selector or a list is not something a person picked.
+const MAX_SELECTOR_CHARS = 500;
+const MAX_HIDDEN_PER_SITE = 200;
+
+/** Any value made into `{site: [selector...]}`: site keys normalised, selectors trimmed, deduplicated. */
+export function normalizeHidden(raw) {
+  const out = {};
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return out;
+  for (const [host, list] of Object.entries(raw)) {
+    const key = siteKey(host);
+    if (key === '' || !Array.isArray(list)) continue;
+    const selectors = out[key] ?? [];
+    for (const item of list) {
+      const selector = typeof item === 'string' ? item.trim() : '';
+      if (selector === '' || selector.length > MAX_SELECTOR_CHARS || selectors.includes(selector)) continue;
+      if (selectors.length < MAX_HIDDEN_PER_SITE) selectors.push(selector);
+    }
+    if (selectors.length > 0) out[key] = selectors;
+  }
+  return out;
 }
 
-/** Settings from an exported file's text; throws a clear error on text that is not JSON. */
+/** The selectors that apply on `host`: its site's and its parent domains', as `{site, selector}`. */
+export function hiddenForHost(hidden, host) {
+  return hostChain(host).flatMap((site) => (hidden[site] ?? []).map((selector) => ({ site, selector })));
+}
+
+/** Settings and hidden parts as a JSON file's text, for export. */
+export function toJson(settings, hidden = {}) {
+  return JSON.stringify({ ...normalize(settings), hidden: normalizeHidden(hidden) }, null, 2);
+}
+
+/**
+ * Settings and hidden parts from an exported file's text: `{settings, hidden}`. Throws an error
+ * whose `code` says why (`not-json`, `not-settings`) on a file that is not one.
+ */
 export function fromJson(text) {
   let raw;
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new Error(`not a tidyread settings file: ${error.message}`);
+    throw Object.assign(new Error(`not a JSON file: ${error.message}`), { code: 'not-json', detail: error.message });
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new Error('not a tidyread settings file: expected a JSON object');
+    throw Object.assign(new Error('not a tidyread settings file'), { code: 'not-settings' });
   }
-  return normalize(raw);
+  return { settings: normalize(raw), hidden: normalizeHidden(raw.hidden) };
 }
 
 // Storage: in the extension's own contexts; the pure functions above also run in Node's tests.
@@ -159,4 +197,53 @@ export async function update(change) {
 
 export function onChange(listener) {
   ext.onSyncChanged(STORAGE_KEY, (value) => listener(normalize(value)));
+}
+
+/** The hidden parts of every site, or (given a host) of the sites that apply on it. */
+export async function loadHidden(host) {
+  const keys = host === undefined ? null : hostChain(host).map((site) => HIDDEN_PREFIX + site);
+  const stored = await ext.syncGetMany(keys);
+  const raw = {};
+  for (const [key, list] of Object.entries(stored)) {
+    if (key.startsWith(HIDDEN_PREFIX)) raw[key.slice(HIDDEN_PREFIX.length)] = list;
+  }
+  return normalizeHidden(raw);
+}
+
+async function saveSiteHidden(site, selectors) {
+  if (selectors.length === 0) await ext.syncRemove([HIDDEN_PREFIX + site]);
+  else await ext.syncSet(HIDDEN_PREFIX + site, selectors);
+}
+
+/** Keeps `selector` hidden on `host`'s site from now on. */
+export async function addHidden(host, selector) {
+  const site = siteKey(host);
+  const list = (await loadHidden(site))[site] ?? [];
+  const next = normalizeHidden({ [site]: [...list, selector] })[site] ?? [];
+  await saveSiteHidden(site, next);
+  return next;
+}
+
+/** Shows `selector` on `site` again. */
+export async function removeHidden(site, selector) {
+  const key = siteKey(site);
+  const list = (await loadHidden(key))[key] ?? [];
+  await saveSiteHidden(
+    key,
+    list.filter((s) => s !== selector),
+  );
+}
+
+/** Replaces every site's hidden parts (an import, a reset). */
+export async function saveHidden(hidden) {
+  const clean = normalizeHidden(hidden);
+  const stale = Object.keys(await loadHidden()).filter((site) => !(site in clean));
+  if (stale.length > 0) await ext.syncRemove(stale.map((site) => HIDDEN_PREFIX + site));
+  for (const [site, selectors] of Object.entries(clean)) await ext.syncSet(HIDDEN_PREFIX + site, selectors);
+  return clean;
+}
+
+/** Calls `listener()` when any site's hidden parts change, here or in another window. */
+export function onHiddenChange(listener) {
+  ext.onSyncKeysChanged((key) => key.startsWith(HIDDEN_PREFIX), listener);
 }

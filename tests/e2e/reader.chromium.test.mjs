@@ -10,7 +10,6 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
 import { after, before, test } from 'node:test';
 import { servePictures } from './reader-harness.mjs';
 import { startServer } from './server.mjs';
@@ -26,7 +25,6 @@ let server;
 let profile;
 let context;
 let worker;
-let extensionId;
 const consoleLines = [];
 
 before(async () => {
@@ -41,7 +39,6 @@ before(async () => {
   });
   await servePictures(context);
   worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
-  extensionId = new URL(worker.url()).host;
   // Without the "tabs" permission, tabs.query cannot filter by URL: the content script's status
   // message tells the worker which tab shows which page.
   await worker.evaluate(() => {
@@ -429,128 +426,4 @@ test("the toolbar button's menu entry opens the popup for the tab", async () => 
   );
   for (const p of context.pages()) if (p.url().includes('/popup.html')) await p.close();
   await page.close();
-});
-
-test('the popup: the site, its three switches and where their values come from, removed clutter by kind, Bring back', async () => {
-  await setSettings({});
-  const { page, tabId } = await open(server.url(SEED));
-  const marks = () => page.evaluate(() => document.documentElement.getAttribute('data-tidyread-removals'));
-  const removedBefore = Number(await marks());
-  assert.ok(removedBefore > 1, `the seed page is decluttered: ${removedBefore}`);
-
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
-  await waitFor(
-    'the popup to fill in',
-    async () => !(await popup.locator('#site').isHidden()) && (await popup.locator('#groups .group').count()) > 0,
-  );
-  assert.equal(await popup.locator('#host').textContent(), '127.0.0.1');
-  for (const key of ['declutter', 'autoReader', 'keepComments']) {
-    assert.equal(await popup.locator(`#${key}-origin`).textContent(), 'default', `${key} is inherited`);
-  }
-  assert.equal(await popup.locator('input[name=declutter]').isChecked(), true);
-  assert.equal(await popup.locator('input[name=autoReader]').isChecked(), false);
-  assert.equal(await popup.locator('#removals').textContent(), String(removedBefore));
-  const kinds = await popup.locator('#groups .group').evaluateAll((groups) => groups.map((g) => g.dataset.kind));
-  assert.ok(kinds.includes('ad'), `groups: ${kinds}`);
-  assert.equal(new Set(kinds).size, kinds.length, 'one group per kind');
-  const firstAd = popup.locator('#groups .group[data-kind=ad] li').first();
-  const { status } = await worker.evaluate(
-    (id) => chrome.tabs.sendMessage(id, { type: 'popup->content/status' }),
-    tabId,
-  );
-  const listed = await popup.locator('#groups').textContent();
-  for (const item of status.items) assert.ok(listed.includes(item.reason), `the popup says why: ${item.reason}`);
-  await popup.screenshot({ path: join(ARTIFACTS, 'popup-chromium.png'), fullPage: true });
-
-  // Bring back one block: the page gets it back, the count drops by one.
-  await firstAd.locator('.bring-back').click();
-  await waitFor('one block back', async () => Number(await marks()) === removedBefore - 1);
-  await waitFor(
-    'the popup to follow',
-    async () => (await popup.locator('#removals').textContent()) === String(removedBefore - 1),
-  );
-  assert.equal(await firstAd.locator('.bring-back').isDisabled(), true);
-
-  // Declutter off for this site: stored for the host, the page comes back, the origin says so.
-  await popup.locator('input[name=declutter]').uncheck();
-  await waitFor('the site setting', async () => (await storedSettings())?.sites?.['127.0.0.1']?.declutter === false);
-  await waitFor('the page to be restored', async () => (await marks()) === null);
-  await waitFor(
-    'the badge to clear',
-    async () => (await worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)) === '',
-  );
-  assert.equal(await popup.locator('#declutter-origin').textContent(), 'set for this site');
-  // "Use default" gives the key back to the defaults: decluttered again.
-  await popup.locator('.switch-row[data-key=declutter] .reset').click();
-  await waitFor('the site entry to go', async () => (await storedSettings())?.sites?.['127.0.0.1'] === undefined);
-  await waitFor('the page to be decluttered again', async () => Number(await marks()) > 0);
-  assert.equal(await popup.locator('#declutter-origin').textContent(), 'default');
-
-  await popup.locator('input[name=autoReader]').check();
-  await waitFor('auto reader stored', async () => (await storedSettings())?.sites?.['127.0.0.1']?.autoReader === true);
-  await popup.close();
-  await page.close();
-  await setSettings({});
-});
-
-test('the options page: sites listed and edited, export then import round-trips, a bad file is refused clearly', async () => {
-  const initial = {
-    version: 1,
-    defaults: { declutter: true, autoReader: false, keepComments: true },
-    sites: { 'news.example.com': { autoReader: true }, 'blog.example.org': { declutter: false, keepComments: false } },
-    reader: { theme: 'sepia', font: 'sans', size: 18, width: 70, lineHeight: 1.8, images: false },
-  };
-  await setSettings(initial);
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
-  const rows = () => options.locator('#sites tbody tr').evaluateAll((trs) => trs.map((tr) => tr.dataset.host));
-  await waitFor('the sites', async () => (await rows()).length === 2);
-  assert.deepEqual(await rows(), ['blog.example.org', 'news.example.com']);
-  assert.equal(await options.locator('#defaults input[name=keepComments]').isChecked(), true);
-  assert.equal(await options.locator('#theme').inputValue(), 'sepia');
-  assert.equal(await options.locator('#size').inputValue(), '18');
-  await options.screenshot({ path: join(ARTIFACTS, 'options-chromium.png'), fullPage: true });
-
-  // Export: the download is the settings as JSON.
-  const [download] = await Promise.all([options.waitForEvent('download'), options.locator('#export').click()]);
-  assert.equal(download.suggestedFilename(), 'tidyread-settings.json');
-  const exportedPath = join(profile.dir, 'exported.json');
-  await download.saveAs(exportedPath);
-  const exported = readFileSync(exportedPath, 'utf8');
-  assert.deepEqual(JSON.parse(exported), initial);
-
-  // Edit: a site's key, then remove a site, then a reader default.
-  await options.locator('#sites tr[data-host="news.example.com"] select[name=declutter]').selectOption('false');
-  await waitFor('the edit', async () => (await storedSettings()).sites['news.example.com'].declutter === false);
-  await options.locator('#sites tr[data-host="blog.example.org"] .remove').click();
-  await waitFor('the removal', async () => (await storedSettings()).sites['blog.example.org'] === undefined);
-  await options.locator('#width').fill('90');
-  await options.locator('#width').dispatchEvent('change');
-  await waitFor('the width', async () => (await storedSettings()).reader.width === 90);
-
-  // Reset all, with a confirmation.
-  await options.locator('#reset').click();
-  await options.locator('#reset-yes').click();
-  await waitFor('the reset', async () => Object.keys((await storedSettings()).sites).length === 0);
-  assert.equal(await options.locator('#no-sites').isVisible(), true);
-
-  // Import the exported file: everything as it was.
-  await options.locator('#import-file').setInputFiles(exportedPath);
-  await waitFor('the import', async () => isDeepStrictEqual(await storedSettings(), initial));
-  await waitFor('the table', async () => (await rows()).length === 2);
-  assert.match(await options.locator('#message').textContent(), /2 sites/);
-
-  // A file that is not settings: a clear error, and nothing changes.
-  await options
-    .locator('#import-file')
-    .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('these are not settings') });
-  await waitFor('the error', () => options.locator('#error').isVisible());
-  assert.match(
-    await options.locator('#error').textContent(),
-    /notes\.txt was not imported: not a tidyread settings file/,
-  );
-  assert.deepEqual(await storedSettings(), initial);
-  await options.close();
-  await setSettings({});
 });

@@ -55,7 +55,35 @@ test('withSite sets and unsets keys; an entry with nothing left goes away', () =
 
 test('export then import round-trips, and bad files are refused clearly', () => {
   const s = S.withSite(S.normalize({ reader: { theme: 'sepia', size: 22 } }), 'example.com', { autoReader: true });
-  assert.deepEqual(plain(S.fromJson(S.toJson(s))), plain(s));
-  assert.throws(() => S.fromJson('{not json'), /not a tidyread settings file/);
-  assert.throws(() => S.fromJson('[1,2]'), /expected a JSON object/);
+  assert.deepEqual(plain(S.fromJson(S.toJson(s)).settings), plain(s));
+  assert.throws(() => S.fromJson('{not json'), { code: 'not-json' });
+  assert.throws(() => S.fromJson('[1,2]'), { code: 'not-settings' });
+});
+
+test('parts hidden by hand: kept per site, exported and imported with the settings, applied to subdomains', () => {
+  const hidden = S.normalizeHidden({
+    'WWW.Example.com': ['#promo', '  aside.most-read ', '#promo', 42, ''],
+    'example.com': ['div[data-testid="loader"]'],
+    'news.example.com': ['.byline-box'],
+    'bad.example': 'not a list',
+  });
+  assert.deepEqual(plain(hidden), {
+    'example.com': ['#promo', 'aside.most-read', 'div[data-testid="loader"]'],
+    'news.example.com': ['.byline-box'],
+  });
+  assert.deepEqual(
+    S.hiddenForHost(hidden, 'news.example.com').map((h) => `${h.site} ${h.selector}`),
+    [
+      'news.example.com .byline-box',
+      'example.com #promo',
+      'example.com aside.most-read',
+      'example.com div[data-testid="loader"]',
+    ],
+  );
+  assert.deepEqual(S.hiddenForHost(hidden, 'other.org'), []);
+  const settings = S.normalize({ sites: { 'example.com': { declutter: false } } });
+  const back = S.fromJson(S.toJson(settings, hidden));
+  assert.deepEqual(plain(back.settings), plain(settings));
+  assert.deepEqual(plain(back.hidden), plain(hidden));
+  assert.deepEqual(plain(S.fromJson(S.toJson(settings)).hidden), {}, 'a file without hidden parts has none');
 });
