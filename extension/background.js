@@ -139,9 +139,10 @@ ext.addActionMenu('pick', ext.i18n('menuPick'), pick).catch((error) => {
 });
 
 // The first run: a page that shows the button, the shortcut and the menu, and asks where
-// tidyread may clean pages as they load.
-ext.onInstalled((reason) => {
-  if (reason === 'install') ext.openTab(ext.url('welcome.html')).catch(() => {});
+// tidyread may clean pages as they load. Not for a development copy loaded for a while (Firefox's
+// temporary add-ons), which is installed again on every load.
+ext.onInstalled((reason, temporary) => {
+  if (reason === 'install' && !temporary) ext.openTab(ext.url('welcome.html')).catch(() => {});
 });
 
 ext.onOriginsChanged(followHostAccess);

@@ -565,6 +565,8 @@ async function start() {
 // instance keeps the page.
 if (!globalThis.__tidyreadContent) {
   globalThis.__tidyreadContent = true;
+  // First: the parts hidden by hand must be hidden before the page's first paint.
+  picker.attach({ selectorFor });
   answerMessages();
   // The reader view (extension/reader.js): it asks for an analysis of the page as it is when the
   // view opens, through the same path (local wasm, else the background): the article, without
@@ -579,6 +581,5 @@ if (!globalThis.__tidyreadContent) {
     // The toolbar button shows whether the view is open.
     onOpenChange: reportStatus,
   });
-  picker.attach({ selectorFor });
   serial(start);
 }

@@ -78,9 +78,12 @@ export async function openPopupOnce(tabId, popup) {
   }
 }
 
-/** Calls `listener(reason)` once the extension is installed ("install") or updated ("update"). */
+/**
+ * Calls `listener(reason, temporary)` once the extension is installed ("install") or updated
+ * ("update"); `temporary`: loaded for development (Firefox's about:debugging, web-ext run).
+ */
 export function onInstalled(listener) {
-  api().runtime.onInstalled.addListener((details) => listener(details.reason));
+  api().runtime.onInstalled.addListener((details) => listener(details.reason, details.temporary === true));
 }
 
 /** The keyboard shortcut of the manifest's command `name`, as the browser shows it ('' if none). */
