@@ -142,7 +142,8 @@ function entryRow(entry, position) {
   if (entry.items.length > 1) {
     what.append(' ', element('span', { className: 'times', textContent: t('itemTimes', number(entry.items.length)) }));
   }
-  if (excerpt) what.append(element('span', { className: 'excerpt', textContent: excerpt }));
+  // The page's own words, in the page's direction, whatever the UI's.
+  if (excerpt) what.append(element('span', { className: 'excerpt', dir: 'auto', textContent: excerpt }));
   const back = element('button', {
     type: 'button',
     className: 'bring-back',

@@ -130,8 +130,8 @@ test('without host access no page is touched; a click lets it in once; "Allow on
   assertDecluttered(await driver.executeScript(readPage), 'wasm');
 
   const access = await allowAllSitesFirefox(driver, await extensionOrigin());
-  assert.match(access.before, /by itself on 127\.0\.0\.1\. Elsewhere, only when you click/);
-  assert.match(access.after, /by itself on every site/);
+  assert.match(access.before, /may run as pages load on 127\.0\.0\.1\. Elsewhere, only when you click/);
+  assert.match(access.after, /may run on every site as pages load/);
 });
 
 test('first paint: certain ad markup is hidden while the page is parsed; the sheet goes with the first decision', async () => {

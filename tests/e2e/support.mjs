@@ -101,14 +101,14 @@ function geckodriverPath() {
 
 /**
  * Firefox ESR, headless, driven by geckodriver with its privileged ("chrome") context allowed,
- * dist/e2e/firefox installed as a temporary add-on. `args` adds Firefox arguments (a window size).
- * Resolves to `{ driver, addonId }`.
+ * dist/e2e/firefox installed as a temporary add-on. `args` adds Firefox arguments (a window size),
+ * `prefs` preferences (the UI's language: intl.locale.requested). Resolves to `{ driver, addonId }`.
  */
-export async function launchFirefox({ args = [] } = {}) {
+export async function launchFirefox({ args = [], prefs = {} } = {}) {
   const options = new firefox.Options()
     .setBinary(process.env.FIREFOX ?? '/usr/bin/firefox-esr')
     .addArguments('-headless', ...args);
-  for (const [name, value] of Object.entries(FIREFOX_PREFS)) options.setPreference(name, value);
+  for (const [name, value] of Object.entries({ ...FIREFOX_PREFS, ...prefs })) options.setPreference(name, value);
   const service = new firefox.ServiceBuilder(geckodriverPath()).addArguments('--allow-system-access');
   const driver = await new Builder()
     .forBrowser('firefox')
