@@ -95,7 +95,7 @@ export function describe(view, { layout = false } = {}) {
     original: root.querySelector('a.original')
       ? { text: text(root.querySelector('a.original')), href: root.querySelector('a.original').href }
       : null,
-    meta: Array.from(root.querySelectorAll('.meta > *'), (n) => n.textContent),
+    meta: Array.from(root.querySelectorAll('.meta > :not(.sep)'), (n) => n.textContent),
     lang: root.querySelector('article')?.getAttribute('lang') ?? null,
     dir: root.querySelector('article')?.getAttribute('dir') ?? null,
     paragraphs: Array.from(root.querySelectorAll('.content p'), (p) => p.textContent.trim()),

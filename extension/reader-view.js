@@ -145,21 +145,28 @@ function header(article, { words, pageUrl }) {
       ),
     );
   }
-  const meta = el('p', { class: 'meta', lang: ui.tag, dir: ui.rtl ? 'rtl' : 'ltr' });
-  // The byline is the article's words: isolated, so a name in another script keeps its order.
-  if (article.byline) meta.append(el('bdi', { class: 'byline', lang: article.lang || null }, article.byline));
+  // The line runs in the article's direction; the byline is the article's words, the date and
+  // the reading time the UI's, each isolated in its own language and direction.
+  const uiText = { lang: ui.tag, dir: ui.rtl ? 'rtl' : 'ltr' };
+  const facts = [];
+  if (article.byline) facts.push(el('bdi', { class: 'byline' }, article.byline));
   if (article.published_time) {
-    meta.append(el('time', { datetime: article.published_time }, formatDate(article.published_time, ui.tag)));
+    facts.push(el('time', { datetime: article.published_time, ...uiText }, formatDate(article.published_time, ui.tag)));
   }
   if (article.reading_minutes > 0) {
-    meta.append(el('span', { class: 'minutes' }, plural('readerMinutes', article.reading_minutes)));
+    facts.push(el('span', { class: 'minutes', ...uiText }, plural('readerMinutes', article.reading_minutes)));
   }
+  const meta = el('p', { class: 'meta' });
+  facts.forEach((fact, i) => {
+    if (i > 0) meta.append(el('span', { class: 'sep', 'aria-hidden': 'true' }, '·'));
+    meta.append(fact);
+  });
   return el(
     'header',
     {},
     site.childNodes.length ? site : '',
     el('h1', { id: 'title', tabindex: '-1' }, article.title || document.title),
-    meta.childNodes.length ? meta : '',
+    facts.length ? meta : '',
   );
 }
 

@@ -239,7 +239,7 @@ test("the reader pane is the extension's reader view, with its style sheet; empt
       css: root.querySelector('style').textContent,
       face: getComputedStyle(root.querySelector('.reader')).fontFamily,
       original: root.querySelector('a.original')?.textContent ?? null,
-      meta: Array.from(root.querySelectorAll('.meta > *'), (n) => n.textContent),
+      meta: Array.from(root.querySelectorAll('.meta > :not(.sep)'), (n) => n.textContent),
     };
   });
   const readerCss = readFileSync(join(ROOT, 'extension', 'reader.css'), 'utf8');

@@ -375,3 +375,33 @@ test('right to left: the chrome follows the UI language, the article its own; Ja
   await ja.page.screenshot({ path: join(ARTIFACTS, 'reader-chromium-ja-article.png') });
   await ja.page.close();
 });
+
+test('an Arabic UI: the chrome reads right to left in Arabic, numbers and minutes through Intl; an English article keeps its own direction', async () => {
+  const arProfile = tempDir('tidyread-reader-ar-');
+  const arBrowser = await startBrowser(arProfile.dir, { args: ['--lang=ar'] });
+  try {
+    const p = await arBrowser.open(server.url(LONG_READ));
+    const state = await p.openReader();
+    assert.deepEqual([state.dialog.lang, state.dialog.dir], ['ar', 'rtl']);
+    assert.equal(state.dir, 'auto', "the article's own direction");
+    assert.equal(state.lang, 'en');
+    const close = state.controls.find((c) => c.set === 'close');
+    const first = state.controls.find((c) => c.inToolbar && c.set === 'panel');
+    assert.ok(close.x < first.x, 'Close at the end of a right-to-left toolbar: on the left');
+    assert.equal(state.toolbar.names[0], 'المحتويات');
+    // "4 min read" in Arabic's plural form for 4, the number as Intl writes it in Arabic.
+    const minutes = Number(
+      /\d+/.exec((await p.state()).meta.at(-1).replace(/[٠-٩]/g, (d) => '٠١٢٣٤٥٦٧٨٩'.indexOf(d)))[0],
+    );
+    const form = new Intl.PluralRules('ar').select(minutes);
+    assert.equal(form, 'few', `a long read of ${minutes} minutes`);
+    assert.equal(state.meta.at(-1), `${new Intl.NumberFormat('ar').format(minutes)} دقائق للقراءة`);
+    assert.match(state.timeLeft, /دقائق متبقية$/, state.timeLeft);
+    assert.deepEqual(seriousOrWorse(await p.axe()), []);
+    await p.page.screenshot({ path: join(ARTIFACTS, 'reader-chromium-ar-ui.png') });
+    await p.page.close();
+  } finally {
+    await arBrowser.close();
+    arProfile.remove();
+  }
+});
