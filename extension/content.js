@@ -580,6 +580,8 @@ if (!globalThis.__tidyreadContent) {
     initial: firstAnalysis,
     // The toolbar button shows whether the view is open.
     onOpenChange: reportStatus,
+    // The view's menu entry "Hide part of this page…": the view closes, the picker starts.
+    pick: picker.startPicker,
   });
   serial(start);
 }

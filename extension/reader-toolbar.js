@@ -1,5 +1,5 @@
 // The reader view's toolbar: one row of buttons (contents, text settings, read aloud, save,
-// close) with the reading time left and a progress bar under it, and the panels its buttons
+// hide part of the page, close) with the reading time left and a progress bar under it, and the panels its buttons
 // open. One Tab stop: the arrow keys, Home and End move between its buttons (a roving
 // tabindex, as WAI-ARIA's toolbar pattern has it). On a narrow screen the buttons show their
 // icons only, and the bar gets out of the way while the reader scrolls down.
@@ -12,6 +12,7 @@ const ICONS = {
   listen:
     'M3 9v6h4l5 5V4L7 9zm13.5 3A4.5 4.5 0 0 0 14 8v8a4.5 4.5 0 0 0 2.5-4M14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6',
   save: 'M11 3h2v10.2l3.6-3.6 1.4 1.4-6 6-6-6 1.4-1.4 3.6 3.6zM4 19h16v2H4z',
+  pick: 'M12 7a5 5 0 0 1 5 5c0 .65-.13 1.26-.36 1.83l2.92 2.92A11.8 11.8 0 0 0 23 12c-1.73-4.39-6-7.5-11-7.5-1.4 0-2.74.25-3.98.7l2.16 2.16C10.74 7.13 11.35 7 12 7M2 4.27l2.28 2.28.46.46A11.8 11.8 0 0 0 1 12c1.73 4.39 6 7.5 11 7.5 1.55 0 3.03-.3 4.38-.84l.42.42L19.73 22 21 20.73 3.27 3zm5.53 5.53 1.55 1.55A3 3 0 0 0 9 12a3 3 0 0 0 3 3c.22 0 .44-.03.65-.08l1.55 1.55A5 5 0 0 1 7 12c0-.79.2-1.53.53-2.2m4.31-.78 3.15 3.15.02-.16a3 3 0 0 0-3-3z',
   close: 'M6.4 5 5 6.4 10.6 12 5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5.6-5.6L19 6.4 17.6 5 12 10.6z',
 };
 // Steps of the text settings' buttons (the bounds are settings.js's).
@@ -72,7 +73,7 @@ function settingsPanel({ t }) {
   );
 }
 
-function savePanel({ t }, { markdown, canPick }) {
+function savePanel({ t }, { markdown }) {
   const item = (action, label) => el('button', { type: 'button', 'data-action': action }, t(label));
   return el(
     'div',
@@ -81,7 +82,6 @@ function savePanel({ t }, { markdown, canPick }) {
     item('save-html', 'readerSaveHtml'),
     markdown ? item('copy-markdown', 'readerCopyMarkdown') : '',
     item('print', 'readerPrint'),
-    canPick ? item('pick', 'menuPick') : '',
   );
 }
 
@@ -89,7 +89,7 @@ function savePanel({ t }, { markdown, canPick }) {
  * The bar at the top of the view: the toolbar, the time left, the progress bar, and the panels
  * of text settings and of saving. `contents`: the article has a contents panel; `listen`: the
  * browser can read aloud; `markdown`: the core gave the article as Markdown; `canPick`: parts of
- * the page can be hidden by hand from here.
+ * the page can be hidden by hand from here (the view closes for the picker).
  */
 export function makeBar(words, { contents, listen, markdown, canPick }) {
   const { t } = words;
@@ -98,6 +98,7 @@ export function makeBar(words, { contents, listen, markdown, canPick }) {
     { action: 'panel', panel: 'settings', label: t('readerTextSettings'), controls: 'panel-settings' },
     listen && { action: 'listen', label: t('readerListen'), controls: 'narrate', shortcut: 'R' },
     { action: 'panel', panel: 'save', label: t('readerSave'), controls: 'panel-save' },
+    canPick && { action: 'pick', label: t('menuPick') },
   ].filter(Boolean);
   const buttons = tools.map((tool) => toolButton({ ...tool, iconPath: ICONS[tool.panel ?? tool.action] }));
   const close = toolButton({ action: 'close', label: t('readerClose'), iconPath: ICONS.close, shortcut: 'Escape' });
@@ -118,7 +119,7 @@ export function makeBar(words, { contents, listen, markdown, canPick }) {
     'aria-valuemax': '100',
     'aria-valuenow': '0',
   });
-  return el('div', { class: 'bar' }, toolbar, progress, settingsPanel(words), savePanel(words, { markdown, canPick }));
+  return el('div', { class: 'bar' }, toolbar, progress, settingsPanel(words), savePanel(words, { markdown }));
 }
 
 /** Moves the toolbar's one Tab stop to `button` and focuses it. */

@@ -147,7 +147,7 @@ class ReaderPage {
     let control = find((await this.state(true)).controls);
     assert.ok(control, `a control for ${set} ${value ?? ''}`);
     if (!control.visible) {
-      const panel = set === 'save-html' || set === 'print' || /markdown|pick/.test(set) ? 'save' : 'settings';
+      const panel = set === 'save-html' || set === 'print' || /markdown/.test(set) ? 'save' : 'settings';
       await this.click('panel', panel);
       control = await waitFor(`${set} to show`, async () => {
         const c = find((await this.state(true)).controls);

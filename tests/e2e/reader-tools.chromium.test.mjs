@@ -65,6 +65,7 @@ test('the view is a labelled modal dialog; its toolbar is one Tab stop with arro
     'Text and colours',
     'Read aloud',
     'Save',
+    'Hide part of this page…',
     'Close reader view (Esc)',
   ]);
   assert.equal(new Set(state.toolbar.names).size, state.toolbar.names.length, 'unique names');
@@ -395,7 +396,8 @@ test('an Arabic UI: the chrome reads right to left in Arabic, numbers and minute
     );
     const form = new Intl.PluralRules('ar').select(minutes);
     assert.equal(form, 'few', `a long read of ${minutes} minutes`);
-    assert.equal(state.meta.at(-1), `${new Intl.NumberFormat('ar').format(minutes)} دقائق للقراءة`);
+    // (The number isolated with U+2068 and U+2069, so that it keeps its place in any script.)
+    assert.equal(state.meta.at(-1), `\u2068${new Intl.NumberFormat('ar').format(minutes)}\u2069 دقائق للقراءة`);
     assert.match(state.timeLeft, /دقائق متبقية$/, state.timeLeft);
     assert.deepEqual(seriousOrWorse(await p.axe()), []);
     await p.page.screenshot({ path: join(ARTIFACTS, 'reader-chromium-ar-ui.png') });
@@ -404,4 +406,27 @@ test('an Arabic UI: the chrome reads right to left in Arabic, numbers and minute
     await arBrowser.close();
     arProfile.remove();
   }
+});
+
+test("the toolbar's Hide part of this page: the view closes, the page comes back exactly, the picker starts; Esc stops it", async () => {
+  await browser.setSettings({});
+  const p = await browser.open(server.url(LONG_READ));
+  const before = await p.page.evaluate(() => document.documentElement.outerHTML);
+  await p.openReader();
+  await p.click('pick');
+  await p.waitOpen(false);
+  await waitFor('the picker', () => p.page.evaluate(() => document.querySelector('tidyread-picker') !== null));
+  assert.equal(
+    await p.page.evaluate(() => {
+      const html = document.documentElement.cloneNode(true);
+      html.querySelector('tidyread-picker')?.remove();
+      return html.outerHTML;
+    }),
+    before,
+    'the page as it was, the picker bar aside',
+  );
+  await p.page.keyboard.press('Escape');
+  await waitFor('the picker to stop', () => p.page.evaluate(() => document.querySelector('tidyread-picker') === null));
+  assert.equal(await p.page.evaluate(() => document.documentElement.outerHTML), before);
+  await p.page.close();
 });

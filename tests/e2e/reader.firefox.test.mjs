@@ -271,6 +271,7 @@ test('a long read: a labelled modal dialog, one Tab stop in the toolbar, content
     'Text and colours',
     'Read aloud',
     'Save',
+    'Hide part of this page…',
     'Close reader view (Esc)',
   ]);
   assert.equal(state.toolbar.tabStops, 1);
