@@ -8,7 +8,7 @@
 // context menu. The content script is asked what the closed shadow root shows from a page of the
 // extension kept open in a second tab (browser.tabs.sendMessage).
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { Key, Origin } from 'selenium-webdriver';
@@ -322,6 +322,34 @@ test('a long read: a labelled modal dialog, one Tab stop in the toolbar, content
   await waitOpen(tabId, false);
   assert.equal((await pageNow()).html, before.html, 'the page is given back exactly');
   await setSettings({});
+});
+
+test('save: the article as one HTML file, downloaded from the view', async () => {
+  await setSettings({});
+  const tabId = await load(server.url('/plain/long-read.html'));
+  await clickAction();
+  await waitOpen(tabId);
+  await clickControl(tabId, 'panel', 'save');
+  await clickControl(tabId, 'save-html');
+  // Firefox's own list of downloads, from its privileged side.
+  const download = await waitFor('the download', async () => {
+    const all = await privileged(`return (async () => {
+      const { Downloads } = ChromeUtils.importESModule('resource://gre/modules/Downloads.sys.mjs');
+      const list = await Downloads.getList(Downloads.ALL);
+      return (await list.getAll()).map((d) => ({ path: d.target.path, succeeded: d.succeeded, error: d.error?.message ?? null }));
+    })();`);
+    return all.find((d) => d.succeeded || d.error) ?? null;
+  });
+  assert.equal(download.error, null);
+  assert.match(download.path, /How the River Got Its Bridges(\(\d+\))?\.html$/);
+  const html = readFileSync(download.path, 'utf8');
+  assert.match(html, /^<!DOCTYPE html>/);
+  assert.match(html, /<h1[^>]*>How the River Got Its Bridges<\/h1>/);
+  assert.ok(html.includes('--serif: Georgia'), "the reader's own styles are inside");
+  assert.doesNotMatch(html, /<script|<iframe/i);
+  rmSync(download.path, { force: true });
+  await driver.actions().sendKeys(Key.ESCAPE).perform();
+  await waitOpen(tabId, false);
 });
 
 test("automatic reader mode: site A's article opens, its listing does not, site B does not, Back does not", async () => {
