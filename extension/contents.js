@@ -68,10 +68,11 @@ export function currentHeading(scroller, headings) {
 }
 
 /**
- * Shows where the reader is: the progress bar's value, the minutes left of `minutes`, the
- * contents entry of the current section.
+ * Shows where the reader is in the view `{ root, host, article, minutes, headings }` (reader.js's):
+ * the progress bar's value, the minutes left of `minutes`, the contents entry of the current
+ * section.
  */
-export function showPosition({ root, scroller, article, minutes, words }) {
+export function showPosition({ root, host: scroller, article, minutes, headings }, words) {
   const progress = progressOf(scroller, article);
   const bar = root.querySelector('.progress');
   if (bar !== null) {
@@ -87,7 +88,6 @@ export function showPosition({ root, scroller, article, minutes, words }) {
   }
   const panel = root.getElementById('panel-contents');
   if (panel === null) return progress;
-  const headings = headingsOf(root.querySelector('.content'));
   const current = currentHeading(scroller, headings);
   for (const link of panel.querySelectorAll('a[data-heading]')) {
     if (current !== null && link.dataset.heading === current.id) link.setAttribute('aria-current', 'true');

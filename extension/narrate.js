@@ -47,12 +47,15 @@ function sentenceBounds(text, lang) {
   return segments.filter(([s, e]) => text.slice(s, e).trim() !== '');
 }
 
+// The sentences of each block already wrapped in spans.
+const sentencesByBlock = new WeakMap();
+
 /**
  * Wraps each sentence of `block` in spans (`data-sentence` = its index; a sentence across a link
  * is several spans), once. Returns the sentences' texts.
  */
 function sentencesOf(block, lang) {
-  if (block.narration) return block.narration;
+  if (sentencesByBlock.has(block)) return sentencesByBlock.get(block);
   const text = block.textContent;
   const bounds = sentenceBounds(text, lang);
   const nodes = [];
@@ -81,8 +84,9 @@ function sentencesOf(block, lang) {
       span.append(p);
     }
   }
-  block.narration = bounds.map(([s, e]) => text.slice(s, e).trim());
-  return block.narration;
+  const sentences = bounds.map(([s, e]) => text.slice(s, e).trim());
+  sentencesByBlock.set(block, sentences);
+  return sentences;
 }
 
 /**
@@ -195,7 +199,7 @@ export function createNarrator({ article, lang, scroller, words }) {
   }
 
   function advance() {
-    const sentences = paragraphs[at.paragraph].narration ?? [];
+    const sentences = sentencesByBlock.get(paragraphs[at.paragraph]) ?? [];
     if (at.sentence + 1 < sentences.length) at = { paragraph: at.paragraph, sentence: at.sentence + 1 };
     else if (at.paragraph + 1 < paragraphs.length) at = { paragraph: at.paragraph + 1, sentence: 0 };
     else {

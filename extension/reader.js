@@ -11,7 +11,7 @@
 // (reader-view.js, reader-toolbar.js, contents.js, narrate.js, embeds.js) around the core's
 // sanitised `article.content`, parsed in an inert document. While it is open the page underneath
 // is inert and unscrollable (page-cover.js).
-import { contentsPanel, followLink, showPosition } from './contents.js';
+import { contentsPanel, followLink, headingsOf, showPosition } from './contents.js';
 import { el } from './element.js';
 import { playCard } from './embeds.js';
 import * as ext from './ext.js';
@@ -103,10 +103,6 @@ function changeSetting(key, value) {
     .catch((error) => console.warn('tidyread: could not keep the reader settings', error));
 }
 
-function note(message) {
-  toast(message);
-}
-
 async function save(action) {
   const { article, reader, markdown } = view;
   const title = view.title;
@@ -118,14 +114,14 @@ async function save(action) {
       if (action === 'save-markdown') download(reader, fileName(title, 'md'), markdown, 'text/markdown');
       else {
         await copyText(reader, markdown);
-        note(t('readerCopied'));
+        toast(t('readerCopied'));
       }
     } else if (action === 'print') {
       window.print();
     }
     view.exported.push(action);
   } catch (error) {
-    note(t('readerSaveFailed', String(error?.message ?? error)));
+    toast(t('readerSaveFailed', String(error?.message ?? error)));
   }
 }
 
@@ -226,8 +222,15 @@ function onWindowKeyDown(event) {
   }
 }
 
+// At most once a frame: the bar, the progress and the current section follow the scroll.
 function onScroll() {
+  if (view === null || view.scrollFrame) return;
+  view.scrollFrame = requestAnimationFrame(followScroll);
+}
+
+function followScroll() {
   if (view === null) return;
+  view.scrollFrame = 0;
   const { host, reader, root } = view;
   const y = host.scrollTop;
   const moved = y - view.lastScroll;
@@ -235,7 +238,7 @@ function onScroll() {
   if (moved > HIDE_BAR_AFTER_PX && !busy) reader.dataset.bar = 'hidden';
   else if (moved < 0 || busy) delete reader.dataset.bar;
   if (Math.abs(moved) > HIDE_BAR_AFTER_PX || moved < 0) view.lastScroll = y;
-  showPosition({ root, scroller: host, article: view.article, minutes: view.minutes, words });
+  showPosition(view, words);
 }
 
 // A focus that lands in the bar while it is hidden brings it back.
@@ -276,6 +279,8 @@ export async function open(article, settings, { auto = false } = {}) {
     auto,
     title: article.title || document.title,
     minutes: article.reading_minutes,
+    headings: headingsOf(parts.article.querySelector('.content')),
+    scrollFrame: 0,
     markdown: article.markdown,
     lastScroll: 0,
     exported: [],
@@ -294,7 +299,7 @@ export async function open(article, settings, { auto = false } = {}) {
   applyTypography(parts.reader, settings);
   showSettings(root, settings, words);
   host.scrollTop = 0;
-  showPosition({ root, scroller: host, article: parts.article, minutes: view.minutes, words });
+  showPosition(view, words);
   root.getElementById('title').focus({ preventScroll: true });
   openChanged(true);
 }
