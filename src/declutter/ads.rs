@@ -6,8 +6,8 @@ use crate::dom::{Dom, NodeId};
 use crate::text;
 
 use super::facts::{Facts, NodeFlags};
-use super::lexicon::Hints;
-use super::seeds::{Hinted, LabelSeen, Policy, Priority, Seed};
+use super::lexicon::{Hints, Label};
+use super::seeds::{lead_label, Hinted, LabelSeen, Policy, Priority, Seed, Slot};
 use super::signals::{host_is, split_host, starts_with_ignore_case};
 use super::ClutterKind;
 
@@ -59,6 +59,18 @@ pub const AD_LABELS: &[&str] = &[
     "scroll to continue with content",
     "ad feedback",
     "report this ad",
+    "weiterlesen nach der anzeige",
+    "la suite après cette publicité",
+    "continúa después de la publicidad",
+    "l'articolo continua dopo la pubblicità",
+    "a reportagem continua após a publicidade",
+    "het artikel gaat verder onder de advertentie",
+    "dalsza część artykułu pod reklamą",
+    "продолжение после рекламы",
+    "記事の続きは広告の後で",
+    "广告后继续阅读",
+    "artikeln fortsätter efter annonsen",
+    "advertorial",
 ];
 
 /// Labels of paid placements: an ad when alone, a sponsored feed over a list of links.
@@ -84,6 +96,12 @@ pub const SPONSORED_LABELS: &[&str] = &[
     "赞助",
     "推广",
     "プロモーション",
+    "gesponsord",
+    "sponsorowane",
+    "sponsrat",
+    "sponsrad",
+    "anzeige von",
+    "patrocinado por",
 ];
 
 /// Ad servers and exchanges: an iframe, script or link from one of these is an ad.
@@ -292,12 +310,54 @@ pub const ID_PREFIXES: &[&str] = &[
 pub const NOT_AD_WORDS: &[(&str, &str)] = &[("ad", "hoc")];
 
 /// An ad slot with its label: "Advertisement", "Scroll to continue with content", "AdChoices".
-pub const AD_SLOT: Policy = Policy::Slot {
+pub const AD_SLOT: Policy = Policy::Slot(Slot {
     max_words: 12,
     extra_words: 6,
     extra_plain: 48,
     extra_links: 2,
+    extra_media: 0,
+});
+
+/// A labelled ad: the label, the advertiser's copy, a picture and a link or two.
+pub const AD_BLOCK: Slot = Slot {
+    max_words: 120,
+    extra_words: 100,
+    extra_plain: 800,
+    extra_links: 2,
+    extra_media: 2,
 };
+
+/// A video ad player: the video, its counter and countdown, "Skip ad" and "Learn more".
+const VIDEO_AD_PLAYER: Policy = Policy::Slot(Slot {
+    max_words: 40,
+    extra_words: 20,
+    extra_plain: 160,
+    extra_links: 3,
+    extra_media: 2,
+});
+
+/// What video ad players say over the ad: its counter, its end, the skip button (a countdown
+/// alone may be the next story's).
+pub const VIDEO_AD_PHRASES: &[&str] = &[
+    "skip ad",
+    "ad 1 of",
+    "ad 2 of",
+    "ad ends in",
+    "werbung überspringen",
+    "werbung 1 von",
+    "passer la publicité",
+    "annonce 1 sur",
+    "omitir anuncio",
+    "anuncio 1 de",
+    "salta annuncio",
+    "pular anúncio",
+    "advertentie overslaan",
+    "pomiń reklamę",
+    "пропустить рекламу",
+    "広告をスキップ",
+    "跳过广告",
+    "hoppa över annons",
+];
 
 /// A class-hinted ad container may hold at most this many words (a creative's own text).
 const AD_HINT_MAX_WORDS: u32 = 20;
@@ -368,43 +428,74 @@ pub fn markup_seed(f: &Facts, id: NodeId) -> Option<Seed> {
     if f.dom.is(id, "a") && f.counts(id).words > 3 {
         return None;
     }
-    Some(Seed::new(
+    Some(
+        Seed::new(
+            id,
+            ClutterKind::Ad,
+            reason.to_owned(),
+            AD_SLOT,
+            Priority::Markup,
+            check,
+        )
+        .in_article(),
+    )
+}
+
+/// A block that opens with an ad's label: "Sponsored: …", "Anzeige: …".
+pub fn lead_seed(f: &Facts, id: NodeId) -> Option<Seed> {
+    let (label, lead) = lead_label(f, id)?;
+    matches!(label, Label::Ad | Label::Sponsored).then(|| {
+        Seed::new(
+            id,
+            ClutterKind::Ad,
+            format!("label '{lead}'"),
+            AD_SLOT,
+            Priority::Label,
+            check,
+        )
+        .in_article()
+    })
+}
+
+/// The counter, countdown or skip button of a video ad, grown to its player.
+pub fn video_phrase_seed(id: NodeId, phrase: &str) -> Seed {
+    Seed::new(
         id,
         ClutterKind::Ad,
-        reason.to_owned(),
-        AD_SLOT,
+        format!("'{phrase}' video ad"),
+        VIDEO_AD_PLAYER,
         Priority::Markup,
         check,
-    ))
+    )
 }
 
-/// "Advertisement" over a slot.
-pub fn label_seed(f: &Facts, label: LabelSeen) -> Option<Seed> {
-    // An article's own section heading "Advertising" is not a slot label.
-    if label.heading && f.has(label.id, NodeFlags::IN_REGION) && !f.has_article {
+/// "Advertisement" over a slot, with the ad's copy; "Sponsored" over one paid block, or over
+/// a feed of paid links.
+pub fn label_seed(f: &Facts, label: LabelSeen, sponsored: bool) -> Option<Seed> {
+    // An article's own section heading ("Advertising", "Sponsored content") is not a label.
+    let own_heading =
+        f.has(label.id, NodeFlags::IN_REGION) && !f.has_article || f.counts(label.id).article > 0;
+    if label.heading && own_heading {
         return None;
     }
-    Some(Seed::new(
+    // "Sponsored" may head a feed of paid links as well as one ad.
+    let policy = Policy::LabelledAd {
+        slot: AD_BLOCK,
+        feed: sponsored,
+    };
+    let seed = Seed::new(
         label.id,
         ClutterKind::Ad,
         label.reason,
-        AD_SLOT,
+        policy,
         Priority::Label,
         check,
-    ))
-}
-
-/// "Sponsored" over one paid block, or over a feed of paid links.
-pub fn sponsored_label_seed(label: LabelSeen) -> Seed {
-    Seed::new(
-        label.id,
-        ClutterKind::Ad,
-        label.reason,
-        Policy::Section,
-        Priority::Label,
-        check,
-    )
-    .section_label()
+    );
+    Some(if sponsored {
+        seed.section_label()
+    } else {
+        seed
+    })
 }
 
 /// An empty or nearly empty container named as an ad: a slot waiting for its ad, or one with

@@ -103,6 +103,7 @@ impl Cause {
                 "' call to action",
                 "' sign-up",
                 "' notice",
+                "' video ad",
             ]
             .iter()
             .find_map(|s| r.strip_suffix(s))
@@ -216,6 +217,7 @@ mod tests {
                 cause(Says, Some("newsletter"), None),
             ),
             ("'cookies' notice", cause(Says, Some("cookies"), None)),
+            ("'skip ad' video ad", cause(Says, Some("skip ad"), None)),
             (
                 "3 share links (facebook.com, twitter.com, email)",
                 cause(ShareLinks, Some("facebook.com, twitter.com, email"), None),

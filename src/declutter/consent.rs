@@ -6,7 +6,7 @@ use crate::dom::NodeId;
 use super::facts::Facts;
 use super::lexicon::{Hints, Phrases};
 use super::seeds::PROMPT_HINT_MAX_WORDS;
-use super::seeds::{find_control, Hinted, Policy, Priority, Seed};
+use super::seeds::{find_control, Hinted, Policy, Priority, Seed, Slot};
 use super::ClutterKind;
 
 /// Phrases of consent banners.
@@ -75,12 +75,13 @@ const ACCEPT_LABELS: &[&str] = &[
 ];
 
 /// A consent banner: a paragraph of legalese, its links and buttons.
-pub const CONSENT_BOX: Policy = Policy::Slot {
+pub const CONSENT_BOX: Policy = Policy::Slot(Slot {
     max_words: 160,
     extra_words: 120,
     extra_plain: 1000,
     extra_links: 8,
-};
+    extra_media: 0,
+});
 
 /// True when a button's normalised text accepts a consent banner.
 fn is_accept_label(norm: &str) -> bool {

@@ -43,8 +43,12 @@ pub struct Counts {
     pub meta: u32,
     /// Elements with ad markup (ad iframes, GPT slots, `ins.adsbygoogle`...).
     pub ad_marks: u32,
-    /// Text nodes and media that must survive.
+    /// Text nodes and media that must survive: the article's prose (or, without an article, any
+    /// prose).
     pub protected: u32,
+    /// The article's other text nodes and media: only rules that know clutter inside an article
+    /// may take them.
+    pub article: u32,
     /// The phrases of short text nodes below.
     pub phrases: Phrases,
 }
@@ -66,6 +70,7 @@ impl Counts {
         self.meta += o.meta;
         self.ad_marks += o.ad_marks;
         self.protected += o.protected;
+        self.article += o.article;
         self.phrases |= o.phrases;
     }
 
@@ -88,6 +93,7 @@ impl Counts {
             meta: self.meta.saturating_sub(inner.meta),
             ad_marks: self.ad_marks.saturating_sub(inner.ad_marks),
             protected: self.protected.saturating_sub(inner.protected),
+            article: self.article.saturating_sub(inner.article),
             phrases: self.phrases,
         }
     }

@@ -143,17 +143,20 @@ impl<'a> Facts<'a> {
             facts.mark_region();
         }
         let mut protected = vec![false; n];
+        let mut article_text = Vec::new();
         match article {
             Some(a) => {
+                article_text = vec![false; n];
                 for &t in a.text_nodes {
-                    if let Some(p) = protected.get_mut(t.index()) {
-                        *p = true;
+                    if let Some(shown) = article_text.get_mut(t.index()) {
+                        *shown = true;
                     }
                 }
+                facts.protect_article_prose(&article_text, &mut protected);
             }
             None => facts.protect_prose(&mut protected),
         }
-        facts.bottom_up(&protected);
+        facts.bottom_up(&protected, &article_text);
         if article.is_none() {
             facts.mark_region();
         }
@@ -353,7 +356,8 @@ impl<'a> Facts<'a> {
     }
 
     /// Sums subtrees, children before parents.
-    fn bottom_up(&mut self, protected: &[bool]) {
+    /// `article_text` is empty without an article.
+    fn bottom_up(&mut self, protected: &[bool], article_text: &[bool]) {
         let dom = self.dom;
         // Headline links in each node's own inline content, passed up to the nearest block.
         // By element row.
@@ -375,6 +379,8 @@ impl<'a> Facts<'a> {
                     c.phrases = text.phrases;
                     if protected[id.index()] {
                         c.protected = 1;
+                    } else if article_text.get(id.index()).copied().unwrap_or(false) {
+                        c.article = 1;
                     }
                 }
                 NodeData::Element(e) => {
@@ -409,9 +415,9 @@ impl<'a> Facts<'a> {
                             if f.has(NodeFlags::IN_LINK) {
                                 c.linked_media += 1;
                             }
-                            // The article's own pictures and videos survive like its text.
+                            // The article's own pictures and videos are the article's like its text.
                             if self.has_article && f.has(NodeFlags::IN_REGION) {
-                                c.protected += 1;
+                                c.article += 1;
                             }
                         }
                         let count = |flag| u32::from(f.has(flag));

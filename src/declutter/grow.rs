@@ -6,7 +6,7 @@ use crate::dom::NodeId;
 
 use super::counts::Counts;
 use super::facts::{Facts, NodeFlags};
-use super::seeds::{Policy, Priority, Seed};
+use super::seeds::{Policy, Priority, Seed, Slot};
 use super::{ClutterKind, KindSet};
 
 /// A section absorbs a wrapper that adds at most this many words of any kind (its heading)...
@@ -17,6 +17,9 @@ const SECTION_EXTRA_MIN_LINK_DENSITY: f32 = 0.7;
 const SECTION_MAX_LINKS: u32 = 120;
 /// Wrappers more than this many levels above a seed are page structure, not the block's own.
 const MAX_GROW_LEVELS: u32 = 48;
+/// A block that takes the article's text holds at most this many words: a box or a line, never
+/// a stretch of the article.
+const IN_ARTICLE_MAX_WORDS: u32 = 150;
 
 /// One block to remove, before it becomes a [`super::Removal`].
 #[derive(Clone, Debug)]
@@ -63,7 +66,7 @@ pub fn blocks(f: &Facts, seeds: Vec<Seed>) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::with_capacity(seeds.len());
     for s in seeds {
         let node = grow(f, &s, &below);
-        if holds_protected_or_boundary(f, node) {
+        if !may_take(f, &s, node) || is_boundary(f, node) {
             continue;
         }
         if let Some(kind) = (s.check)(f, &s, node) {
@@ -93,9 +96,11 @@ pub fn blocks(f: &Facts, seeds: Vec<Seed>) -> Vec<Block> {
     kept
 }
 
-/// A grown block that holds protected content or is a boundary is never removed.
-fn holds_protected_or_boundary(f: &Facts, node: NodeId) -> bool {
-    f.counts(node).protected > 0 || is_boundary(f, node)
+/// Whether a seed's block may be `node`, for what it holds of the article: never its prose;
+/// its other text and media only for a seed that may take them, in a block of a few words.
+fn may_take(f: &Facts, s: &Seed, node: NodeId) -> bool {
+    let c = f.counts(node);
+    c.protected == 0 && (c.article == 0 || (s.in_article && c.words <= IN_ARTICLE_MAX_WORDS))
 }
 
 /// Nodes a block may never be, nor contain: the document's frame and the article's ancestors.
@@ -112,7 +117,7 @@ fn is_boundary(f: &Facts, id: NodeId) -> bool {
 /// Kinds a growing block may absorb besides its own: a box of headlines may carry an ad.
 fn compatible(kind: ClutterKind, policy: Policy) -> KindSet {
     match policy {
-        Policy::Section => [
+        Policy::Section | Policy::LabelledAd { feed: true, .. } => [
             ClutterKind::TrendingList,
             ClutterKind::Recommended,
             ClutterKind::SponsoredFeed,
@@ -136,7 +141,7 @@ fn grow(f: &Facts, s: &Seed, below: &SeedsBelow) -> NodeId {
             break;
         }
         let whole = f.counts(parent);
-        if whole.protected > 0 {
+        if !may_take(f, s, parent) {
             break;
         }
         let extra = whole.minus(f.counts(cur));
@@ -148,7 +153,7 @@ fn grow(f: &Facts, s: &Seed, below: &SeedsBelow) -> NodeId {
         if s.is_label && below.labels[pr] > below.labels[r] {
             break;
         }
-        if !absorbs(s.policy, whole, &extra) {
+        if !absorbs(s.policy, whole, &extra, || opens(f, parent, s.node)) {
             break;
         }
         cur = parent;
@@ -156,26 +161,50 @@ fn grow(f: &Facts, s: &Seed, below: &SeedsBelow) -> NodeId {
     cur
 }
 
-/// Whether a block may take in a wrapper that adds `extra`.
-fn absorbs(policy: Policy, whole: &Counts, extra: &Counts) -> bool {
-    match policy {
-        Policy::Slot {
-            max_words,
-            extra_words,
-            extra_plain,
-            extra_links,
-        } => {
-            extra.words <= extra_words
-                && extra.meta == 0
-                && extra.chars - extra.link_chars.min(extra.chars) <= extra_plain
-                && extra.links <= extra_links
-                && extra.media == 0
-                && whole.words <= max_words
+fn slot_absorbs(slot: Slot, whole: &Counts, extra: &Counts) -> bool {
+    extra.words <= slot.extra_words
+        && extra.meta == 0
+        && extra.chars - extra.link_chars.min(extra.chars) <= slot.extra_plain
+        && extra.links <= slot.extra_links
+        && extra.media <= slot.extra_media
+        && whole.words <= slot.max_words
+}
+
+fn section_absorbs(whole: &Counts, extra: &Counts) -> bool {
+    let wordy = extra.words > SECTION_EXTRA_WORDS;
+    let linky = extra.link_density() >= SECTION_EXTRA_MIN_LINK_DENSITY && extra.links > 0;
+    (!wordy || linky) && whole.links <= SECTION_MAX_LINKS
+}
+
+/// Whether `label` holds the first words of `block`.
+fn opens(f: &Facts, block: NodeId, label: NodeId) -> bool {
+    let mut walk = f.dom.descendants(block);
+    while let Some(d) = walk.next() {
+        if f.has(d, NodeFlags::INERT | NodeFlags::HIDDEN) {
+            walk.skip_subtree(d);
+        } else if f.dom.text(d).is_some() && f.text(d).chars > 0 {
+            return f.within(label, d);
         }
-        Policy::Section => {
-            let wordy = extra.words > SECTION_EXTRA_WORDS;
-            let linky = extra.link_density() >= SECTION_EXTRA_MIN_LINK_DENSITY && extra.links > 0;
-            (!wordy || linky) && whole.links <= SECTION_MAX_LINKS
+    }
+    false
+}
+
+/// Whether a block may take in a wrapper that adds `extra`; `label_opens` says whether a
+/// labelled ad's label still opens the wrapper.
+fn absorbs(
+    policy: Policy,
+    whole: &Counts,
+    extra: &Counts,
+    label_opens: impl FnOnce() -> bool,
+) -> bool {
+    match policy {
+        Policy::Slot(slot) => slot_absorbs(slot, whole, extra),
+        Policy::Section => section_absorbs(whole, extra),
+        // A labelled ad takes its copy and its slot, or the headlines of a paid feed; a label in
+        // the middle of a line ("Contact | Advertising | Terms") heads nothing.
+        Policy::LabelledAd { slot, feed } => {
+            (feed && section_absorbs(whole, extra))
+                || (slot_absorbs(slot, whole, extra) && label_opens())
         }
         Policy::Container => extra.words == 0 && extra.links == 0 && extra.media == 0,
     }

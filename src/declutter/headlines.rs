@@ -5,8 +5,8 @@
 use crate::dom::NodeId;
 
 use super::facts::{Facts, NodeFlags};
-use super::lexicon::Hints;
-use super::seeds::{keep_kind, Hinted, LabelSeen, Policy, Priority, Seed};
+use super::lexicon::{Hints, Label};
+use super::seeds::{keep_kind, lead_label, Hinted, LabelSeen, Policy, Priority, Seed};
 use super::ClutterKind;
 
 /// Headings over lists of trending or most-read headlines.
@@ -47,6 +47,21 @@ pub const TRENDING_LABELS: &[&str] = &[
     "热门推荐",
     "人気記事",
     "많이 본 뉴스",
+    "gerade beliebt",
+    "tendances",
+    "tendencias",
+    "di tendenza",
+    "em alta",
+    "populair",
+    "popularne",
+    "話題の記事",
+    "よく読まれている記事",
+    "populärt just nu",
+    "meest gelezen",
+    "najczęściej czytane",
+    "mest läst",
+    "mais lidas",
+    "más leído",
 ];
 
 /// Headings over lists of related or recommended stories.
@@ -116,6 +131,25 @@ pub const RECOMMENDED_LABELS: &[&str] = &[
     "関連記事",
     "おすすめ記事",
     "관련 기사",
+    "recomendados",
+    "aanbevolen",
+    "polecane",
+    "рекомендуем",
+    "rekommenderat",
+    "leia também",
+    "lees ook",
+    "czytaj także",
+    "zobacz też",
+    "あわせて読みたい",
+    "延伸阅读",
+    "相关新闻",
+    "läs också",
+    "läs även",
+    "relacionados",
+    "gerelateerd",
+    "powiązane",
+    "関連",
+    "relaterat",
 ];
 
 /// Label beginnings that take a site or topic after them ("Trending on Townhall Videos"); exact
@@ -173,6 +207,15 @@ const HEADLINE_LIST_MIN_HEADLINE_SHARE: f32 = 0.5;
 /// ...and at least this share of its headlines sit in a block of their own (a list entry, a
 /// card), unlike a line of tags or a footer menu run together in one paragraph.
 const HEADLINE_LIST_MIN_BLOCK_SHARE: f32 = 0.5;
+/// Labels that lead a line to another story ("Read more: <link>") but, alone, name a control
+/// ("Read more" unfolds the rest of a text).
+pub const LEAD_ONLY_LABELS: &[&str] = &["read more", "more"];
+
+/// A "Read more:" line is at most this many words...
+const LEAD_LINE_MAX_WORDS: u32 = 40;
+/// ...and at least this share of its text is its links.
+const LEAD_LINE_MIN_LINK_DENSITY: f32 = 0.3;
+
 /// A class-hinted related/trending box needs at least this many headline links.
 const HINTED_LIST_MIN_LINKS: u32 = 3;
 
@@ -228,6 +271,31 @@ pub fn list_seed(f: &Facts, id: NodeId) -> Option<Seed> {
         Priority::Structure,
         keep_kind,
     ))
+}
+
+/// A line that opens with a section's label and links to another story: "Read more: <link>",
+/// "ALSO READ: <link>", "Lesen Sie auch: <link>".
+pub fn lead_seed(f: &Facts, id: NodeId) -> Option<Seed> {
+    let (label, lead) = lead_label(f, id)?;
+    let Label::Section(kind @ (ClutterKind::Recommended | ClutterKind::TrendingList)) = label
+    else {
+        return None;
+    };
+    let c = f.counts(id);
+    let line = c.links > 0
+        && c.words <= LEAD_LINE_MAX_WORDS
+        && c.link_density() >= LEAD_LINE_MIN_LINK_DENSITY;
+    line.then(|| {
+        Seed::new(
+            id,
+            kind,
+            format!("label '{lead}'"),
+            Policy::Container,
+            Priority::Label,
+            keep_kind,
+        )
+        .in_article()
+    })
 }
 
 /// Many headline-length links and little else, where the article is not.

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use crate::flag_set::flag_set;
 use crate::hash::FastMap;
 
-use super::signals::{NameTable, PhraseTable};
+use super::signals::{normalize_label, NameTable, PhraseTable};
 use super::{ads, comments, consent, elements, headlines, newsletter, paywall, promo, share};
 use super::{sponsored, ClutterKind};
 
@@ -60,6 +60,7 @@ flag_set! {
         NEWSLETTER,
         PAYWALL,
         PROMO,
+        VIDEO_AD,
     }
 }
 
@@ -150,6 +151,7 @@ fn lexicon() -> &'static Lexicon {
                 (Phrases::NEWSLETTER.bits(), newsletter::PHRASES),
                 (Phrases::PAYWALL.bits(), paywall::PHRASES),
                 (Phrases::PROMO.bits(), promo::PHRASES),
+                (Phrases::VIDEO_AD.bits(), ads::VIDEO_AD_PHRASES),
             ],
             PHRASE_MAX_BYTES,
         );
@@ -183,6 +185,33 @@ pub fn label(norm: &str) -> Option<Label> {
     None
 }
 
+/// Characters of a text searched for a leading label ("Sponsored:", "Lesen Sie auch:").
+const LEAD_LABEL_MAX_BYTES: usize = 48;
+
+/// The label a text opens with, followed by a colon or a bar: "Sponsored: …", "Read more: …",
+/// "À lire aussi : …". Only labels of ads and of headline sections lead a line.
+pub fn lead_label(text: &str) -> Option<(Label, &str)> {
+    let text = text.trim_start();
+    let head = &text[..text.floor_char_boundary(LEAD_LABEL_MAX_BYTES.min(text.len()))];
+    let end = head.find([':', '：', '|'])?;
+    let lead = &text[..end];
+    let norm = normalize_label(lead);
+    let found = match label(&norm) {
+        Some(found) => found,
+        None if headlines::LEAD_ONLY_LABELS.contains(&norm.as_str()) => {
+            Label::Section(ClutterKind::Recommended)
+        }
+        None => return None,
+    };
+    matches!(
+        found,
+        Label::Ad
+            | Label::Sponsored
+            | Label::Section(ClutterKind::Recommended | ClutterKind::TrendingList)
+    )
+    .then_some((found, lead.trim()))
+}
+
 /// The hints of one class name or id.
 pub fn name_hints(name: &str) -> Hints {
     Hints::from_bits(lexicon().names.read(name))
@@ -201,7 +230,6 @@ pub fn phrase_found(text: &str, kind: Phrases) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::declutter::signals::normalize_label;
 
     /// Reads the hints in one element's `class` and `id`.
     fn class_hints(class: Option<&str>, id: Option<&str>) -> Hints {

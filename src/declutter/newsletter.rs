@@ -6,7 +6,7 @@ use crate::dom::{Element, NodeId};
 use super::facts::Facts;
 use super::lexicon::{Hints, Phrases};
 use super::seeds::PROMPT_HINT_MAX_WORDS;
-use super::seeds::{find_control, Hinted, LabelSeen, Policy, Priority, Seed};
+use super::seeds::{find_control, Hinted, LabelSeen, Policy, Priority, Seed, Slot};
 use super::ClutterKind;
 
 pub const LABELS: &[&str] = &[
@@ -21,6 +21,13 @@ pub const LABELS: &[&str] = &[
     "inscrivez-vous à notre newsletter",
     "suscríbete a nuestro boletín",
     "iscriviti alla newsletter",
+    "meld je aan voor onze nieuwsbrief",
+    "zapisz się do newslettera",
+    "подпишитесь на нашу рассылку",
+    "ニュースレターに登録",
+    "订阅我们的新闻简报",
+    "prenumerera på vårt nyhetsbrev",
+    "assine a nossa newsletter",
 ];
 
 /// Phrases of newsletter sign-ups.
@@ -34,6 +41,12 @@ pub const PHRASES: &[&str] = &[
     "lettre d'information",
     "infolettre",
     "boletín",
+    "nieuwsbrief",
+    "nyhetsbrev",
+    "рассылку",
+    "ニュースレター",
+    "新闻简报",
+    "newslettera",
 ];
 
 /// Texts of buttons that subscribe to a newsletter.
@@ -72,12 +85,13 @@ pub const CLASS_WORDS: &[&str] = &[
 ];
 
 /// A newsletter box: a headline, a pitch, the form and the fine print.
-pub const NEWSLETTER_BOX: Policy = Policy::Slot {
+pub const NEWSLETTER_BOX: Policy = Policy::Slot(Slot {
     max_words: 80,
     extra_words: 50,
     extra_plain: 400,
     extra_links: 3,
-};
+    extra_media: 0,
+});
 
 /// An input for an email address: by its type, or a text input named for one.
 pub fn is_email_input(e: &Element, input_type: &str) -> bool {
@@ -133,6 +147,7 @@ pub fn form_seed(f: &Facts, id: NodeId) -> Option<Seed> {
             Priority::Structure,
             check,
         )
+        .in_article()
     })
 }
 

@@ -3,7 +3,7 @@
 
 use crate::dom::NodeId;
 
-use super::seeds::{needs_call_to_action, Policy, Priority, Seed};
+use super::seeds::{needs_call_to_action, Policy, Priority, Seed, Slot};
 use super::ClutterKind;
 
 /// Phrases of membership, app and donation promotions.
@@ -21,18 +21,30 @@ pub const PHRASES: &[&str] = &[
     "go ad-free",
     "become a subscriber",
     "become a patron",
+    "werden sie mitglied",
+    "devenez membre",
+    "hazte socio",
+    "diventa socio",
+    "torne-se membro",
+    "word lid van",
+    "dołącz do klubu",
+    "станьте участником",
+    "会員になりませんか",
+    "加入会员",
+    "bli medlem",
 ];
 
 /// Class or id words of promotions and upsells.
 pub const CLASS_WORDS: &[&str] = &["promo", "promotion", "upsell", "membership"];
 
 /// A promotion or paywall prompt: a headline, a sentence or two, and its buttons.
-pub const PROMO_BOX: Policy = Policy::Slot {
+pub const PROMO_BOX: Policy = Policy::Slot(Slot {
     max_words: 80,
     extra_words: 50,
     extra_plain: 400,
     extra_links: 4,
-};
+    extra_media: 0,
+});
 
 /// "Become a member": the pitch.
 pub fn phrase_seed(id: NodeId, phrase: &str) -> Seed {

@@ -1,10 +1,12 @@
-//! Without an extracted article, prose protects itself: the text of prose blocks is never
-//! removed, and the deepest element holding most prose is the likely article (the region).
+//! Prose is never removed. With an extracted article, its text in prose blocks is protected,
+//! and its other text (labels, short lines, boxes) only rules that know clutter inside an
+//! article may take. Without one, prose protects itself: the text of prose blocks, and the
+//! deepest element holding most prose is the likely article (the region).
 
 use crate::dom::{Dom, NodeData, NodeId};
 
 use super::facts::{Facts, NodeFlags};
-use super::lexicon::Phrases;
+use super::lexicon::{self, Phrases};
 
 /// A block with at least this many characters of its own text reads like prose: without an
 /// article to protect, such text is protected instead (promo blurbs are usually shorter).
@@ -15,6 +17,10 @@ pub const PROSE_MAX_LINK_SHARE: f32 = 0.5;
 /// this share of the page's prose: the likely article.
 pub const REGION_MIN_PROSE_SHARE: f32 = 0.6;
 
+/// Inside the article, a block with at least this many characters of its own text is prose,
+/// whatever it says: calls to action and ad copy are shorter.
+pub const ARTICLE_PROSE_MIN_CHARS: u32 = 280;
+
 /// A block's own inline text, not that of the blocks nested in it.
 #[derive(Clone, Copy, Debug, Default)]
 struct OwnText {
@@ -24,6 +30,81 @@ struct OwnText {
 }
 
 impl Facts<'_> {
+    /// With an article: its text in prose blocks is protected, unless the block opens with a
+    /// label that makes it clutter ("Sponsored:", "Read more:"). Only the article's subtree is
+    /// read, in two passes: own text bottom-up, then each text node's block top-down.
+    pub(super) fn protect_article_prose(&mut self, article_text: &[bool], protected: &mut [bool]) {
+        let Some(root) = self.region else { return };
+        let (start, end) = (
+            self.pos[root.index()] as usize,
+            self.region_end(root) as usize,
+        );
+        let dom = self.dom;
+        let span = &self.order[start..=end];
+        // By position in the span.
+        let at = |id: NodeId| (self.pos[id.index()] as usize).wrapping_sub(start);
+        let mut own = vec![OwnText::default(); span.len()];
+        for &id in span.iter().rev() {
+            let f = self.flags(id);
+            if f.has(NodeFlags::INERT) || id == root {
+                continue;
+            }
+            let Some(parent) = dom.parent(id) else {
+                continue;
+            };
+            let mut carry = match dom.data(id) {
+                NodeData::Text(_) => {
+                    let chars = self.text(id).chars;
+                    let in_link = f.has(NodeFlags::IN_LINK);
+                    OwnText {
+                        chars,
+                        link_chars: if in_link { chars } else { 0 },
+                        phrases: Phrases::NONE,
+                    }
+                }
+                NodeData::Element(_) if !f.has(NodeFlags::BLOCK) => own[at(id)],
+                _ => continue,
+            };
+            if dom.element(id).is_some_and(|e| e.is("a")) {
+                carry.link_chars = carry.chars;
+            }
+            let o = &mut own[at(parent)];
+            o.chars += carry.chars;
+            o.link_chars += carry.link_chars;
+        }
+        // Top-down: each node's nearest block (by position in the span), and whether that block
+        // is prose, decided at its first text node.
+        let mut block = vec![usize::MAX; span.len()];
+        let mut prose = vec![None::<bool>; span.len()];
+        for (i, &id) in span.iter().enumerate() {
+            let f = self.flags(id);
+            let inherited = dom
+                .parent(id)
+                .filter(|_| id != root)
+                .map_or(usize::MAX, |p| block[at(p)]);
+            block[i] = if f.has(NodeFlags::BLOCK) {
+                i
+            } else {
+                inherited
+            };
+            let NodeData::Text(t) = dom.data(id) else {
+                continue;
+            };
+            let b = block[i];
+            let shown = article_text[id.index()] && !f.has(NodeFlags::INERT);
+            if b == usize::MAX || !shown || self.text(id).chars == 0 {
+                continue;
+            }
+            let is_prose = *prose[b].get_or_insert_with(|| {
+                let text = own[b];
+                text.chars >= ARTICLE_PROSE_MIN_CHARS
+                    && (text.link_chars as f32) <= text.chars as f32 * PROSE_MAX_LINK_SHARE
+                    && lexicon::lead_label(t).is_none()
+            });
+            protected[id.index()] = is_prose;
+        }
+    }
+
     /// Without an article: the text of prose blocks is protected, and the deepest element
     /// holding most prose becomes the region (the likely article). A block's own text (not that
     /// of nested blocks) decides, so a page wrapper never counts as one long paragraph. Outside

@@ -16,21 +16,29 @@ use super::{signals, sponsored, ClutterKind};
 /// How a seed may grow into its outermost sensible block.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Policy {
-    /// A small self-contained block (ad slot, share bar, promo box): wrappers are absorbed while
-    /// what they add is at most `extra_words` words, `extra_plain` characters outside links and
-    /// `extra_links` links, and the whole stays within `max_words`.
-    Slot {
-        max_words: u32,
-        extra_words: u32,
-        extra_plain: u32,
-        extra_links: u32,
-    },
+    /// A small self-contained block (ad slot, share bar, promo box).
+    Slot(Slot),
     /// A heading over links to other pages: wrappers are absorbed while what they add is mostly
     /// links (more headlines, thumbnails) or a few words.
     Section,
     /// A container found by what it is (comment section, overlay, widget): only pure wrappers
     /// (no text, links or media of their own) are absorbed.
     Container,
+    /// A labelled ad: wrappers that the label still opens are absorbed as by the slot (its
+    /// copy, picture and link); with `feed`, also as by a section (the headlines of a paid feed).
+    LabelledAd { slot: Slot, feed: bool },
+}
+
+/// The limits of a slot's growth: wrappers are absorbed while what they add is at most
+/// `extra_words` words, `extra_plain` characters outside links, `extra_links` links and
+/// `extra_media` pictures or videos, and the whole stays within `max_words`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Slot {
+    pub max_words: u32,
+    pub extra_words: u32,
+    pub extra_plain: u32,
+    pub extra_links: u32,
+    pub extra_media: u32,
 }
 
 /// Which seed wins when two grow into the same block: what a block says about itself, then its
@@ -56,6 +64,9 @@ pub struct Seed {
     pub priority: Priority,
     /// A section label: two labelled sections are never merged into one block.
     pub is_label: bool,
+    /// Whether the seed's evidence is strong enough to take text the article shows (short lines
+    /// and boxes, never its prose): a label, ad markup, a call to action with its control.
+    pub in_article: bool,
     pub check: Check,
 }
 
@@ -75,7 +86,16 @@ impl Seed {
             policy,
             priority,
             is_label: false,
+            in_article: false,
             check,
+        }
+    }
+
+    /// The same seed, allowed to take the article's text outside its prose.
+    pub fn in_article(self) -> Seed {
+        Seed {
+            in_article: true,
+            ..self
         }
     }
 
@@ -103,6 +123,9 @@ pub fn needs_call_to_action(f: &Facts, s: &Seed, node: NodeId) -> Option<Clutter
 
 /// A paywall, promo or consent container by class or id holds at most this many words.
 pub const PROMPT_HINT_MAX_WORDS: u32 = 160;
+/// A call to action inside the article is at most this many characters: longer text holding
+/// the same phrase is a paragraph about it.
+const IN_ARTICLE_PITCH_MAX_CHARS: u32 = 200;
 
 /// Finds every seed on the page, in document order.
 pub fn seeds(f: &Facts, keep_comments: bool) -> Vec<Seed> {
@@ -130,14 +153,26 @@ pub fn seeds(f: &Facts, keep_comments: bool) -> Vec<Seed> {
         if f.counts(id).protected > 0 {
             continue;
         }
-        out.extend(ads::markup_seed(f, id));
-        out.extend(label_seed(f, id));
-        out.extend(phrase_seed(f, id));
-        out.extend(share::cluster_seed(f, id));
-        out.extend(newsletter::form_seed(f, id));
-        out.extend(headlines::list_seed(f, id));
-        out.extend(hint_seed(f, id, keep_comments));
-        out.extend(overlay::seed(f, id));
+        let found = [
+            ads::markup_seed(f, id),
+            label_seed(f, id),
+            ads::lead_seed(f, id),
+            headlines::lead_seed(f, id),
+            phrase_seed(f, id),
+            share::cluster_seed(f, id),
+            newsletter::form_seed(f, id),
+            headlines::list_seed(f, id),
+            hint_seed(f, id, keep_comments),
+            overlay::seed(f, id),
+        ];
+        // The article's text goes only with a seed that may take it.
+        let article = f.counts(id).article > 0;
+        out.extend(
+            found
+                .into_iter()
+                .flatten()
+                .filter(|s| s.in_article || !article),
+        );
     }
     out
 }
@@ -198,8 +233,9 @@ fn label_seed(f: &Facts, id: NodeId) -> Option<Seed> {
     let dom = f.dom;
     let e = dom.element(id)?;
     let c = f.counts(id);
-    let aria_label = e.attr("aria-label");
-    if aria_label.is_none() && (c.words == 0 || c.words > lexicon::LABEL_MAX_WORDS) {
+    // A label in an attribute: `aria-label`, or the one a stylesheet shows (`::before`).
+    let attr_label = LABEL_ATTRIBUTES.iter().find_map(|&a| e.attr(a));
+    if attr_label.is_none() && (c.words == 0 || c.words > lexicon::LABEL_MAX_WORDS) {
         return None;
     }
     // Headings inside navigation are menu entries; links are entries of some list, unless
@@ -217,27 +253,62 @@ fn label_seed(f: &Facts, id: NodeId) -> Option<Seed> {
     if e.is("h1") || c.landmarks > 0 || in_button(f, id) {
         return None;
     }
-    // An `aria-label` names only paid placements: elsewhere it says what a control does.
-    let from_aria = aria_label
+    // An attribute names only paid placements: elsewhere it says what a control does.
+    let from_attr = attr_label
         .map(|a| LabelText {
             norm: signals::normalize_label(a),
             raw: text::normalize_space(a),
         })
         .filter(|l| matches!(lexicon::label(&l.norm), Some(Label::Ad | Label::Sponsored)));
-    let found = from_aria.or_else(|| label_text(f, id))?;
+    let found = from_attr.or_else(|| label_text(f, id))?;
     let label = lexicon::label(&found.norm)?;
     let seen = LabelSeen {
         id,
         heading,
         reason: format!("label '{}'", text::excerpt(&found.raw, 40)),
     };
-    match label {
-        Label::Ad => ads::label_seed(f, seen),
-        Label::Sponsored => Some(ads::sponsored_label_seed(seen)),
+    let seed = match label {
+        Label::Ad => ads::label_seed(f, seen, false),
+        Label::Sponsored => ads::label_seed(f, seen, true),
         Label::Section(kind) => Some(headlines::section_label_seed(seen, kind)),
         Label::Newsletter => Some(newsletter::label_seed(seen)),
         Label::Share => Some(share::label_seed(seen)),
+    };
+    // A label says what its block is, inside the article too; each kind's check still asks
+    // the block for what the label promises.
+    seed.map(Seed::in_article)
+}
+
+/// Attributes that hold a block's label: for assistive technology, or for a stylesheet's
+/// `::before { content: attr(data-label) }`.
+const LABEL_ATTRIBUTES: &[&str] = &[
+    "aria-label",
+    "data-label",
+    "data-ad-label",
+    "data-before",
+    "data-content",
+];
+
+/// A block opening with a label is at most this many words: a line, or an ad's copy.
+const LEAD_MAX_WORDS: u32 = 120;
+
+/// The label a block's text opens with ("Sponsored:", "Read more:"), read from its first text.
+pub fn lead_label(f: &Facts, id: NodeId) -> Option<(Label, String)> {
+    let c = f.counts(id);
+    if !f.has(id, NodeFlags::BLOCK) || c.words == 0 || c.words > LEAD_MAX_WORDS {
+        return None;
     }
+    for d in f.dom.descendants(id).skip(1) {
+        match f.dom.data(d) {
+            // The first words belong to the block itself, not to a nested one.
+            NodeData::Element(_) if f.has(d, NodeFlags::BLOCK | NodeFlags::INERT) => return None,
+            NodeData::Text(t) if f.text(d).chars > 0 => {
+                return lexicon::lead_label(t).map(|(label, lead)| (label, lead.to_owned()));
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 fn is_subheading(tag: Option<&str>) -> bool {
@@ -260,6 +331,7 @@ type PhraseSeed = fn(NodeId, &str) -> Seed;
 
 /// The kinds of calls to action, in the order they win when a text holds phrases of several.
 const PHRASE_SEEDS: &[(Phrases, PhraseSeed)] = &[
+    (Phrases::VIDEO_AD, ads::video_phrase_seed),
     (Phrases::PAYWALL, paywall::phrase_seed),
     (Phrases::PROMO, promo::phrase_seed),
     (Phrases::NEWSLETTER, newsletter::phrase_seed),
@@ -292,7 +364,12 @@ fn phrase_seed(f: &Facts, id: NodeId) -> Option<Seed> {
     }
     let &(kind, seed) = PHRASE_SEEDS.iter().find(|(kind, _)| own.has(*kind))?;
     let phrase = lexicon::phrase_found(t, kind).unwrap_or("");
-    Some(seed(id, phrase))
+    let seed = seed(id, phrase);
+    Some(if f.counts(id).chars <= IN_ARTICLE_PITCH_MAX_CHARS {
+        seed.in_article()
+    } else {
+        seed
+    })
 }
 
 /// An element with class or id hints, as the kinds' hint rules read it.

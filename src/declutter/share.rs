@@ -5,7 +5,7 @@ use crate::dom::NodeId;
 
 use super::facts::{Facts, NodeFlags};
 use super::lexicon::Hints;
-use super::seeds::{Hinted, LabelSeen, Policy, Priority, Seed};
+use super::seeds::{Hinted, LabelSeen, Policy, Priority, Seed, Slot};
 use super::signals::{host_is, split_host, starts_with_ignore_case};
 use super::ClutterKind;
 
@@ -99,12 +99,13 @@ const SHARE_LABEL_STARTS: &[&str] = &["share", "tweet", "post to ", "email this"
 const SHARE_ATTRIBUTES: &[&str] = &["data-share", "data-social-network"];
 
 /// A share toolbar: "Share this article" plus counts; a few other tools (print, comments link).
-pub const SHARE_BAR: Policy = Policy::Slot {
+pub const SHARE_BAR: Policy = Policy::Slot(Slot {
     max_words: 40,
     extra_words: 6,
     extra_plain: 24,
     extra_links: 3,
-};
+    extra_media: 0,
+});
 
 /// Two share links or buttons make a share bar...
 const SHARE_MIN_LINKS: u32 = 2;
@@ -166,18 +167,21 @@ pub fn cluster_seed(f: &Facts, id: NodeId) -> Option<Seed> {
     if parent.is_some_and(|p| is_share_cluster(f, p)) {
         return None;
     }
-    Some(Seed::new(
-        id,
-        ClutterKind::ShareBar,
-        format!(
-            "{} share links{}",
-            f.counts(id).share_links,
-            share_targets(f, id)
-        ),
-        SHARE_BAR,
-        Priority::Structure,
-        check,
-    ))
+    Some(
+        Seed::new(
+            id,
+            ClutterKind::ShareBar,
+            format!(
+                "{} share links{}",
+                f.counts(id).share_links,
+                share_targets(f, id)
+            ),
+            SHARE_BAR,
+            Priority::Structure,
+            check,
+        )
+        .in_article(),
+    )
 }
 
 fn is_share_cluster(f: &Facts, id: NodeId) -> bool {
