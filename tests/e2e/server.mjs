@@ -4,7 +4,8 @@
 //   /strict/NAME  the same file, with a strict CSP (the one that keeps wasm out of Chromium's
 //                 content scripts)
 //   /NAME         tests/e2e/pages/NAME (the pages' own scripts, e.g. /capture.js)
-//   /fixtures/SLUG/NAME  tests/fixtures/SLUG/NAME (e.g. the seed page); /strict/fixtures/...
+//   /fixtures/SLUG/NAME  tests/fixtures/SLUG/NAME (e.g. the seed page; SLUG may be one folder deeper,
+//                 clutter/ad-label-copy-en); /strict/fixtures/...
 //                 sends the strict CSP; /slow/fixtures/... sends all but `</body>` and the rest
 //                 SLOW_PAUSE_MS later, so a test can look at the page while it is being parsed
 import { readFile } from 'node:fs/promises';
@@ -30,11 +31,14 @@ export async function startServer() {
       response.writeHead(204).end();
       return;
     }
-    const fixture = /^\/(?:(plain|strict|slow)\/)?fixtures\/([\w-]+)\/([\w.-]+\.html)$/.exec(path);
+    const fixture = /^\/(?:(plain|strict|slow)\/)?fixtures\/((?:[\w-]+\/)?[\w-]+)\/([\w.-]+\.html)$/.exec(path);
     if (fixture !== null) {
       let body;
       try {
-        body = await readFile(join(FIXTURES, basename(fixture[2]), basename(fixture[3])), 'utf8');
+        body = await readFile(
+          join(FIXTURES, ...fixture[2].split('/').map((p) => basename(p)), basename(fixture[3])),
+          'utf8',
+        );
       } catch {
         response.writeHead(404).end();
         return;
