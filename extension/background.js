@@ -84,6 +84,14 @@ listen('background', {
     await showStatus(tabOf(sender), message.status);
     return {};
   },
+  'content->background/insert-css': async (message, sender) => {
+    await ext.insertUserCss(tabOf(sender), sender.frameId ?? 0, message.css);
+    return {};
+  },
+  'content->background/remove-css': async (message, sender) => {
+    await ext.removeUserCss(tabOf(sender), sender.frameId ?? 0, message.css);
+    return {};
+  },
   // The popup, opened from the button's menu (which grants activeTab), shows the tab's status.
   'popup->background/ensure-content': async (message) => ({ injected: await ensureContent(message.tabId) }),
   'popup->background/core-version': async () => ({ core: (await loadCore()).version() }),

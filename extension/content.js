@@ -8,25 +8,27 @@
 // decision), then declutters once the page's own DOMContentLoaded handlers have run, and takes
 // the sheet away. Injected on a click, it finds the page loaded and runs at once.
 //
-// Besides the first run at document_idle, a MutationObserver catches clutter the page inserts
-// later (lazy ad slots, late modals): it re-runs the core on the whole page (which it needs for
-// context) and applies only the removals that lie inside what the page added since the last run.
+// Besides the first run, a watcher (watch.js) sees what the page inserts, fills or reveals later
+// (lazy ad slots, late modals, a banner shown by an attribute): it re-runs the core on the whole
+// page (which it needs for context) and applies only the removals that lie in, or around, what
+// the page changed since the last run.
+//
+// Nothing is detached: clutter is hidden by a user-origin stylesheet (hiding.js), so the page's
+// own scripts find every node where they left it, and a restore gives back the page byte for byte.
 import { coreLoader } from './core.js';
 import * as ext from './ext.js';
 import { listen, toBackground } from './messages.js';
 import { OUTLINE_TAG, outline } from './outline.js';
 import * as picker from './picker.js';
+import * as hiding from './hiding.js';
 import { PREHIDE_CSS } from './prehide.js';
 import * as reader from './reader.js';
-import { applyRemovals, insideAny, putBack } from './removals.js';
+import { Blocks, applyRemovals } from './removals.js';
 import * as settings from './settings.js';
 import { take, toWire } from './snapshot.js';
+import { watcher } from './watch.js';
 
 const root = document.documentElement;
-// Marks on <html> while the page is decluttered; gone again after a restore. Tests and CSS read
-// them; the page's own scripts may too.
-const MARK_PATH = 'data-tidyread-path'; // "wasm" (ran here) or "background" (page CSP blocks wasm)
-const MARK_REMOVALS = 'data-tidyread-removals';
 
 // Kinds of block that usually come with a scroll lock on <html> or <body>.
 const MODAL_KINDS = new Set(['overlay', 'consent_banner', 'newsletter', 'paywall_prompt']);
@@ -62,9 +64,6 @@ function layoutOf(element, depth) {
   return getComputedStyle(element).position === 'fixed' ? LAYOUT_FIXED : 0;
 }
 
-// Added nodes remembered between runs; more than this and the extra ones are not looked at.
-const MAX_PENDING = 5000;
-
 const state = {
   enabled: false,
   path: null,
@@ -73,12 +72,9 @@ const state = {
   error: null,
   timings: null,
   readerable: null,
-  // Every block removed since decluttering was turned on, in the order applied: {node,
-  // placeholder, kind, reason, excerpt, restored}. Its index is the item's index in the status.
-  removed: [],
-  // The values the marks had before we set them (null: absent), so a restore gives them back.
-  marksBefore: null,
-  // The scroll lock we lifted: [{element, before, after}] (the style attribute's values).
+  // Every distinct block hidden since decluttering was turned on (removals.js's Blocks).
+  blocks: new Blocks(),
+  // The sheet that lifts a modal's scroll lock, while it is in the page.
   scrollUnlock: null,
   // Core runs: the first (and each toggle or reapply), the observer's, batches deferred by the
   // rate cap, and the reader view's own (none when automatic mode takes the first run's).
@@ -142,26 +138,23 @@ const parsed =
         document.addEventListener('DOMContentLoaded', () => setTimeout(resolve, 0), { once: true });
       });
 
-// The pre-hide sheet, while it is on: adopted, not inserted, so the page's markup is untouched.
-let prehideSheet = null;
+// The pre-hide sheet, while it is on: a user sheet like the others (hiding.js), which the page
+// can neither read nor see in its markup.
+let prehiding = false;
 
 function prehide() {
-  try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(PREHIDE_CSS);
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-    prehideSheet = sheet;
-  } catch (error) {
+  prehiding = true;
+  hiding.insertSheet(PREHIDE_CSS).catch((error) => {
     // Only the first paint is at stake: decluttering goes on without it.
     console.warn('tidyread: no pre-hide sheet', error);
-  }
+  });
 }
 
-// After the first decision: what the core removed is gone, what it kept shows again.
+// After the first decision: what the core removed is hidden, what it kept shows again.
 function endPrehide() {
-  if (prehideSheet === null) return;
-  document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== prehideSheet);
-  prehideSheet = null;
+  if (!prehiding) return;
+  prehiding = false;
+  hiding.removeSheet(PREHIDE_CSS).catch(() => {});
 }
 
 // Loads the wasm and runs the core once on its built-in page, while the page is still loading.
@@ -181,32 +174,31 @@ function serial(task) {
   return result;
 }
 
-// ---- Marks on <html> ----
+// ---- Probes for the e2e suites ----
+
+// Marks on <html> that the e2e suites read (the path the core ran in, the count of blocks hidden).
+// Only the e2e build sets them (TEST_HOOKS): the shipped one leaves <html> as the page made it.
+const PROBE_PATH = 'data-tidyread-path';
+const PROBE_REMOVALS = 'data-tidyread-removals';
+
+function setProbes() {
+  if (state.enabled) {
+    root.setAttribute(PROBE_PATH, state.path);
+    root.setAttribute(PROBE_REMOVALS, String(removedCount()));
+  } else {
+    root.removeAttribute(PROBE_PATH);
+    root.removeAttribute(PROBE_REMOVALS);
+  }
+}
 
 function removedCount() {
   let n = 0;
-  for (const item of state.removed) if (!item.restored) n++;
+  for (const item of state.blocks.current()) if (!item.restored) n++;
   return n;
-}
-
-function setMarks(path) {
-  state.marksBefore ??= [MARK_PATH, MARK_REMOVALS].map((name) => [name, root.getAttribute(name)]);
-  root.setAttribute(MARK_PATH, path);
-  root.setAttribute(MARK_REMOVALS, String(removedCount()));
-}
-
-function clearMarks() {
-  for (const [name, value] of state.marksBefore ?? []) {
-    if (value === null) root.removeAttribute(name);
-    else root.setAttribute(name, value);
-  }
-  state.marksBefore = null;
 }
 
 // ---- The page's mutations ----
 
-// Elements the page added since the last run (placeholders are comments: never collected).
-const pending = new Set();
 let batchTimer = null;
 let lastRunMs = 0;
 let tokens = RUN_BURST;
@@ -217,36 +209,21 @@ function refill(now) {
   tokensAt = now;
 }
 
-// The extension's own elements (the reader view's host and toast) are never the page's clutter.
+// The extension's own elements (the reader view's host and toast, the outline, the picker) are
+// never the page's clutter.
 const OUR_TAGS = new Set([reader.HOST_TAG, reader.TOAST_TAG, OUTLINE_TAG, picker.PICKER_TAG]);
 function isOurs(node) {
   return OUR_TAGS.has(node.localName);
 }
 
-function collect(records) {
-  for (const record of records) {
-    for (const node of record.addedNodes) {
-      if (node.nodeType === Node.ELEMENT_NODE && pending.size < MAX_PENDING && !isOurs(node)) pending.add(node);
-    }
-  }
-}
-
-let watching = false;
-const observer = new MutationObserver((records) => {
-  if (!watching) return;
-  collect(records);
-  if (pending.size > 0) scheduleBatch();
-});
+const watch = watcher(document, { onChange: () => scheduleBatch(), ignore: isOurs });
 
 function observe() {
-  watching = true;
-  observer.observe(document, { childList: true, subtree: true });
+  watch.start();
 }
 
 function stopObserving() {
-  watching = false;
-  observer.disconnect();
-  pending.clear();
+  watch.stop();
   clearTimeout(batchTimer);
   batchTimer = null;
 }
@@ -268,7 +245,7 @@ function scheduleBatch() {
 }
 
 async function runBatch() {
-  if (!watching) return;
+  if (!watch.watching) return;
   const start = performance.now();
   refill(start);
   if (tokens < 1) {
@@ -278,7 +255,7 @@ async function runBatch() {
   tokens -= 1;
   state.runs.observer++;
   try {
-    await declutter(start, { onlyAdded: true });
+    await declutter(start, { onlyChanged: true });
   } catch (error) {
     state.error = String(error?.message ?? error);
     console.error('tidyread:', error);
@@ -290,81 +267,113 @@ async function runBatch() {
 // ---- Scroll lock ----
 
 // A modal's page usually stops scrolling (overflow: hidden on <html> or <body>, or a fixed
-// <body>). With the modal gone, override that inline and remember the style attributes exactly.
+// <body>). With the modal gone, a user sheet overrides that (user !important beats the page's
+// styles, inline ones too) and leaves the page's attributes alone.
 function liftScrollLock() {
   if (state.scrollUnlock !== null) return;
-  const changes = [];
+  const rules = [];
   let scrollTo = null;
-  for (const element of [root, document.body]) {
+  for (const [element, selector] of [
+    [root, ':root'],
+    [document.body, 'body'],
+  ]) {
     if (element === null) continue;
     const style = getComputedStyle(element);
     const overrides = [];
-    if (style.overflowY === 'hidden' || style.overflowY === 'clip') overrides.push(['overflow-y', 'visible']);
+    if (style.overflowY === 'hidden' || style.overflowY === 'clip') overrides.push('overflow-y: visible !important;');
     if (element === document.body && style.position === 'fixed') {
-      overrides.push(['position', 'static']);
+      overrides.push('position: static !important;');
       // The usual "keep the scroll position" trick: body { position: fixed; top: -Ypx }.
       const top = parseFloat(style.top);
       if (Number.isFinite(top) && top < 0) scrollTo = -top;
     }
-    if (overrides.length === 0) continue;
-    const before = element.getAttribute('style');
-    for (const [property, value] of overrides) element.style.setProperty(property, value, 'important');
-    changes.push({ element, before, after: element.getAttribute('style') });
+    if (overrides.length > 0) rules.push(`${selector} { ${overrides.join(' ')} }`);
   }
-  if (changes.length === 0) return;
-  state.scrollUnlock = changes;
-  if (scrollTo !== null) window.scrollTo(0, scrollTo);
+  if (rules.length === 0) return;
+  state.scrollUnlock = rules.join('\n');
+  hiding.insertSheet(state.scrollUnlock).then(
+    () => {
+      if (scrollTo !== null) window.scrollTo(0, scrollTo);
+    },
+    (error) => console.warn('tidyread: the scroll lock stays', error),
+  );
 }
 
-// Gives the style attributes back as they were, unless the page has changed them since.
 function restoreScrollLock() {
-  for (const { element, before, after } of state.scrollUnlock ?? []) {
-    if (element.getAttribute('style') !== after) continue;
-    if (before === null) element.removeAttribute('style');
-    else element.setAttribute('style', before);
-  }
+  if (state.scrollUnlock === null) return;
+  hiding.removeSheet(state.scrollUnlock).catch(() => {});
   state.scrollUnlock = null;
 }
 
 function anyModalRemoved() {
-  return state.removed.some((item) => !item.restored && MODAL_KINDS.has(item.kind));
+  return state.blocks.current().some((item) => !item.restored && MODAL_KINDS.has(item.kind));
 }
 
 // ---- Runs ----
 
 // `since`: when this run began (for the first run: when the page was parsed).
-// `onlyAdded`: apply only removals inside what the page added since the last run.
+// `onlyChanged`: apply only removals in, or around, what the page changed since the last run.
 // `article`: have the article sent back too (the core finds it anyway: decluttering protects
 // it). Returns the analysis, or null when there was nothing to do.
-async function declutter(since, { onlyAdded, article = false }) {
+async function declutter(since, { onlyChanged, article = false }) {
   const options = { url: location.href, keepComments: state.site?.keepComments ?? false, article };
-  // Everything added up to the snapshot is in it; what comes after belongs to the next batch.
-  collect(observer.takeRecords());
-  const added = onlyAdded ? new Set([...pending].filter((n) => n.isConnected)) : null;
-  pending.clear();
-  if (added !== null && added.size === 0) return null;
+  // Everything changed up to the snapshot is in it; what comes after belongs to the next batch.
+  watch.collect();
+  const changed = onlyChanged ? watch.take() : null;
+  if (changed !== null && changed.size === 0) return null;
   const snapshot = take(document, { layout: FILL_LAYOUT ? layoutOf : null });
   const { analysis, path } = await analyzeSnapshot(snapshot, options);
   // Turned off while the core ran (settings changed): leave the page alone.
-  if (onlyAdded && !state.enabled) return null;
+  if (onlyChanged && !state.enabled) return null;
   // The page's own changes while the core ran are the next batch's; ours are dropped.
-  collect(observer.takeRecords());
+  watch.collect();
   const applied = applyRemovals(
     analysis.removals,
     snapshot.nodes,
-    (node) => !userRestored.has(node) && !isOurs(node) && (added === null || insideAny(node, added)),
+    (node) => !userRestored.has(node) && !isOurs(node) && (changed === null || near(node, changed)),
   );
-  for (const item of applied) state.removed.push(item);
-  if (applied.some((item) => MODAL_KINDS.has(item.kind))) liftScrollLock();
-  observer.takeRecords();
-  if (pending.size > 0) scheduleBatch();
+  state.blocks.add(applied);
+  if (changed !== null) reconsider(changed, analysis.removals, snapshot.nodes);
+  if (applied.some(({ removal }) => MODAL_KINDS.has(removal.kind))) liftScrollLock();
+  watch.ignoreOwnChanges();
+  if (watch.size > 0) scheduleBatch();
   state.enabled = true;
   state.path = path;
   state.error = null;
   state.readerable = analysis.readerable ?? null;
   state.timings = { ...analysis.timings, total_ms: performance.now() - since };
-  setMarks(path);
+  // eslint-disable-next-line no-unused-labels -- a label for the bundler, not for a loop
+  TEST_HOOKS: setProbes();
   return analysis;
+}
+
+// Whether `node` is in, or holds, one of the `changed` elements: an ad slot whose label the page
+// filled, or a block around a list the page re-rendered.
+function near(node, changed) {
+  for (let n = node; n !== null; n = n.parentNode) if (changed.has(n)) return true;
+  for (const element of changed) if (node.contains(element)) return true;
+  return false;
+}
+
+// Hidden blocks whose content the page has changed (a list re-rendered into the same nodes, a
+// copy a selector rule hid as it came in) are what the core says of them now: shown again, and
+// kept from the selector rules, unless this analysis removes them too.
+function reconsider(changed, removals, nodes) {
+  const removed = new Set();
+  for (const removal of removals) if (nodes[removal.node] !== undefined) removed.add(nodes[removal.node]);
+  const removedNow = (node) => {
+    for (let n = node; n !== null; n = n.parentNode) if (removed.has(n)) return true;
+    return false;
+  };
+  for (const item of state.blocks.current()) {
+    if (item.restored) continue;
+    for (const node of item.nodes) {
+      if (!near(node, changed) || removedNow(node)) continue;
+      item.nodes.delete(node);
+      hiding.unhide(node);
+      if (item.selector !== null && node.matches(item.selector)) hiding.keep(node);
+    }
+  }
 }
 
 // The first run's analysis when it carries the article, for the automatic reader view (one
@@ -380,71 +389,77 @@ async function run(since = performance.now()) {
   observe();
   let analysis = null;
   try {
+    await hiding.start();
     // Only the first run's article can serve automatic mode.
     const article = state.runs.full === 1 && state.site?.autoReader === true;
-    analysis = await declutter(since, { onlyAdded: false, article });
+    analysis = await declutter(since, { onlyChanged: false, article });
   } catch (error) {
     state.error = String(error?.message ?? error);
     console.error('tidyread:', error);
   }
   firstAnalysisReady(analysis?.article === undefined ? null : analysis);
   endPrehide();
-  if (!state.enabled) stopObserving();
+  if (!state.enabled) {
+    stopObserving();
+    await hiding.stop();
+  }
   await reportStatus();
 }
 
-function restore() {
+// Everything back as the page had it: no hidden node, no sheet, no probe.
+async function restore() {
   highlight([]);
   stopObserving();
-  for (let i = state.removed.length - 1; i >= 0; i--) putBack(state.removed[i]);
-  restoreScrollLock();
-  clearMarks();
-  state.removed = [];
+  state.blocks = new Blocks();
+  state.scrollUnlock = null;
   state.enabled = false;
+  // eslint-disable-next-line no-unused-labels -- a label for the bundler, not for a loop
+  TEST_HOOKS: setProbes();
+  await hiding.stop();
 }
 
-async function restoreOne(index) {
-  const item = Number.isInteger(index) ? state.removed[index] : undefined;
-  if (item === undefined) throw new Error(`no removed block ${JSON.stringify(index)}`);
+async function restoreOne(id) {
+  const item = state.blocks.byId(id);
+  if (item === null) throw new Error(`no removed block ${JSON.stringify(id)}`);
   if (item.restored) return;
-  // Our own change: the records it makes are not the page's additions.
-  collect(observer.takeRecords());
-  putBack(item);
-  observer.takeRecords();
-  userRestored.add(item.node);
+  state.blocks.restore(item);
+  for (const node of item.nodes) userRestored.add(node);
+  // Our own change: the records it makes are not the page's.
+  watch.ignoreOwnChanges();
   if (MODAL_KINDS.has(item.kind) && !anyModalRemoved()) restoreScrollLock();
-  root.setAttribute(MARK_REMOVALS, String(removedCount()));
+  // eslint-disable-next-line no-unused-labels -- a label for the bundler, not for a loop
+  TEST_HOOKS: setProbes();
   await reportStatus();
 }
 
 // "Bring back all": the page as published, for this visit (the site's setting is unchanged).
 async function restoreAll() {
-  if (state.enabled) restore();
+  if (state.enabled) await restore();
   await reportStatus();
 }
 
-// The blocks the popup points at, shown where they were and outlined until it points elsewhere.
+// The blocks the popup points at, shown where they are and outlined until it points elsewhere.
 let peeking = [];
-function highlight(indices) {
-  // Our own changes: the records they make are not the page's additions.
-  collect(observer.takeRecords());
-  for (const item of peeking) {
-    if (!item.restored && item.node.isConnected) item.node.replaceWith(item.placeholder);
+function highlight(ids) {
+  for (const node of peeking) if (node.isConnected) hiding.hide(node);
+  peeking = [];
+  for (const id of ids) {
+    const item = state.blocks.byId(id);
+    if (item === null || item.restored) continue;
+    for (const node of item.nodes) {
+      if (!node.isConnected || !hiding.isHidden(node)) continue;
+      hiding.unhide(node);
+      peeking.push(node);
+    }
   }
-  peeking = indices.map((index) => state.removed[index]).filter((item) => item !== undefined);
-  for (const item of peeking) {
-    if (!item.restored && item.placeholder.parentNode !== null) item.placeholder.replaceWith(item.node);
-  }
-  observer.takeRecords();
-  outline(
-    peeking.map((item) => item.node),
-    { scroll: true },
-  );
+  // Our own changes: the records they make are not the page's.
+  watch.ignoreOwnChanges();
+  outline(peeking, { scroll: true });
 }
 
 async function toggle() {
   if (state.enabled) {
-    restore();
+    await restore();
     await reportStatus();
   } else {
     await run();
@@ -454,7 +469,7 @@ async function toggle() {
 // From scratch: everything put back, then the core's decisions again, the blocks a user put back
 // one by one included.
 async function reapply() {
-  if (state.enabled) restore();
+  if (state.enabled) await restore();
   userRestored = new WeakSet();
   await run();
 }
@@ -469,7 +484,7 @@ async function follow(site) {
   if (site.declutter !== was?.declutter) {
     if (site.declutter && !state.enabled) await run();
     else if (!site.declutter && state.enabled) {
-      restore();
+      await restore();
       await reportStatus();
     }
   } else if (state.enabled && site.keepComments !== was?.keepComments) {
@@ -484,8 +499,9 @@ function status() {
     enabled: state.enabled,
     path: state.path,
     removals: removedCount(),
-    items: state.removed.map((item, index) => ({
-      index,
+    // The blocks on the page now, each once (a single-page app's earlier routes are gone).
+    items: state.blocks.current().map((item) => ({
+      id: item.id,
       kind: item.kind,
       reason: item.reason,
       cause: item.cause,
@@ -518,11 +534,11 @@ function answerMessages() {
     'background->content/reader-toggle': async () => ({ reader: await reader.toggle() }),
     'background->content/reader-show': async () => ({ reader: await reader.show() }),
     'popup->content/status': () => ({ status: status() }),
-    'popup->content/restore-one': (message) => withStatus(() => restoreOne(message.index))(),
+    'popup->content/restore-one': (message) => withStatus(() => restoreOne(message.id))(),
     'popup->content/reapply': withStatus(reapply),
     'popup->content/restore-all': withStatus(restoreAll),
     'popup->content/highlight': (message) =>
-      serial(() => highlight(message.indices.filter(Number.isInteger))).then(() => ({})),
+      serial(() => highlight(message.ids.filter(Number.isInteger))).then(() => ({})),
     'popup->content/reader-state': () => ({ reader: reader.state() }),
     'popup->content/reader-toggle': async () => ({ reader: await reader.toggle() }),
   });
@@ -557,6 +573,10 @@ async function start() {
     return;
   }
   if (document.readyState === 'loading') warmUp();
+  // The sheet that hides what the first decision removes, in before it.
+  hiding.start().catch(() => {
+    // run() tries again, and reports the error if it fails again.
+  });
   await parsed;
   await run();
 }
@@ -567,6 +587,7 @@ if (!globalThis.__tidyreadContent) {
   globalThis.__tidyreadContent = true;
   // First: the parts hidden by hand must be hidden before the page's first paint.
   picker.attach({ selectorFor });
+  hiding.connect(toBackground);
   answerMessages();
   // The reader view (extension/reader.js): it asks for an analysis of the page as it is when the
   // view opens, through the same path (local wasm, else the background): the article, without

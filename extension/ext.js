@@ -172,6 +172,19 @@ export async function registerContentScript(script, matches) {
   await api().scripting.updateContentScripts([wanted]);
 }
 
+/**
+ * Inserts `css` into one frame of a tab as a user-origin sheet: its `!important` rules beat every
+ * rule of the page, and the page's scripts cannot see it (not in document.styleSheets).
+ */
+export async function insertUserCss(tabId, frameId, css) {
+  await api().scripting.insertCSS({ target: { tabId, frameIds: [frameId] }, css, origin: 'USER' });
+}
+
+/** Takes out a sheet `insertUserCss` inserted (the same text). */
+export async function removeUserCss(tabId, frameId, css) {
+  await api().scripting.removeCSS({ target: { tabId, frameIds: [frameId] }, css, origin: 'USER' });
+}
+
 export async function setBadge(tabId, text) {
   await api().action.setBadgeText({ tabId, text });
 }

@@ -18,6 +18,10 @@ export const MESSAGES = Object.freeze({
   'content->background/analyze': { payload: { snapshot: 'object', options: 'object' }, reply: { analysis: 'object' } },
   // What the content script took off the page, for the badge.
   'content->background/status': { payload: { status: 'object' }, reply: {} },
+  // A user-origin stylesheet into (or out of) the sender's frame: how clutter is hidden
+  // (hiding.js). A content script cannot insert one itself, and the page cannot read one.
+  'content->background/insert-css': { payload: { css: 'string' }, reply: {} },
+  'content->background/remove-css': { payload: { css: 'string' }, reply: {} },
   // The same fallback for a selector of one snapshot node (a part the user hides by hand).
   'content->background/selector': {
     payload: { snapshot: 'object', node: 'integer' },
@@ -48,12 +52,13 @@ export const MESSAGES = Object.freeze({
 
   // ---- popup -> content script ----
   'popup->content/status': { payload: {}, reply: { status: 'object' } },
-  'popup->content/restore-one': { payload: { index: 'integer' }, reply: { status: 'object' } },
+  // One block back (`id`: its item's id in the status, the same for the block's copies).
+  'popup->content/restore-one': { payload: { id: 'integer' }, reply: { status: 'object' } },
   // "Bring back all": the page as published, for this visit.
   'popup->content/restore-all': { payload: {}, reply: { status: 'object' } },
   // The removed blocks an entry of the popup stands for, shown outlined where they were while it
-  // is pointed at (`indices` of the status items; none: the page as decluttered again).
-  'popup->content/highlight': { payload: { indices: 'object' }, reply: {} },
+  // is pointed at (`ids` of the status items; none: the page as decluttered again).
+  'popup->content/highlight': { payload: { ids: 'object' }, reply: {} },
   // The parts hidden by hand that apply here: [{site, selector, matches}].
   'popup->content/hidden': { payload: {}, reply: { hidden: 'object' } },
   // Start picking parts of the page to hide.

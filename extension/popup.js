@@ -153,7 +153,7 @@ function entryRow(entry, position) {
   back.setAttribute('aria-label', t('itemBringBackLabel', [entry.reason, kindName(entry.kind)]));
   const li = element('li', {}, what, back);
   li.dataset.entry = String(position);
-  li.dataset.indices = entry.items.map((item) => item.index).join(',');
+  li.dataset.ids = entry.items.map((item) => item.id).join(',');
   return li;
 }
 
@@ -287,15 +287,15 @@ const failed = (error) => show('page', t('pageError', error.message));
 // The entry under the pointer or the keyboard focus: its blocks are shown outlined on the page.
 let pointed = null;
 function point(li) {
-  const indices = li?.dataset.indices ? li.dataset.indices.split(',').map(Number) : [];
-  const key = indices.join(',');
+  const ids = li?.dataset.ids ? li.dataset.ids.split(',').map(Number) : [];
+  const key = ids.join(',');
   if (key === pointed) return;
   pointed = key;
-  toTab(tabId, 'popup->content/highlight', { indices }).catch(() => {});
+  toTab(tabId, 'popup->content/highlight', { ids }).catch(() => {});
 }
 
-async function bringBack(indices) {
-  for (const index of indices) await toTab(tabId, 'popup->content/restore-one', { index });
+async function bringBack(ids) {
+  for (const id of ids) await toTab(tabId, 'popup->content/restore-one', { id });
   await refreshStatus();
 }
 
@@ -326,8 +326,8 @@ function wire() {
       S.removeHidden(entry.rule.site, entry.rule.selector).then(refreshStatus).catch(failed);
       return;
     }
-    const indices = entry.items.filter((item) => !item.restored).map((item) => item.index);
-    bringBack(indices).catch(failed);
+    const ids = entry.items.filter((item) => !item.restored).map((item) => item.id);
+    bringBack(ids).catch(failed);
   });
   $('groups').addEventListener('mouseover', (event) => point(event.target.closest('li')));
   $('groups').addEventListener('mouseleave', () => point(null));

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startServer } from './server.mjs';
-import { ROOT, isMarked, requireDist, tempDir, waitFor, launchChromium } from './support.mjs';
+import { ROOT, isMarked, isShown, requireDist, tempDir, waitFor, launchChromium } from './support.mjs';
 
 const SEED = join(ROOT, 'tests', 'fixtures', 'seed-townhall');
 const SEED_EXPECTED = JSON.parse(readFileSync(join(SEED, 'expected.json'), 'utf8'));
@@ -111,7 +111,7 @@ async function toggle(page, tabId) {
 
 const collapse = (text) => text.replace(/\s+/g, ' ').trim();
 
-test('first paint: certain ad markup is hidden while the page is parsed, before the core has seen it; the sheet goes with the first decision', async () => {
+test('first paint: certain ad markup is hidden while the page is parsed, before the core has seen it, by a sheet the page cannot read; the sheet goes with the first decision', async () => {
   const page = await context.newPage();
   // The server holds back the end of the page: it stays in the parser for SLOW_PAUSE_MS.
   await page.goto(server.url('/slow/fixtures/seed-townhall/page.html'), { waitUntil: 'commit' });
@@ -124,7 +124,9 @@ test('first paint: certain ad markup is hidden while the page is parsed, before 
       return {
         readyState: document.readyState,
         marked: document.documentElement.hasAttribute('data-tidyread-path'),
-        sheets: document.adoptedStyleSheets.length,
+        adopted: document.adoptedStyleSheets.length,
+        // Sheets the page did not make (no <style> or <link> of its own).
+        unowned: [...document.styleSheets].filter((sheet) => sheet.ownerNode === null).length,
         ins: getComputedStyle(ins).display,
         frame: getComputedStyle(frame).display,
         paragraph: getComputedStyle(paragraph).display,
@@ -134,22 +136,32 @@ test('first paint: certain ad markup is hidden while the page is parsed, before 
   assert.deepEqual(during, {
     readyState: 'loading',
     marked: false,
-    sheets: 1,
+    adopted: 0,
+    unowned: 0,
     ins: 'none',
     frame: 'none',
     paragraph: 'block',
   });
 
   await waitFor('the first decision', () => page.evaluate(isMarked));
-  const decided = await page.evaluate(() => ({
-    sheets: document.adoptedStyleSheets.length,
-    ins: document.querySelector('ins.adsbygoogle') !== null,
-    frame: document.querySelector('iframe[id^="google_ads_iframe"]') !== null,
-  }));
+  const decided = await page.evaluate(() => {
+    // A new AdSense slot, read before any script of ours can see it: only a sheet would hide it.
+    const fresh = document.createElement('ins');
+    fresh.className = 'adsbygoogle';
+    document.body.append(fresh);
+    const display = getComputedStyle(fresh).display;
+    fresh.remove();
+    return {
+      adopted: document.adoptedStyleSheets.length,
+      fresh: display,
+      ins: document.querySelector('ins.adsbygoogle').checkVisibility(),
+      frame: document.querySelector('iframe[id^="google_ads_iframe"]').checkVisibility(),
+    };
+  });
   assert.deepEqual(
     decided,
-    { sheets: 0, ins: false, frame: false },
-    'the sheet is gone, and the core removed what it hid',
+    { adopted: 0, fresh: 'inline', ins: false, frame: false },
+    'the sheet is gone, and the core hid what it hid',
   );
   await page.close();
 });
@@ -159,15 +171,20 @@ test('the seed page: ads, trending lists and the VIP prompt go, all nine paragra
   const { page, tabId } = await open(SEED_PATH);
   const seen = await page.evaluate(() => ({
     before: window.__tidyreadTestBefore,
-    text: document.body.textContent,
-    gone: {
-      topAd: document.getElementById('div-gpt-ad-1561305600000-0') === null,
-      inlineAd: document.getElementById('div-gpt-ad-1561305600000-1') === null,
-      adsense: document.querySelector('ins.adsbygoogle') === null,
-      adFrame: document.getElementById('google_ads_iframe_1001_townhall_tipsheet_1') === null,
-      trending: document.querySelector('[data-testid="trending-rail"]') === null,
-      consent: document.getElementById('cmp-banner') === null,
-    },
+    text: document.body.innerText,
+    gone: Object.fromEntries(
+      Object.entries({
+        topAd: '#div-gpt-ad-1561305600000-0',
+        inlineAd: '#div-gpt-ad-1561305600000-1',
+        adsense: 'ins.adsbygoogle',
+        adFrame: '#google_ads_iframe_1001_townhall_tipsheet_1',
+        trending: '[data-testid="trending-rail"]',
+        consent: '#cmp-banner',
+      }).map(([name, selector]) => {
+        const element = document.querySelector(selector);
+        return [name, element !== null && !element.checkVisibility()];
+      }),
+    ),
   }));
   assert.ok(seen.before, 'the page captured its markup before tidyread ran');
   assert.deepEqual(seen.gone, {
@@ -179,15 +196,16 @@ test('the seed page: ads, trending lists and the VIP prompt go, all nine paragra
     consent: true,
   });
   const text = collapse(seen.text);
-  assert.ok(!text.includes('Join the conversation as a VIP Member'), 'the VIP prompt is gone');
-  assert.ok(!text.includes('Trending on Townhall Videos'), 'the video rail is gone');
+  assert.ok(!text.includes('Join the conversation as a VIP Member'), 'the VIP prompt is hidden');
+  assert.ok(!text.includes('Trending on Townhall Videos'), 'the video rail is hidden');
   for (const [i, paragraph] of SEED_EXPECTED.paragraphs.entries()) {
     assert.ok(text.includes(collapse(paragraph)), `article paragraph ${i + 1} is on the page`);
   }
   const status = await toContent(tabId, 'status');
   assert.equal(status.enabled, true);
   assert.equal(status.removals, status.items.length);
-  assert.ok(status.items.every((item, i) => item.index === i && !item.restored && item.kind && item.reason));
+  assert.equal(new Set(status.items.map((item) => item.id)).size, status.items.length, 'one id per block');
+  assert.ok(status.items.every((item) => Number.isInteger(item.id) && !item.restored && item.kind && item.reason));
   assert.equal(typeof status.readerable?.readerable, 'boolean');
   assert.equal(
     await page.evaluate(() => document.documentElement.getAttribute('data-tidyread-removals')),
@@ -202,39 +220,40 @@ test('restore-one puts exactly one block back; the full restore is then exact', 
   const before = await toContent(tabId, 'status');
   const trending = before.items.find((item) => item.kind === 'trending_list' && item.excerpt.startsWith('Trending'));
   assert.ok(trending, `a trending list among ${JSON.stringify(before.items.map((i) => [i.kind, i.excerpt]))}`);
+  const hiddenRail = () => document.querySelector('[data-testid="trending-rail"]').outerHTML;
   const htmlBefore = await page.evaluate(() => document.documentElement.outerHTML);
+  const railBefore = await page.evaluate(hiddenRail);
 
-  const after = await toContent(tabId, 'restore-one', { index: trending.index });
+  const after = await toContent(tabId, 'restore-one', { id: trending.id });
   assert.equal(after.removals, before.removals - 1);
   assert.deepEqual(
-    after.items.filter((i) => i.restored).map((i) => i.index),
-    [trending.index],
+    after.items.filter((i) => i.restored).map((i) => i.id),
+    [trending.id],
   );
   const state = await page.evaluate(() => ({
     html: document.documentElement.outerHTML,
-    rail: document.querySelector('[data-testid="trending-rail"]')?.outerHTML ?? null,
-    ad: document.getElementById('div-gpt-ad-1561305600000-0') !== null,
+    rail: document.querySelector('[data-testid="trending-rail"]').outerHTML,
+    railShown: document.querySelector('[data-testid="trending-rail"]').checkVisibility(),
+    ad: document.getElementById('div-gpt-ad-1561305600000-0').checkVisibility(),
     source: window.__tidyreadTestBefore,
     mark: document.documentElement.getAttribute('data-tidyread-removals'),
   }));
-  assert.ok(state.rail !== null, 'the trending rail is back');
+  assert.ok(state.railShown, 'the trending rail is back');
   assert.ok(state.source.includes(state.rail), 'as it was published');
-  assert.equal(state.ad, false, 'the ads stay removed');
+  assert.equal(state.ad, false, 'the ads stay hidden');
   assert.equal(state.mark, String(after.removals));
-  // Exactly one block back: the page now is the page before with its placeholder replaced.
-  const placeholderCount = (html) => html.split('<!---->').length - 1;
-  assert.equal(placeholderCount(state.html), placeholderCount(htmlBefore) - 1);
+  // Exactly one block back: the page now is the page before with that one block shown.
   assert.equal(
-    state.html.replace(state.rail, '<!---->').replace(/data-tidyread-removals="\d+"/, ''),
-    htmlBefore.replace(/data-tidyread-removals="\d+"/, ''),
+    state.html.replace(/data-tidyread-removals="\d+"/, ''),
+    htmlBefore.replace(railBefore, state.rail).replace(/data-tidyread-removals="\d+"/, ''),
   );
   // Again: nothing more comes back.
-  assert.equal((await toContent(tabId, 'restore-one', { index: trending.index })).removals, after.removals);
+  assert.equal((await toContent(tabId, 'restore-one', { id: trending.id })).removals, after.removals);
   // Reapply starts over: the trending rail goes again.
   const reapplied = await toContent(tabId, 'reapply');
   assert.equal(reapplied.removals, before.removals);
   assert.ok(reapplied.items.every((i) => !i.restored));
-  assert.equal(await page.evaluate(() => document.querySelector('[data-testid="trending-rail"]')), null);
+  assert.equal(await page.evaluate(isShown, '[data-testid="trending-rail"]'), false);
 
   await toggle(page, tabId);
   const restored = await page.evaluate(() => [document.documentElement.outerHTML, window.__tidyreadTestBefore]);
@@ -255,14 +274,14 @@ test('clutter the page adds later is removed; a later paragraph of the article s
   await setSites({});
   const { page, tabId } = await open('/plain/lazy.html');
   await waitFor('the page to finish its insertions', () => page.evaluate(() => window.__lazyDone === true));
-  await waitFor('the late ad to go', () => page.evaluate(() => document.getElementById('late-ad') === null));
+  await waitFor('the late ad to go', async () => !(await page.evaluate(isShown, '#late-ad')));
   const status = await waitFor('the observer to have run after the last insertion', async () => {
     const s = await toContent(tabId, 'status');
     return s.runs.observer >= 2 ? s : null;
   });
   const state = await page.evaluate(() => ({
-    ids: Array.from(document.querySelectorAll('#story p[id]'), (p) => p.id),
-    firstAd: document.querySelector('.ad-slot') !== null,
+    ids: Array.from(document.querySelectorAll('#story p[id]'), (p) => p.checkVisibility() && p.id).filter(Boolean),
+    firstAd: document.querySelector('.ad-slot').checkVisibility(),
   }));
   assert.deepEqual(state.ids, ['p1', 'p2', 'p3', 'p4', 'p5', 'p6'], 'every paragraph, the late one too');
   assert.equal(state.firstAd, false);
@@ -285,11 +304,11 @@ test('on a strict-CSP page the later clutter goes too, through the background', 
   await setSites({});
   const { page, tabId } = await open('/strict/lazy.html');
   await waitFor('the page to finish its insertions', () => page.evaluate(() => window.__lazyDone === true));
-  await waitFor('the late ad to go', () => page.evaluate(() => document.getElementById('late-ad') === null));
+  await waitFor('the late ad to go', async () => !(await page.evaluate(isShown, '#late-ad')));
   const status = await toContent(tabId, 'status');
   assert.equal(status.path, 'background');
   assert.ok(status.runs.observer >= 1);
-  assert.ok(await page.evaluate(() => document.getElementById('p6') !== null), 'the late paragraph stays');
+  assert.ok(await page.evaluate(isShown, '#p6'), 'the late paragraph stays');
   await page.close();
 });
 
@@ -314,7 +333,7 @@ test('a modal with a scroll lock: removed, scrolling works, restore gives the lo
       ),
     );
   };
-  assert.equal(await page.evaluate(() => document.getElementById('nl-modal')), null, 'the modal is gone');
+  assert.equal(await page.evaluate(isShown, '#nl-modal'), false, 'the modal is hidden');
   await waitFor('the page to scroll with the wheel', async () => (await wheel()).y > 0, { timeout: 5000 });
 
   await toggle(page, tabId);
@@ -372,7 +391,7 @@ test('decluttering off for the site: the page stays byte-identical; turning it o
 
   await setSites({ '127.0.0.1': { declutter: true } });
   await waitFor('the page to be decluttered', () => page.evaluate(isMarked));
-  assert.equal(await page.evaluate(() => document.getElementById('ad1')), null);
+  assert.equal(await page.evaluate(isShown, '#ad1'), false);
   await setSites({ '127.0.0.1': { declutter: false } });
   await waitFor('the page to be restored', async () => !(await page.evaluate(isMarked)));
   assert.equal(await same(), true);

@@ -178,19 +178,28 @@ export async function waitFor(what, probe, { timeout = 15000, interval = 100 } =
   }
 }
 
-// Runs in the page. Everything the assertions need, as plain data.
+// Runs in the page. Everything the assertions need, as plain data. Clutter is hidden, never
+// detached: `adSlot`, `ad` and `trending` say whether each is there and shown.
 export function readPage() {
   const html = document.documentElement;
+  const shown = (element) => element !== null && element.checkVisibility();
   return {
     path: html.getAttribute('data-tidyread-path'),
     removals: html.getAttribute('data-tidyread-removals'),
-    adSlot: document.querySelector('.ad-slot') !== null,
-    ad: document.getElementById('ad1') !== null,
-    trending: document.getElementById('trending') !== null,
+    adSlot: shown(document.querySelector('.ad-slot')),
+    ad: shown(document.getElementById('ad1')),
+    trending: shown(document.getElementById('trending')),
     paragraphs: Array.from(document.querySelectorAll('#story p[id]'), (p) => [p.id, p.textContent]),
     outerHTML: html.outerHTML,
     before: window.__tidyreadTestBefore ?? null,
   };
+}
+
+// Runs in the page: whether the element `selector` finds is there and shown (tidyread hides
+// clutter, it never detaches it).
+export function isShown(selector) {
+  const element = document.querySelector(selector);
+  return element !== null && element.checkVisibility();
 }
 
 // Runs in the page: true once the content script has marked the page as decluttered.
@@ -210,8 +219,8 @@ export function assertDecluttered(page, path) {
   assertUntouchedSource(page);
   assert.equal(page.path, path, `the core ran in: ${page.path}`);
   assert.ok(Number(page.removals) >= 1, `removals applied: ${page.removals}`);
-  assert.equal(page.adSlot, false, 'the .ad-slot block is gone');
-  assert.equal(page.ad, false, '#ad1 is gone');
+  assert.equal(page.adSlot, false, 'the .ad-slot block is hidden');
+  assert.equal(page.ad, false, '#ad1 is hidden');
   assert.deepEqual(
     page.paragraphs.map(([id]) => id),
     ARTICLE_PARAGRAPHS,
@@ -226,7 +235,7 @@ export function assertDecluttered(page, path) {
 export function assertRestored(page) {
   assertUntouchedSource(page);
   assert.equal(page.path, null, 'no tidyread marks left on <html>');
-  assert.equal(page.ad, true, 'the ad is back');
+  assert.equal(page.ad, true, 'the ad shows again');
   assert.equal(page.outerHTML, page.before, 'document.documentElement.outerHTML is as before tidyread ran');
 }
 

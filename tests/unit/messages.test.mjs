@@ -42,16 +42,16 @@ test('a receiver checks the payload before its handler runs, and answers only th
   const listeners = [];
   globalThis.chrome = { runtime: { id: 'self', onMessage: { addListener: (l) => listeners.push(l) } } };
   const seen = [];
-  listen('content', { 'popup->content/restore-one': (message) => (seen.push(message.index), { status: {} }) });
+  listen('content', { 'popup->content/restore-one': (message) => (seen.push(message.id), { status: {} }) });
   const send = (message, sender = { id: 'self' }) =>
     new Promise((resolve) => {
       if (!listeners[0](message, sender, resolve)) resolve('not answered');
     });
-  assert.deepEqual(await send({ type: 'popup->content/restore-one', index: 2 }), { ok: true, status: {} });
-  const bad = await send({ type: 'popup->content/restore-one', index: 'two' });
+  assert.deepEqual(await send({ type: 'popup->content/restore-one', id: 2 }), { ok: true, status: {} });
+  const bad = await send({ type: 'popup->content/restore-one', id: 'two' });
   assert.equal(bad.ok, false);
-  assert.match(bad.error, /index is not an integer/);
-  assert.equal(await send({ type: 'popup->content/restore-one', index: 1 }, { id: 'another' }), 'not answered');
+  assert.match(bad.error, /id is not an integer/);
+  assert.equal(await send({ type: 'popup->content/restore-one', id: 1 }, { id: 'another' }), 'not answered');
   assert.match((await send({ type: 'popup->content/reapply' })).error, /no handler/);
   assert.deepEqual(seen, [2], 'the handler ran for the good message only');
   assert.throws(() => listen('content', { 'popup->content/undeclared': () => ({}) }), /not declared/);
@@ -60,12 +60,18 @@ test('a receiver checks the payload before its handler runs, and answers only th
 test('the hooks only the e2e suites send are left out of the shipped content script', () => {
   const testOnly = Object.keys(MESSAGES).filter((type) => MESSAGES[type].testOnly);
   assert.ok(testOnly.length > 0);
-  // The statement that registers them, as the bundle has it.
+  // The statements labelled for the tests (the one that registers them, the probes), as the
+  // bundle has them.
   const hooks = (code) => {
-    const at = code.indexOf('TEST_HOOKS:');
-    return at === -1 ? '' : code.slice(at, code.indexOf('});', at));
+    const found = [];
+    for (let at = code.indexOf('TEST_HOOKS:'); at !== -1; at = code.indexOf('TEST_HOOKS:', at + 1)) {
+      found.push(code.slice(at, code.indexOf('});', at)));
+    }
+    return found.join('\n');
   };
   const forTests = hooks(bundle('extension/content.js', { testHooks: true }));
   for (const type of testOnly) assert.ok(forTests.includes(`"${type}"`), `the e2e build answers ${type}`);
-  assert.equal(hooks(bundle('extension/content.js')), '', 'the shipped build answers none of them');
+  const shipped = bundle('extension/content.js');
+  assert.equal(hooks(shipped), '', 'the shipped build answers none of them');
+  assert.ok(!shipped.includes('data-tidyread'), 'the shipped build puts no probe on the page');
 });
