@@ -327,6 +327,8 @@ async function declutter(since, { onlyChanged, article = false }) {
   if (onlyChanged && !state.enabled) return null;
   // The page's own changes while the core ran are the next batch's; ours are dropped.
   watch.collect();
+  // The core's selector for each removal, beside it (null: none).
+  analysis.removals.forEach((removal, i) => (removal.selector = analysis.selectors?.[i] ?? null));
   const applied = applyRemovals(
     analysis.removals,
     snapshot.nodes,

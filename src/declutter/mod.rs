@@ -48,6 +48,15 @@ use crate::options::Options;
 
 pub use cause::{Cause, CauseCode};
 
+/// Whether a class, id or attribute value names a kind of clutter ("trending", "promo-box",
+/// "ad-slot"; a byline's name does not): the names a rule that hides a block's later copies as
+/// they come in may use.
+pub fn name_says_clutter(name: &str) -> bool {
+    !lexicon::name_hints(name)
+        .without(lexicon::Hints::BYLINE)
+        .is_empty()
+}
+
 /// What a removed block is, as the user is told.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]

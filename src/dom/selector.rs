@@ -116,6 +116,80 @@ pub fn stable_selector(dom: &Dom, target: NodeId) -> Option<String> {
     chain.is_unique(dom, target).then(|| chain.to_string())
 }
 
+/// A name an element's own one-compound selector can use: its id, a naming attribute's value,
+/// or a class (with the element's tag).
+#[derive(Clone, Copy)]
+enum OwnName<'a> {
+    Id(&'a str),
+    Attr(&'a str, &'a str),
+    Class(&'a str),
+}
+
+impl<'a> OwnName<'a> {
+    fn compound(self, dom: &'a Dom, id: NodeId) -> Compound<'a> {
+        let tag = Compound::tag(dom, id);
+        match self {
+            OwnName::Id(value) => Compound {
+                tag: None,
+                id: Some(value),
+                ..tag
+            },
+            OwnName::Attr(name, value) => Compound {
+                attr: Some((name, value)),
+                ..tag
+            },
+            OwnName::Class(class) => Compound {
+                classes: [Some(class), None],
+                ..tag
+            },
+        }
+    }
+}
+
+/// The stable names of `id` that `telling` accepts, in the order a selector prefers them.
+fn telling_names<'a>(
+    dom: &'a Dom,
+    id: NodeId,
+    telling: &impl Fn(&str) -> bool,
+) -> Vec<OwnName<'a>> {
+    let Some(e) = dom.element(id) else {
+        return Vec::new();
+    };
+    let mut names = Vec::new();
+    if let Some(value) = e.attr("id").filter(|v| is_stable_name(v) && telling(v)) {
+        names.push(OwnName::Id(value));
+    }
+    for &name in NAMING_ATTRIBUTES {
+        if let Some(value) = e
+            .attr(name)
+            .filter(|v| is_stable_value(v) && v.split(' ').any(telling))
+        {
+            names.push(OwnName::Attr(name, value));
+        }
+    }
+    names.extend(
+        stable_classes(dom, id)
+            .filter(|c| telling(c))
+            .map(OwnName::Class),
+    );
+    names
+}
+
+/// A selector for a block the page may insert again, to hide a copy as it comes in: one of the
+/// element's own names that matches it alone on this page and that `telling` accepts (a name
+/// that says what the block is). Never positions or ancestors: after a re-render they find
+/// other content. `None` when the element has no such name.
+pub fn named_selector(dom: &Dom, target: NodeId, telling: impl Fn(&str) -> bool) -> Option<String> {
+    if matches!(dom.tag(target)?, "html" | "head" | "body") {
+        return None;
+    }
+    telling_names(dom, target, &telling)
+        .into_iter()
+        .map(|name| name.compound(dom, target))
+        .find(|&c| Chain(vec![c]).is_unique(dom, target))
+        .map(|c| c.to_string())
+}
+
 /// The first of the element's own selectors (id, naming attribute, a stable class, two of them)
 /// that matches only it.
 fn unique_compound(dom: &Dom, id: NodeId) -> Option<Compound<'_>> {
@@ -538,6 +612,57 @@ mod tests {
             let sel = sel.unwrap_or_else(|| panic!("no selector for <{}>", e.name));
             assert!(!sel.contains("css-") && !sel.contains("sc-"), "{sel}");
         }
+    }
+
+    /// `named_selector` of the element with `data-pick`, telling names being those with "promo"
+    /// or "trending" in them.
+    fn named(body: &str) -> Option<String> {
+        let (dom, id) = picked(body);
+        named_selector(&dom, id, |n| n.contains("promo") || n.contains("trending"))
+    }
+
+    #[test]
+    fn a_named_selector_uses_the_elements_own_telling_name() {
+        assert_eq!(
+            named(r#"<aside id="trending-now" class="rail" data-pick>x</aside>"#).as_deref(),
+            Some("#trending-now")
+        );
+        assert_eq!(
+            named(r#"<section class="css-1x2y3z" data-module="trending" data-pick>x</section>"#)
+                .as_deref(),
+            Some(r#"section[data-module="trending"]"#)
+        );
+        assert_eq!(
+            named(
+                r#"<div class="is-open promo-box box" data-pick>x</div><div class="box">y</div>"#
+            )
+            .as_deref(),
+            Some("div.promo-box")
+        );
+    }
+
+    #[test]
+    fn no_named_selector_without_a_unique_telling_name() {
+        // Shared with another element of the same tag.
+        assert_eq!(
+            named(r#"<div class="promo" data-pick>x</div><div class="promo">y</div>"#),
+            None
+        );
+        // Unique, but saying nothing of what the block is.
+        assert_eq!(
+            named(r#"<div id="sidebar" class="box" data-pick>x</div>"#),
+            None
+        );
+        // Hashed or numbered.
+        assert_eq!(
+            named(r#"<div id="promo-48213" class="promo-a1b2c3" data-pick>x</div>"#),
+            None
+        );
+        // A class twice on one element still counts once.
+        assert_eq!(
+            named(r#"<div class="promo promo" data-pick>x</div>"#).as_deref(),
+            Some("div.promo")
+        );
     }
 
     #[test]

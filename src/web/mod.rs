@@ -8,6 +8,7 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use crate::dom::selector::named_selector;
 use crate::dom::snapshot;
 use crate::{Options, Parts};
 
@@ -153,10 +154,16 @@ fn respond(
     let t0 = clock.now();
     let analysis = crate::analyze_parts(dom, &options, parts);
     let analyze_ms = clock.now() - t0;
+    let selectors = analysis
+        .removals
+        .iter()
+        .map(|r| named_selector(dom, r.node, crate::declutter::name_says_clutter))
+        .collect();
     let result = WebAnalysis {
         readerable: &analysis.readerable,
         article: send_article.then_some(&analysis.article),
         removals: &analysis.removals,
+        selectors,
         timings: Timings {
             decode_ms,
             analyze_ms,
@@ -173,6 +180,10 @@ struct WebAnalysis<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     article: Option<&'a Result<crate::Article, String>>,
     removals: &'a [crate::Removal],
+    /// For each removal, the selector that hides the block's copies as the page inserts them
+    /// again (`dom::selector::named_selector`: its own name, one that says it is clutter), or
+    /// null.
+    selectors: Vec<Option<String>>,
     timings: Timings,
 }
 

@@ -1,0 +1,92 @@
+// The live page stays the page's own, in Debian's Chromium (Playwright, the extension loaded):
+// clutter is hidden in place, never detached, so the page's own code keeps working on it; what
+// the page inserts again is hidden as it comes in; what an attribute, a text or a popover
+// reveals later is seen; nothing tells the page more than it must.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { startServer } from './server.mjs';
+import { isMarked, isShown, launchChromium, requireDist, tempDir, waitFor } from './support.mjs';
+
+let server;
+let profile;
+let context;
+let worker;
+const pageErrors = [];
+
+before(async () => {
+  requireDist('chrome');
+  server = await startServer();
+  profile = tempDir('tidyread-live-');
+  context = await launchChromium(profile.dir);
+  await context.route(
+    (url) => /^(https?|wss?):$/.test(url.protocol) && url.hostname !== '127.0.0.1',
+    (route) => route.abort(),
+  );
+  worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
+  await worker.evaluate(() => {
+    globalThis.testTabs = new Map();
+    chrome.runtime.onMessage.addListener((message, sender) => {
+      if (message?.type === 'content->background/status' && sender.tab)
+        globalThis.testTabs.set(sender.url, sender.tab.id);
+      return false;
+    });
+  });
+});
+
+after(async () => {
+  await context?.close();
+  await server?.close();
+  profile?.remove();
+});
+
+async function setSites(sites) {
+  await worker.evaluate((s) => chrome.storage.sync.set({ settings: { version: 1, sites: s } }), sites);
+}
+
+async function open(path, { marked = true } = {}) {
+  const url = server.url(path);
+  await worker.evaluate((u) => globalThis.testTabs.delete(u), url);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(`${path}: ${error.message}`));
+  await page.goto(url);
+  const tabId = await waitFor(`the status of ${path}`, () => worker.evaluate((u) => globalThis.testTabs.get(u), url));
+  if (marked) await waitFor(`tidyread to mark ${path}`, () => page.evaluate(isMarked));
+  return { page, tabId };
+}
+
+async function status(tabId) {
+  const reply = await worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'popup->content/status' }), tabId);
+  assert.equal(reply?.ok, true, reply?.error);
+  return reply.status;
+}
+
+test('a trending rail put in again every 100 ms is hidden as it comes in: shown in under 5% of 400 samples over 20 s; one block in the popup', async () => {
+  await setSites({});
+  const { page, tabId } = await open('/plain/reinsert.html');
+  await waitFor('the sampling to start', () => page.evaluate(() => window.__railSamples()[1] > 0));
+  // 400 samples, one every 50 ms.
+  await waitFor('400 samples', () => page.evaluate(() => window.__railSamples()[1] >= 400), { timeout: 40000 });
+  const [shown, total] = await page.evaluate(() => window.__railSamples());
+  const copies = await page.evaluate(() => window.__railCopies);
+  const share = shown / total;
+  console.log(
+    `re-inserted rail: shown in ${shown} of ${total} samples (${(100 * share).toFixed(1)}%), ${copies} copies`,
+  );
+  assert.ok(copies >= 150, `the page kept putting the rail in (${copies} copies)`);
+  assert.ok(share < 0.05, `shown in ${shown} of ${total} samples`);
+  const now = await status(tabId);
+  const rails = now.items.filter((item) => item.excerpt.startsWith('Trending now'));
+  assert.equal(rails.length, 1, `one entry for the rail: ${JSON.stringify(now.items)}`);
+  assert.equal(now.removals, now.items.length);
+  assert.ok(await page.evaluate(isShown, '#p5'), 'the article stays');
+  // Bring back: the rail shows again, copies included.
+  await worker.evaluate(
+    ({ id, item }) => chrome.tabs.sendMessage(id, { type: 'popup->content/restore-one', id: item }),
+    { id: tabId, item: rails[0].id },
+  );
+  await waitFor('the rail to show again', () => page.evaluate(isShown, '.trending-rail'));
+  await page.waitForTimeout(500);
+  assert.ok(await page.evaluate(isShown, '.trending-rail'), 'its later copies show too');
+  await page.close();
+  assert.deepEqual(pageErrors, []);
+});
