@@ -90,3 +90,88 @@ test('a trending rail put in again every 100 ms is hidden as it comes in: shown 
   await page.close();
   assert.deepEqual(pageErrors, []);
 });
+
+// Text without its spaces: an excerpt joins text nodes with a space, textContent does not.
+const squeeze = (text) => text.replace(/[\s…]+/g, '');
+
+// The news apps (pages/news-react.js, news-vue.js) and their hashed class names.
+const APPS = [
+  {
+    name: 'react',
+    ad: '.x7q2p',
+    newsletter: '.b9v3c',
+    trending: '.m4r8t',
+    mostRead: '.p0o9i',
+    mostReadTitle: 'Most read',
+  },
+  {
+    name: 'vue',
+    ad: '.v7q2p',
+    newsletter: '.v9v3c',
+    trending: '.v4r8t',
+    mostRead: '.v0o9i',
+    mostReadTitle: 'Meistgelesen',
+  },
+];
+
+for (const app of APPS) {
+  test(`${app.name}: a hydrated app keeps working through 10 route changes; each route is decluttered; the popup lists the route's blocks only`, async () => {
+    await setSites({});
+    const consoleErrors = [];
+    const { page, tabId } = await open(`/${app.name}/0`);
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') consoleErrors.push(message.text());
+    });
+    await waitFor('the app to hydrate', () => page.evaluate(() => window.__appReady === true));
+    const titles = await page.evaluate(() => window.NEWS_STORIES.map((s) => s.title));
+    const clutter = [app.ad, app.newsletter, app.trending, app.mostRead];
+    for (let n = 0; n <= 10; n++) {
+      // A real click: React's and Vue's own handlers change the route.
+      if (n > 0) await page.click('#next');
+      const title = titles[n % titles.length];
+      await waitFor(`story ${n}`, () => page.evaluate((t) => document.querySelector('h1')?.textContent === t, title));
+      await waitFor(`route ${n} decluttered`, () =>
+        page.evaluate(
+          (selectors) =>
+            selectors.every((selector) => {
+              const element = document.querySelector(selector);
+              return element !== null && !element.checkVisibility();
+            }),
+          clutter,
+        ),
+      );
+      const prose = await page.evaluate(() =>
+        Array.from(document.querySelectorAll('article > p:not([class])'), (p) => p.checkVisibility()),
+      );
+      assert.deepEqual(prose, [true, true, true, true, true], `route ${n}: every paragraph shows`);
+      const now = await status(tabId);
+      // One entry per block of this route: the route's own (their text is on the page now) and
+      // the "Most read" list, which stays across routes, its order changing.
+      const text = squeeze(await page.evaluate(() => document.body.textContent));
+      const stale = now.items.filter(
+        (item) => !item.excerpt.startsWith(app.mostReadTitle) && !text.includes(squeeze(item.excerpt).slice(0, 40)),
+      );
+      assert.deepEqual(stale, [], `route ${n}: no entry for a block of an earlier route`);
+      assert.equal(now.items.length, clutter.length, `route ${n}: ${JSON.stringify(now.items)}`);
+      assert.equal(now.removals, now.items.length);
+    }
+    assert.deepEqual(await page.evaluate(() => window.__hydrationErrors), [], 'hydration without mismatch');
+    assert.deepEqual(consoleErrors, [], 'no error or warning in the console');
+    assert.deepEqual(
+      pageErrors.filter((e) => e.startsWith(`/${app.name}/`)),
+      [],
+    );
+
+    // Off again: no trace of the hiding anywhere in the page, and the app still runs.
+    await worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'background->content/toggle' }), tabId);
+    await waitFor('the page to be restored', async () => !(await page.evaluate(isMarked)));
+    const html = await page.evaluate(() => document.documentElement.outerHTML);
+    assert.doesNotMatch(html, /\s[a-z][a-z0-9]{11}=""/, 'no hiding attribute left');
+    assert.ok(await page.evaluate((selector) => document.querySelector(selector).checkVisibility(), app.ad));
+    await page.click('#next');
+    await waitFor('the next story', () =>
+      page.evaluate((t) => document.querySelector('h1')?.textContent === t, titles[11 % titles.length]),
+    );
+    await page.close();
+  });
+}

@@ -8,13 +8,59 @@
 //                 clutter/ad-label-copy-en); /strict/fixtures/...
 //                 sends the strict CSP; /slow/fixtures/... sends all but `</body>` and the rest
 //                 SLOW_PAUSE_MS later, so a test can look at the page while it is being parsed
+//   /vendor/NAME  React, React DOM and Vue, from node_modules (production builds)
+//   /react/N, /vue/N  story N of the single-page news apps (pages/news-*.js), rendered here on
+//                 the server as their sites would, then hydrated in the page
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { basename, dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createContext, runInContext } from 'node:vm';
+import * as React from 'react';
+import { renderToString as renderReact } from 'react-dom/server';
+import * as Vue from 'vue';
+import { renderToString as renderVue } from 'vue/server-renderer';
 
 const PAGES = join(dirname(fileURLToPath(import.meta.url)), 'pages');
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
+const NODE_MODULES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'node_modules');
+const VENDOR = {
+  'react.js': 'react/umd/react.production.min.js',
+  'react-dom.js': 'react-dom/umd/react-dom.production.min.js',
+  'vue.js': 'vue/dist/vue.global.prod.js',
+};
+
+// The news apps' own files, evaluated here with the framework as a global, as the page has it.
+function appIn(framework, files) {
+  const context = createContext({ ...framework });
+  context.globalThis = context;
+  for (const file of files) runInContext(readFileSync(join(PAGES, file), 'utf8'), context, { filename: file });
+  return context;
+}
+const APPS = {
+  react: {
+    context: appIn({ React }, ['news-stories.js', 'news-react.js']),
+    render: (app, n) => renderReact(React.createElement(app.NewsReact.App, { initial: n })),
+    root: (html) => `<div id="root">${html}</div>`,
+    scripts: ['/vendor/react.js', '/vendor/react-dom.js', '/news-stories.js', '/news-react.js', '/news-react-boot.js'],
+  },
+  vue: {
+    context: appIn({ Vue }, ['news-stories.js', 'news-vue.js']),
+    render: (app, n) => renderVue(Vue.createSSRApp(app.NewsVue.App, { initial: n })),
+    root: (html) => `<div id="app">${html}</div>`,
+    scripts: ['/vendor/vue.js', '/news-stories.js', '/news-vue.js', '/news-vue-boot.js'],
+  },
+};
+
+async function renderApp(name, n) {
+  const app = APPS[name];
+  const story = app.context.NEWS_STORIES[n % app.context.NEWS_STORIES.length];
+  const body = app.root(await app.render(app.context, n));
+  const scripts = app.scripts.map((src) => `<script src="${src}"></script>`).join('\n');
+  return `<!DOCTYPE html>\n<html lang="${story.lang}">\n<head>\n<meta charset="utf-8">\n<title>${story.title}</title>\n</head>\n<body>\n${body}\n${scripts}\n</body>\n</html>\n`;
+}
+
 export const STRICT_CSP = "default-src 'self'; script-src 'self'";
 export const SLOW_PAUSE_MS = 2000;
 const TYPES = {
@@ -54,6 +100,18 @@ export async function startServer() {
       } else {
         response.end(body);
       }
+      return;
+    }
+    const vendor = /^\/vendor\/([\w.-]+)$/.exec(path);
+    if (vendor !== null && VENDOR[vendor[1]] !== undefined) {
+      const body = await readFile(join(NODE_MODULES, VENDOR[vendor[1]]));
+      response.writeHead(200, { 'content-type': TYPES['.js'], 'cache-control': 'no-store' }).end(body);
+      return;
+    }
+    const route = /^\/(react|vue)\/(\d{1,4})$/.exec(path);
+    if (route !== null) {
+      const html = await renderApp(route[1], Number(route[2]));
+      response.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' }).end(html);
       return;
     }
     const m = /^\/(?:(plain|strict)\/)?([\w.-]+)$/.exec(path);
