@@ -175,7 +175,8 @@ test('pointing at an entry shows its blocks outlined on the page; leaving it tak
   const popup = await openPopup(tabId);
   const slots = () =>
     page.evaluate(() => ({
-      ads: document.querySelectorAll('[id^="div-gpt-ad-"]').length,
+      // Clutter is hidden in place: the slots shown.
+      ads: Array.from(document.querySelectorAll('[id^="div-gpt-ad-"]')).filter((e) => e.checkVisibility()).length,
       outlines: document.querySelectorAll('tidyread-outline').length,
     }));
   assert.deepEqual(await slots(), { ads: 0, outlines: 0 });
@@ -189,9 +190,13 @@ test('pointing at an entry shows its blocks outlined on the page; leaving it tak
 
   // The keyboard does the same: focus on the entry's button.
   await popup.locator('#groups .group[data-kind=trending_list] .bring-back').focus();
-  await waitFor('the trending list to show', () => page.evaluate(() => document.getElementById('trending') !== null));
+  await waitFor('the trending list to show', () =>
+    page.evaluate(() => document.getElementById('trending').checkVisibility()),
+  );
   await popup.locator('#bring-back-all').focus();
-  await waitFor('the list to go again', () => page.evaluate(() => document.getElementById('trending') === null));
+  await waitFor('the list to go again', () =>
+    page.evaluate(() => !document.getElementById('trending').checkVisibility()),
+  );
   assert.equal(await removalsMark(page), '5', 'still five blocks off the page');
   await popup.close();
   await page.close();
