@@ -451,6 +451,8 @@ function highlight(ids) {
     for (const node of item.nodes) {
       if (!node.isConnected || !hiding.isHidden(node)) continue;
       hiding.unhide(node);
+      // Out of reach of the block's selector rule too, until it is hidden again.
+      hiding.keep(node);
       peeking.push(node);
     }
   }

@@ -145,9 +145,9 @@ test('first paint: certain ad markup is hidden while the page is parsed, before 
 
   await waitFor('the first decision', () => page.evaluate(isMarked));
   const decided = await page.evaluate(() => {
-    // A new AdSense slot, read before any script of ours can see it: only a sheet would hide it.
-    const fresh = document.createElement('ins');
-    fresh.className = 'adsbygoogle';
+    // A new AMP ad (none on the page, so no rule for the page's own blocks names it), read
+    // before any script of ours can see it: only the pre-hide sheet would hide it.
+    const fresh = document.createElement('amp-ad');
     document.body.append(fresh);
     const display = getComputedStyle(fresh).display;
     fresh.remove();
