@@ -58,7 +58,8 @@ for (const slug of SAMPLE) {
     const tabId = await waitFor(`the status of ${slug}`, () => worker.evaluate((u) => globalThis.testTabs.get(u), url));
     await waitFor(`tidyread to mark ${slug}`, () => page.evaluate(isMarked));
     const { status } = await send(tabId, 'popup->content/status');
-    const pageText = await page.evaluate(() => document.body.textContent);
+    // What shows: clutter is hidden in place, its text still in textContent.
+    const pageText = await page.evaluate(() => document.body.innerText);
     await worker.evaluate(async (id) => chrome.action.onClicked.dispatch(await chrome.tabs.get(id)), tabId);
     const reader = await waitFor('the reader view to open', async () => {
       const { reader } = await send(tabId, 'background->content/reader-state', { layout: false });

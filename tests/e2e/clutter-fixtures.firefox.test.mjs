@@ -76,7 +76,8 @@ for (const slug of SAMPLE) {
       const reply = await send(tabId, { type: 'popup->content/status' });
       return reply?.ok && reply.status.removals > 0 && reply.status;
     });
-    const pageText = await driver.executeScript(() => document.body.textContent);
+    // What shows: clutter is hidden in place, its text still in textContent.
+    const pageText = await driver.executeScript(() => document.body.innerText);
     await privileged('action.triggerAction(window);');
     const reader = await waitFor('the reader view to open', async () => {
       const reply = await send(tabId, { type: 'background->content/reader-state', layout: false });
