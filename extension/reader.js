@@ -290,6 +290,10 @@ export async function open(article, settings, { auto = false } = {}) {
   parts.reader.addEventListener('keydown', onKeyDown);
   parts.reader.addEventListener('focusin', onFocusIn);
   host.addEventListener('scroll', onScroll, { passive: true });
+  // Headings scrolled to stop under the bar, whatever its height (the read-aloud bar open or not).
+  const bar = parts.reader.querySelector('.bar');
+  view.barSize = new ResizeObserver(() => parts.reader.style.setProperty('--bar-height', `${bar.offsetHeight}px`));
+  view.barSize.observe(bar);
   window.addEventListener('keydown', onWindowKeyDown, true);
   window.addEventListener('beforeprint', onBeforePrint);
   window.addEventListener('afterprint', onAfterPrint);
@@ -306,9 +310,10 @@ export async function open(article, settings, { auto = false } = {}) {
 
 export function close() {
   if (view === null) return;
-  const { host, cover, narrator } = view;
+  const { host, cover, narrator, barSize } = view;
   onAfterPrint();
   narrator?.stop();
+  barSize.disconnect();
   window.removeEventListener('keydown', onWindowKeyDown, true);
   window.removeEventListener('beforeprint', onBeforePrint);
   window.removeEventListener('afterprint', onAfterPrint);
