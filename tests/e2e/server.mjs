@@ -8,6 +8,7 @@
 //                 clutter/ad-label-copy-en); /strict/fixtures/...
 //                 sends the strict CSP; /slow/fixtures/... sends all but `</body>` and the rest
 //                 SLOW_PAUSE_MS later, so a test can look at the page while it is being parsed
+//   /corpus/NAME/source.html  ../shared/corpus/readability/NAME/source.html (the real pages)
 //   /vendor/NAME  React, React DOM and Vue, from node_modules (production builds)
 //   /react/N, /vue/N  story N of the single-page news apps (pages/news-*.js), rendered here on
 //                 the server as their sites would, then hydrated in the page
@@ -24,6 +25,15 @@ import { renderToString as renderVue } from 'vue/server-renderer';
 
 const PAGES = join(dirname(fileURLToPath(import.meta.url)), 'pages');
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
+export const CORPUS = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  '..',
+  'shared',
+  'corpus',
+  'readability',
+);
 const NODE_MODULES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'node_modules');
 const VENDOR = {
   'react.js': 'react/umd/react.production.min.js',
@@ -75,6 +85,16 @@ export async function startServer() {
     const path = new URL(request.url, 'http://127.0.0.1').pathname;
     if (path === '/favicon.ico') {
       response.writeHead(204).end();
+      return;
+    }
+    const corpus = /^\/corpus\/([\w-]+)\/source\.html$/.exec(path);
+    if (corpus !== null) {
+      try {
+        const body = await readFile(join(CORPUS, basename(corpus[1]), 'source.html'));
+        response.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' }).end(body);
+      } catch {
+        response.writeHead(404).end();
+      }
       return;
     }
     const fixture = /^\/(?:(plain|strict|slow)\/)?fixtures\/((?:[\w-]+\/)?[\w-]+)\/([\w.-]+\.html)$/.exec(path);
