@@ -153,26 +153,19 @@ pub fn seeds(f: &Facts, keep_comments: bool) -> Vec<Seed> {
         if f.counts(id).protected > 0 {
             continue;
         }
-        let found = [
-            ads::markup_seed(f, id),
-            label_seed(f, id),
-            ads::lead_seed(f, id),
-            headlines::lead_seed(f, id),
-            phrase_seed(f, id),
-            share::cluster_seed(f, id),
-            newsletter::form_seed(f, id),
-            headlines::list_seed(f, id),
-            hint_seed(f, id, keep_comments),
-            overlay::seed(f, id),
-        ];
         // The article's text goes only with a seed that may take it.
         let article = f.counts(id).article > 0;
-        out.extend(
-            found
-                .into_iter()
-                .flatten()
-                .filter(|s| s.in_article || !article),
-        );
+        let mut push = |seed: Option<Seed>| out.extend(seed.filter(|s| s.in_article || !article));
+        push(ads::markup_seed(f, id));
+        push(label_seed(f, id));
+        push(ads::lead_seed(f, id));
+        push(headlines::lead_seed(f, id));
+        push(phrase_seed(f, id));
+        push(share::cluster_seed(f, id));
+        push(newsletter::form_seed(f, id));
+        push(headlines::list_seed(f, id));
+        push(hint_seed(f, id, keep_comments));
+        push(overlay::seed(f, id));
     }
     out
 }
