@@ -23,7 +23,6 @@ const MOVE_CALLS: [(&str, bool); 2] = [("$RC(", false), ("$RS(", true)];
 pub fn reveal_segments(dom: &mut Dom) {
     let mut segments: Vec<(String, NodeId)> = Vec::new();
     let mut slots: HashMap<String, NodeId> = HashMap::new();
-    let mut calls: Vec<(String, String)> = Vec::new();
     for id in dom.descendants(NodeId::ROOT) {
         let Some(el) = dom.element(id) else { continue };
         match (&*el.name, el.attr("id")) {
@@ -33,15 +32,18 @@ pub fn reveal_segments(dom: &mut Dom) {
             ("template", Some(tid)) if tid.starts_with("B:") || tid.starts_with("P:") => {
                 slots.insert(tid.to_owned(), id);
             }
-            ("script", _) => {
-                let text = dom.text_content(id);
-                calls.extend(move_calls(&text));
-            }
             _ => {}
         }
     }
     if segments.is_empty() || slots.is_empty() {
         return;
+    }
+    // Only a streamed page's scripts are read: most pages have none of the above.
+    let mut calls: Vec<(String, String)> = Vec::new();
+    for id in dom.descendants(NodeId::ROOT) {
+        if dom.is(id, "script") {
+            calls.extend(move_calls(&dom.text_content(id)));
+        }
     }
     let called: HashMap<&str, &str> = calls
         .iter()
