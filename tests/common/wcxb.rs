@@ -278,8 +278,9 @@ pub fn options(truth: &Truth) -> tidyread::Options {
     }
 }
 
-/// One page through the core: the text we score (`Article::text`, empty when extraction finds no
-/// article), the readerable verdict, and what failed.
+/// One page through the core as the reader view gets it (`analyze`: the article with the clutter
+/// inside it left out): the text we score (`Article::text`, empty when no article is found), the
+/// readerable verdict, and what failed.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Run {
     #[serde(skip)]
@@ -293,16 +294,19 @@ pub struct Run {
     pub ms: f64,
 }
 
-/// Parses, extracts and checks one page, each stage under [`guarded`] (a panic becomes the
+/// Parses and analyses one page, under [`guarded`] (a panic becomes the
 /// failure, and the text stays empty).
 pub fn run(source: &[u8], truth: &Truth) -> Run {
     let started = std::time::Instant::now();
     let opts = options(truth);
-    let outcome = guarded("parse, extract, readerable", || {
+    let outcome = guarded("parse, analyze", || {
         let dom = tidyread::parse_html(source).map_err(|e| format!("input: {e}"))?;
-        let readerable = tidyread::readerable::check(&dom);
-        let article = tidyread::extract(&dom, &opts).map_err(|e| e.to_string());
-        Ok::<_, String>((readerable, article))
+        let parts = tidyread::Parts {
+            removals: false,
+            text: true,
+        };
+        let analysis = tidyread::analyze_parts(&dom, &opts, parts);
+        Ok::<_, String>((analysis.readerable, analysis.article))
     });
     let mut run = Run::default();
     match outcome {
