@@ -57,6 +57,8 @@ pub struct Flags {
     pub weight_classes: bool,
     /// Drop blocks inside the article that look like lists of links, forms or ad frames.
     pub clean_conditionally: bool,
+    /// Take the page's main landmark when the chosen block is only a small part of it.
+    pub widen_to_main: bool,
 }
 
 /// The passes, in the order they are tried.
@@ -65,21 +67,25 @@ const PASSES: [Flags; 4] = [
         strip_unlikely: true,
         weight_classes: true,
         clean_conditionally: true,
+        widen_to_main: false,
     },
     Flags {
         strip_unlikely: false,
         weight_classes: true,
         clean_conditionally: true,
+        widen_to_main: false,
     },
     Flags {
         strip_unlikely: false,
         weight_classes: false,
         clean_conditionally: true,
+        widen_to_main: false,
     },
     Flags {
         strip_unlikely: false,
         weight_classes: false,
         clean_conditionally: false,
+        widen_to_main: false,
     },
 ];
 /// A pass that finds less text than this is retried with fewer heuristics.
@@ -92,6 +98,7 @@ const WORDS_PER_MINUTE: usize = 230;
 const EXCERPT_CHARS: usize = 300;
 
 struct Attempt {
+    flags: Flags,
     chars: usize,
     written: output::Written,
     root: NodeId,
@@ -127,7 +134,24 @@ pub fn extract_excluding(
             break;
         }
     }
-    let best = best.ok_or(ExtractError::NoBody)?;
+    let mut best = best.ok_or(ExtractError::NoBody)?;
+    // A page of many parts (a listing, a product page, a thread): the block found is a small
+    // part of the main landmark the page declares, which is tried whole with the same flags.
+    if let Some(main) = dom
+        .ancestors(best.root)
+        .find(|&a| dom.is(a, "main") || dom.attr(a, "role") == Some("main"))
+    {
+        if (best.chars as f64) < score::MAIN_PART_SHARE * f64::from(whole.text_len(main)) {
+            let flags = Flags {
+                widen_to_main: true,
+                ..best.flags
+            };
+            let wider = attempt(dom, &whole, &names, body, &meta, flags, base.as_ref());
+            if wider.chars > best.chars {
+                best = wider;
+            }
+        }
+    }
     if best.chars < MIN_TEXT_CHARS {
         return Err(ExtractError::TooLittleText {
             chars: best.chars,
@@ -167,6 +191,7 @@ fn attempt(
     };
     let written = output::write(dom, &choice.pieces, &keep, base);
     Attempt {
+        flags,
         chars: written.text.chars().count(),
         written,
         root: choice.root,

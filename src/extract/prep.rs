@@ -220,6 +220,11 @@ impl Whole {
         }
     }
 
+    /// The trimmed length of the element's `textContent` as it renders, hidden parts included.
+    pub fn text_len(&self, id: NodeId) -> u32 {
+        self.text[id.index()].get()
+    }
+
     /// True when the element's trimmed `textContent` certainly has `max` characters or more:
     /// the rendered length never exceeds it, so this never says yes where a count would not.
     fn at_least(&self, id: NodeId, max: usize) -> bool {
@@ -304,9 +309,30 @@ impl TextLen {
     }
 }
 
-/// Hidden by markup alone (`hidden`, inline `display:none`, `aria-hidden`). Image fallbacks
-/// marked `fallback-image` are aria-hidden but are the article's pictures.
+/// Class names of text kept for screen readers only and of "skip to content" links: the
+/// common utility classes that move it off screen. A reader view shows what the eye sees.
+const SCREEN_READER_ONLY_CLASSES: &[&str] = &[
+    "sr-only",
+    "screen-reader-text",
+    "screen-reader-only",
+    "visually-hidden",
+    "visuallyhidden",
+    "skip-link",
+];
+
+/// Hidden by markup alone (`hidden`, inline `display:none`, `aria-hidden`, a screen-reader-only
+/// class). Image fallbacks marked `fallback-image` are aria-hidden but are the article's pictures.
 fn is_probably_visible(el: &crate::dom::Element) -> bool {
+    let screen_reader_only = el.attr("class").is_some_and(|c| {
+        c.split_ascii_whitespace().any(|t| {
+            SCREEN_READER_ONLY_CLASSES
+                .iter()
+                .any(|s| t.eq_ignore_ascii_case(s))
+        })
+    });
+    if screen_reader_only {
+        return false;
+    }
     let style_hides = el.attr("style").is_some_and(|s| {
         let s = compact_style(s);
         s.contains("display:none") || s.contains("visibility:hidden")

@@ -39,6 +39,8 @@ const MIN_SIBLING_SCORE: f64 = 10.0;
 /// A paragraph sibling this long with few links joins the article.
 const LONG_SIBLING_PARAGRAPH: u32 = 80;
 const MAX_SIBLING_LINK_DENSITY: f64 = 0.25;
+/// The chosen block holding less than this share of the main landmark's text is one part of it.
+pub const MAIN_PART_SHARE: f64 = 0.5;
 /// A lead figure's text is a caption and a credit; longer, it is something else.
 const MAX_LEAD_CAPTION_CHARS: u32 = 300;
 
@@ -136,8 +138,30 @@ pub fn choose(dom: &Dom, prep: &Prep, flags: Flags) -> (Choice, Scores) {
         );
     };
     let top = refine_top(dom, prep, &mut s, &candidates, first, body, flags);
+    if let Some(main) = main_holding_more(dom, prep, top).filter(|_| flags.widen_to_main) {
+        ensure_scored(dom, prep, &mut s, main, flags);
+        return (
+            Choice {
+                root: main,
+                pieces: vec![Piece::Node(main)],
+            },
+            s,
+        );
+    }
     let pieces = siblings(dom, prep, &s, top);
     (Choice { root: top, pieces }, s)
+}
+
+/// The page's own main landmark (`<main>`, `role="main"`) around the chosen block, when the block
+/// holds only a small part of its text: the page is made of many parts (a listing's items, a
+/// product's facts, a thread's posts) and the landmark says where they all are.
+fn main_holding_more(dom: &Dom, prep: &Prep, top: NodeId) -> Option<NodeId> {
+    let main = dom
+        .ancestors(top)
+        .find(|&a| dom.is(a, "main") || dom.attr(a, "role") == Some("main"))
+        .filter(|&m| prep.kept[m.index()])?;
+    let share = f64::from(prep.text_len(top)) / f64::from(prep.text_len(main).max(1));
+    (share < MAIN_PART_SHARE).then_some(main)
 }
 
 /// The first node a piece's vote goes to (its parent, or its block for a run) and its points;
