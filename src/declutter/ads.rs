@@ -7,9 +7,9 @@ use crate::text;
 
 use super::facts::{Facts, NodeFlags};
 use super::lexicon::{Hints, Label};
-use super::seeds::{lead_label, Hinted, LabelSeen, Policy, Priority, Seed, Slot};
+use super::seeds::{lead_label, Hinted, LabelSeen, Policy, Priority, Seed, Slot, Why};
 use super::signals::{host_is, split_host, starts_with_ignore_case};
-use super::ClutterKind;
+use super::{Cause, CauseCode, ClutterKind};
 
 /// Labels matched exactly, after [`normalize_label`]. Ad labels in the languages the web is
 /// written in: the label is often the only thing a hashed-class ad slot says about itself.
@@ -381,48 +381,61 @@ pub fn ad_host(url: &str) -> Option<String> {
 
 /// Why an element is ad markup, if it is: an ad server's frame, script or link, an AdSense
 /// `<ins>`, an AMP ad, Google's ad frames, ad-slot attributes, or a GPT slot id.
-pub fn markup(dom: &Dom, id: NodeId, hints: Hints) -> Option<String> {
+pub fn markup(dom: &Dom, id: NodeId, hints: Hints) -> Option<Why> {
     let e = dom.element(id)?;
     let name = &*e.name;
     let address = |attr: &str| e.attr(attr).or_else(|| e.attr("data-src")).unwrap_or("");
     if let Some(&(_, attr)) = AD_FRAMES.iter().find(|(tag, _)| *tag == name) {
         if let Some(host) = ad_host(address(attr)) {
-            return Some(format!("iframe from {host}"));
+            return Some(from_host("iframe from", &host));
         }
     }
     if name == "script" {
         if let Some(host) = ad_host(address("src")) {
-            return Some(format!("script from {host}"));
+            return Some(from_host("script from", &host));
         }
     }
     if name == "a" {
         if let Some(host) = e.attr("href").and_then(ad_host) {
             if AD_HOSTS.contains(&host.as_str()) {
-                return Some(format!("link to {host}"));
+                return Some(from_host("link to", &host));
             }
         }
     }
     let (class, ident) = (e.attr("class"), e.attr("id"));
     if let Some(ad) = AD_ELEMENTS.iter().find(|a| a.matches(name, class, ident)) {
-        return Some(ad.reason.to_owned());
+        return Some(slot(ad.reason.to_owned()));
     }
     if let Some(attr) = e
         .attrs
         .iter()
         .find(|a| a.name.starts_with("data-") && AD_ATTRIBUTES.contains(&&*a.name))
     {
-        return Some(format!("attribute {}", attr.name));
+        return Some(slot(format!("attribute {}", attr.name)));
     }
     if hints.has(Hints::AD_ID) {
         let name = ident.or(class).unwrap_or("");
-        return Some(format!("id '{}'", text::excerpt(name, 24)));
+        return Some(slot(format!("id '{}'", text::excerpt(name, 24))));
     }
     None
 }
 
+/// "iframe from doubleclick.net", "link to taboola.com".
+fn from_host(what: &str, host: &str) -> Why {
+    Why::new(
+        format!("{what} {host}"),
+        Cause::with_detail(CauseCode::AdFrom, host),
+    )
+}
+
+/// Ad markup without a named server.
+fn slot(reason: String) -> Why {
+    Why::new(reason, Cause::new(CauseCode::AdSlot))
+}
+
 /// Ad markup: an ad server's frame or loader script, AdSense `<ins>`, GPT slot ids.
 pub fn markup_seed(f: &Facts, id: NodeId) -> Option<Seed> {
-    let reason = f.ad_markup(id)?;
+    let markup = f.ad_markup(id)?;
     // An ad link inside a headline list is one sponsored entry, not a slot: let the list
     // rule decide about the list.
     if f.dom.is(id, "a") && f.counts(id).words > 3 {
@@ -432,7 +445,7 @@ pub fn markup_seed(f: &Facts, id: NodeId) -> Option<Seed> {
         Seed::new(
             id,
             ClutterKind::Ad,
-            reason.to_owned(),
+            Why::new(markup.reason.clone(), markup.cause.clone()),
             AD_SLOT,
             Priority::Markup,
             check,
@@ -448,7 +461,7 @@ pub fn lead_seed(f: &Facts, id: NodeId) -> Option<Seed> {
         Seed::new(
             id,
             ClutterKind::Ad,
-            format!("label '{lead}'"),
+            Why::label(&lead),
             AD_SLOT,
             Priority::Label,
             check,
@@ -462,7 +475,7 @@ pub fn video_phrase_seed(id: NodeId, phrase: &str) -> Seed {
     Seed::new(
         id,
         ClutterKind::Ad,
-        format!("'{phrase}' video ad"),
+        Why::says(phrase, "video ad"),
         VIDEO_AD_PLAYER,
         Priority::Markup,
         check,
@@ -486,7 +499,7 @@ pub fn label_seed(f: &Facts, label: LabelSeen, sponsored: bool) -> Option<Seed> 
     let seed = Seed::new(
         label.id,
         ClutterKind::Ad,
-        label.reason,
+        label.why(),
         policy,
         Priority::Label,
         check,
@@ -511,7 +524,8 @@ pub fn hint_seed(h: &Hinted) -> Option<Seed> {
     slot.then(|| {
         h.seed(
             ClutterKind::Ad,
-            format!("ad container ({})", h.name()),
+            "ad container",
+            CauseCode::AdSlot,
             AD_SLOT,
             check,
         )

@@ -2,7 +2,7 @@
 
 use super::lexicon::Hints;
 use super::seeds::{keep_kind, Hinted, Policy, Seed};
-use super::ClutterKind;
+use super::{CauseCode, ClutterKind};
 
 /// Whole class names or ids of comment sections (whole names: "comment-count" is a byline link).
 pub const NAMES: &[&str] = &[
@@ -36,7 +36,8 @@ pub fn hint_seed(h: &Hinted) -> Option<Seed> {
     (h.hints.has(Hints::COMMENTS) && !h.keep_comments && !h.inline).then(|| {
         h.seed(
             ClutterKind::Comments,
-            format!("comment section ({})", h.name()),
+            "comment section",
+            CauseCode::CommentSection,
             Policy::Container,
             keep_kind,
         )

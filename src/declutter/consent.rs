@@ -6,8 +6,8 @@ use crate::dom::NodeId;
 use super::facts::Facts;
 use super::lexicon::{Hints, Phrases};
 use super::seeds::PROMPT_HINT_MAX_WORDS;
-use super::seeds::{find_control, Hinted, Policy, Priority, Seed, Slot};
-use super::ClutterKind;
+use super::seeds::{find_control, Hinted, Policy, Priority, Seed, Slot, Why};
+use super::{CauseCode, ClutterKind};
 
 /// Phrases of consent banners.
 /// ("consent" alone is not one: "royal consent", "consent to install" are prose.)
@@ -98,7 +98,7 @@ pub fn phrase_seed(id: NodeId, phrase: &str) -> Seed {
     Seed::new(
         id,
         ClutterKind::ConsentBanner,
-        format!("'{phrase}' notice"),
+        Why::says(phrase, "notice"),
         CONSENT_BOX,
         Priority::Markup,
         check,
@@ -115,7 +115,8 @@ pub fn hint_seed(h: &Hinted) -> Option<Seed> {
     banner.then(|| {
         h.seed(
             ClutterKind::ConsentBanner,
-            format!("consent banner ({})", h.name()),
+            "consent banner",
+            CauseCode::CookieBanner,
             Policy::Container,
             check,
         )

@@ -8,6 +8,7 @@ use crate::hash::FastMap;
 use super::counts::{is_headline, measure, Chunked, Counts, TextSize};
 use super::elements::{self, TagKinds, LANDMARK_ROLES};
 use super::lexicon::{self, Hints, Phrases};
+use super::seeds::Why;
 use super::{ads, newsletter, share, signals, Protected};
 
 flag_set! {
@@ -98,7 +99,7 @@ pub struct Facts<'a> {
     /// By text row (apart from `text`, whose rows they would pad to 12 bytes).
     phrases: Vec<Phrases>,
     /// Why each element of ad markup is one ("iframe from doubleclick.net"): few on any page.
-    ad_markup: FastMap<NodeId, String>,
+    ad_markup: FastMap<NodeId, Why>,
     /// The article's root, or without one the likely article: where rules are most careful.
     pub region: Option<NodeId>,
     /// Whether an extracted article protects its text (else prose does).
@@ -194,8 +195,8 @@ impl<'a> Facts<'a> {
     }
 
     /// Why an element is ad markup, if it is.
-    pub fn ad_markup(&self, id: NodeId) -> Option<&str> {
-        self.ad_markup.get(&id).map(String::as_str)
+    pub fn ad_markup(&self, id: NodeId) -> Option<&Why> {
+        self.ad_markup.get(&id)
     }
 
     /// An element's row in the per-element tables (also the caller's), or a text node's in `text`.

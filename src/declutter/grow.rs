@@ -7,7 +7,7 @@ use crate::dom::NodeId;
 use super::counts::Counts;
 use super::facts::{Facts, NodeFlags};
 use super::seeds::{Policy, Priority, Seed, Slot};
-use super::{ClutterKind, KindSet};
+use super::{Cause, ClutterKind, KindSet};
 
 /// A section absorbs a wrapper that adds at most this many words of any kind (its heading)...
 const SECTION_EXTRA_WORDS: u32 = 6;
@@ -27,6 +27,7 @@ pub struct Block {
     pub node: NodeId,
     pub kind: ClutterKind,
     pub reason: String,
+    pub cause: Cause,
     priority: Priority,
 }
 
@@ -74,6 +75,7 @@ pub fn blocks(f: &Facts, seeds: Vec<Seed>) -> Vec<Block> {
                 node,
                 kind,
                 reason: s.reason,
+                cause: s.cause,
                 priority: s.priority,
             });
         }

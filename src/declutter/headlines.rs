@@ -6,8 +6,8 @@ use crate::dom::NodeId;
 
 use super::facts::{Facts, NodeFlags};
 use super::lexicon::{Hints, Label};
-use super::seeds::{keep_kind, lead_label, Hinted, LabelSeen, Policy, Priority, Seed};
-use super::ClutterKind;
+use super::seeds::{keep_kind, lead_label, Hinted, LabelSeen, Policy, Priority, Seed, Why};
+use super::{Cause, CauseCode, ClutterKind};
 
 /// Headings over lists of trending or most-read headlines.
 pub const TRENDING_LABELS: &[&str] = &[
@@ -224,7 +224,7 @@ pub fn section_label_seed(label: LabelSeen, kind: ClutterKind) -> Seed {
     Seed::new(
         label.id,
         kind,
-        label.reason,
+        label.why(),
         Policy::Section,
         Priority::Label,
         check_section,
@@ -266,7 +266,10 @@ pub fn list_seed(f: &Facts, id: NodeId) -> Option<Seed> {
     Some(Seed::new(
         id,
         kind,
-        format!("list of {} headline links {place}", c.headline_links),
+        Why::new(
+            format!("list of {} headline links {place}", c.headline_links),
+            Cause::with_count(CauseCode::HeadlineList, c.headline_links),
+        ),
         Policy::Section,
         Priority::Structure,
         keep_kind,
@@ -289,7 +292,7 @@ pub fn lead_seed(f: &Facts, id: NodeId) -> Option<Seed> {
         Seed::new(
             id,
             kind,
-            format!("label '{lead}'"),
+            Why::label(&lead),
             Policy::Container,
             Priority::Label,
             keep_kind,
@@ -341,10 +344,14 @@ pub fn hint_seed(h: &Hinted) -> Option<Seed> {
     } else {
         ClutterKind::Recommended
     };
-    Some(h.seed(
+    let reason = format!("{} headline links ({})", c.headline_links, h.name());
+    let cause = Cause::with_count(CauseCode::HeadlineList, c.headline_links);
+    Some(Seed::new(
+        h.id,
         kind,
-        format!("{} headline links ({})", c.headline_links, h.name()),
+        Why::new(reason, cause),
         Policy::Section,
+        Priority::Hint,
         keep_kind,
     ))
 }

@@ -120,7 +120,7 @@ pub fn classify(dom: &Dom, article: Option<Protected>, options: &Options) -> Vec
         .map(|b| Removal {
             node: b.node,
             kind: b.kind,
-            cause: Cause::of(&b.reason),
+            cause: b.cause,
             reason: b.reason,
             excerpt: block_excerpt(dom, b.node),
         })

@@ -6,8 +6,8 @@ use crate::dom::{Element, NodeId};
 use super::facts::Facts;
 use super::lexicon::{Hints, Phrases};
 use super::seeds::PROMPT_HINT_MAX_WORDS;
-use super::seeds::{find_control, Hinted, LabelSeen, Policy, Priority, Seed, Slot};
-use super::ClutterKind;
+use super::seeds::{find_control, Hinted, LabelSeen, Policy, Priority, Seed, Slot, Why};
+use super::{Cause, CauseCode, ClutterKind};
 
 pub const LABELS: &[&str] = &[
     "newsletter",
@@ -115,7 +115,7 @@ pub fn label_seed(label: LabelSeen) -> Seed {
     Seed::new(
         label.id,
         ClutterKind::Newsletter,
-        label.reason,
+        label.why(),
         NEWSLETTER_BOX,
         Priority::Label,
         check,
@@ -127,7 +127,7 @@ pub fn phrase_seed(id: NodeId, phrase: &str) -> Seed {
     Seed::new(
         id,
         ClutterKind::Newsletter,
-        format!("'{phrase}' sign-up"),
+        Why::says(phrase, "sign-up"),
         NEWSLETTER_BOX,
         Priority::Markup,
         check,
@@ -142,7 +142,10 @@ pub fn form_seed(f: &Facts, id: NodeId) -> Option<Seed> {
         Seed::new(
             id,
             ClutterKind::Newsletter,
-            "email sign-up form".to_owned(),
+            Why::new(
+                "email sign-up form".to_owned(),
+                Cause::new(CauseCode::SignupForm),
+            ),
             NEWSLETTER_BOX,
             Priority::Structure,
             check,
@@ -161,7 +164,8 @@ pub fn hint_seed(h: &Hinted) -> Option<Seed> {
     sign_up.then(|| {
         h.seed(
             ClutterKind::Newsletter,
-            format!("newsletter box ({})", h.name()),
+            "newsletter box",
+            CauseCode::NewsletterBox,
             NEWSLETTER_BOX,
             check,
         )

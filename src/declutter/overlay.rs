@@ -7,8 +7,8 @@ use crate::dom::NodeId;
 use super::consent::accept_button;
 use super::facts::{Facts, NodeFlags};
 use super::lexicon::Phrases;
-use super::seeds::{keep_kind, Policy, Priority, Seed};
-use super::ClutterKind;
+use super::seeds::{keep_kind, Policy, Priority, Seed, Why};
+use super::{Cause, CauseCode, ClutterKind};
 
 /// A fixed element with more words than this is a page part (a docked article?), not an overlay.
 const OVERLAY_MAX_WORDS: u32 = 400;
@@ -34,10 +34,16 @@ pub fn seed(f: &Facts, id: NodeId) -> Option<Seed> {
     {
         return None;
     }
+    let button = c
+        .phrases
+        .has(Phrases::COOKIE)
+        .then(|| accept_button(f, id))
+        .flatten();
     let (kind, what) = if c.phrases.has(Phrases::COOKIE) {
         (
             ClutterKind::ConsentBanner,
-            accept_button(f, id)
+            button
+                .as_ref()
                 .map(|b| format!("with '{b}'"))
                 .unwrap_or_else(|| "about cookies".to_owned()),
         )
@@ -61,10 +67,14 @@ pub fn seed(f: &Facts, id: NodeId) -> Option<Seed> {
     } else {
         format!("dialog {what}")
     };
+    let cause = match &button {
+        Some(b) => Cause::with_detail(CauseCode::Popup, b),
+        None => Cause::new(CauseCode::Popup),
+    };
     Some(Seed::new(
         id,
         kind,
-        reason,
+        Why::new(reason, cause),
         Policy::Container,
         Priority::Markup,
         keep_kind,

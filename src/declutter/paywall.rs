@@ -6,8 +6,8 @@ use crate::dom::NodeId;
 use super::lexicon::Hints;
 use super::promo::PROMO_BOX;
 use super::seeds::PROMPT_HINT_MAX_WORDS;
-use super::seeds::{needs_call_to_action, Hinted, Policy, Priority, Seed};
-use super::ClutterKind;
+use super::seeds::{needs_call_to_action, Hinted, Policy, Priority, Seed, Why};
+use super::{CauseCode, ClutterKind};
 
 /// Phrases of paywall and metering prompts.
 pub const PHRASES: &[&str] = &[
@@ -71,7 +71,7 @@ pub fn phrase_seed(id: NodeId, phrase: &str) -> Seed {
     Seed::new(
         id,
         ClutterKind::PaywallPrompt,
-        format!("'{phrase}' paywall prompt"),
+        Why::says(phrase, "paywall prompt"),
         PROMO_BOX,
         Priority::Markup,
         needs_call_to_action,
@@ -85,7 +85,8 @@ pub fn hint_seed(h: &Hinted) -> Option<Seed> {
     prompt.then(|| {
         h.seed(
             ClutterKind::PaywallPrompt,
-            format!("paywall ({})", h.name()),
+            "paywall",
+            CauseCode::Paywall,
             Policy::Container,
             needs_call_to_action,
         )

@@ -3,7 +3,7 @@
 
 use crate::dom::NodeId;
 
-use super::seeds::{needs_call_to_action, Policy, Priority, Seed, Slot};
+use super::seeds::{needs_call_to_action, Policy, Priority, Seed, Slot, Why};
 use super::ClutterKind;
 
 /// Phrases of membership, app and donation promotions.
@@ -51,7 +51,7 @@ pub fn phrase_seed(id: NodeId, phrase: &str) -> Seed {
     Seed::new(
         id,
         ClutterKind::Promo,
-        format!("'{phrase}' call to action"),
+        Why::says(phrase, "call to action"),
         PROMO_BOX,
         Priority::Markup,
         needs_call_to_action,

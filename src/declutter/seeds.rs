@@ -11,7 +11,7 @@ use super::counts::Counts;
 use super::facts::{Facts, NodeFlags};
 use super::lexicon::{self, Hints, Label, Phrases};
 use super::{ads, comments, consent, headlines, newsletter, overlay, paywall, promo, share};
-use super::{signals, sponsored, ClutterKind};
+use super::{signals, sponsored, Cause, CauseCode, ClutterKind};
 
 /// How a seed may grow into its outermost sensible block.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,6 +51,35 @@ pub enum Priority {
     Label,
 }
 
+/// Why a seed is clutter: in English for logs, tests and the CLI, and as a cause the extension
+/// words in the user's language.
+pub struct Why {
+    pub reason: String,
+    pub cause: Cause,
+}
+
+impl Why {
+    pub fn new(reason: String, cause: Cause) -> Why {
+        Why { reason, cause }
+    }
+
+    /// A label over or before the block: "label 'Advertisement'".
+    pub fn label(text: &str) -> Why {
+        Why::new(
+            format!("label '{text}'"),
+            Cause::with_detail(CauseCode::Label, text),
+        )
+    }
+
+    /// A call to action found by its phrase: "'vip member' call to action".
+    pub fn says(phrase: &str, what: &str) -> Why {
+        Why::new(
+            format!("'{phrase}' {what}"),
+            Cause::with_detail(CauseCode::Says, phrase),
+        )
+    }
+}
+
 /// What a grown block must hold to be removed, and its final kind; `None` drops it.
 pub type Check = fn(&Facts, &Seed, NodeId) -> Option<ClutterKind>;
 
@@ -60,6 +89,8 @@ pub struct Seed {
     pub node: NodeId,
     pub kind: ClutterKind,
     pub reason: String,
+    /// The reason as the extension words it in the user's language.
+    pub cause: Cause,
     pub policy: Policy,
     pub priority: Priority,
     /// A section label: two labelled sections are never merged into one block.
@@ -74,7 +105,7 @@ impl Seed {
     pub fn new(
         node: NodeId,
         kind: ClutterKind,
-        reason: String,
+        why: Why,
         policy: Policy,
         priority: Priority,
         check: Check,
@@ -82,7 +113,8 @@ impl Seed {
         Seed {
             node,
             kind,
-            reason,
+            reason: why.reason,
+            cause: why.cause,
             policy,
             priority,
             is_label: false,
@@ -216,8 +248,15 @@ pub struct LabelSeen {
     pub id: NodeId,
     /// In a heading (`h2`…`h6`), or over one.
     pub heading: bool,
-    /// "label 'Advertisement'".
-    pub reason: String,
+    /// The label as written, shortened: "Advertisement".
+    pub text: String,
+}
+
+impl LabelSeen {
+    /// "label 'Advertisement'", and its cause.
+    pub fn why(&self) -> Why {
+        Why::label(&self.text)
+    }
 }
 
 /// A label: "Advertisement", "Trending", "Recommended", "Newsletter", "Share", in an element of
@@ -258,7 +297,7 @@ fn label_seed(f: &Facts, id: NodeId) -> Option<Seed> {
     let seen = LabelSeen {
         id,
         heading,
-        reason: format!("label '{}'", text::excerpt(&found.raw, 40)),
+        text: text::excerpt(&found.raw, 40),
     };
     let seed = match label {
         Label::Ad => ads::label_seed(f, seen, false),
@@ -389,8 +428,25 @@ impl Hinted<'_, '_> {
         text::excerpt(&attr.unwrap_or_default(), 32)
     }
 
-    pub fn seed(&self, kind: ClutterKind, reason: String, policy: Policy, check: Check) -> Seed {
-        Seed::new(self.id, kind, reason, policy, Priority::Hint, check)
+    /// A seed for the hinted element: `what` the site's name says it is ("comment section"),
+    /// and its cause.
+    pub fn seed(
+        &self,
+        kind: ClutterKind,
+        what: &str,
+        code: CauseCode,
+        policy: Policy,
+        check: Check,
+    ) -> Seed {
+        let reason = format!("{what} ({})", self.name());
+        Seed::new(
+            self.id,
+            kind,
+            Why::new(reason, Cause::new(code)),
+            policy,
+            Priority::Hint,
+            check,
+        )
     }
 }
 

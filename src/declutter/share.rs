@@ -5,9 +5,9 @@ use crate::dom::NodeId;
 
 use super::facts::{Facts, NodeFlags};
 use super::lexicon::Hints;
-use super::seeds::{Hinted, LabelSeen, Policy, Priority, Seed, Slot};
+use super::seeds::{Hinted, LabelSeen, Policy, Priority, Seed, Slot, Why};
 use super::signals::{host_is, split_host, starts_with_ignore_case};
-use super::ClutterKind;
+use super::{Cause, CauseCode, ClutterKind};
 
 pub const LABELS: &[&str] = &[
     "share",
@@ -151,7 +151,7 @@ pub fn label_seed(label: LabelSeen) -> Seed {
     Seed::new(
         label.id,
         ClutterKind::ShareBar,
-        label.reason,
+        label.why(),
         SHARE_BAR,
         Priority::Label,
         check,
@@ -171,11 +171,7 @@ pub fn cluster_seed(f: &Facts, id: NodeId) -> Option<Seed> {
         Seed::new(
             id,
             ClutterKind::ShareBar,
-            format!(
-                "{} share links{}",
-                f.counts(id).share_links,
-                share_targets(f, id)
-            ),
+            share_links_why(f.counts(id).share_links, &share_targets(f, id)),
             SHARE_BAR,
             Priority::Structure,
             check,
@@ -199,8 +195,23 @@ fn is_share_cluster(f: &Facts, id: NodeId) -> bool {
         && !f.has(id, NodeFlags::HOLDS_REGION)
 }
 
-/// " (facebook.com, twitter.com)": the first share targets in a block, for the reason.
-fn share_targets(f: &Facts, id: NodeId) -> String {
+/// "3 share links (facebook.com, twitter.com, email)", with the targets as the cause's detail.
+fn share_links_why(count: u32, targets: &[&str]) -> Why {
+    if targets.is_empty() {
+        return Why::new(
+            format!("{count} share links"),
+            Cause::new(CauseCode::ShareLinks),
+        );
+    }
+    let targets = targets.join(", ");
+    Why::new(
+        format!("{count} share links ({targets})"),
+        Cause::with_detail(CauseCode::ShareLinks, &targets),
+    )
+}
+
+/// The first share targets in a block ("facebook.com", "email"), for the reason.
+fn share_targets<'a>(f: &Facts<'a>, id: NodeId) -> Vec<&'static str> {
     let mut names: Vec<&str> = Vec::new();
     for d in f.dom.descendants(id) {
         if let Some(t) = f.dom.attr(d, "href").and_then(share_target) {
@@ -212,11 +223,7 @@ fn share_targets(f: &Facts, id: NodeId) -> String {
             }
         }
     }
-    if names.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", names.join(", "))
-    }
+    names
 }
 
 /// Share tools by class name: a few short controls, no byline among them.
@@ -232,7 +239,8 @@ pub fn hint_seed(h: &Hinted) -> Option<Seed> {
     bar.then(|| {
         h.seed(
             ClutterKind::ShareBar,
-            format!("share tools ({})", h.name()),
+            "share tools",
+            CauseCode::ShareLinks,
             SHARE_BAR,
             check,
         )

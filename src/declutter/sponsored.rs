@@ -3,7 +3,7 @@
 
 use super::lexicon::Hints;
 use super::seeds::{keep_kind, Hinted, Policy, Seed};
-use super::ClutterKind;
+use super::{CauseCode, ClutterKind};
 
 /// Headings over feeds of paid links.
 pub const FEED_LABELS: &[&str] = &[
@@ -42,7 +42,8 @@ pub fn hint_seed(h: &Hinted) -> Option<Seed> {
     (h.hints.has(Hints::SPONSORED_WIDGET) && !h.inline).then(|| {
         h.seed(
             ClutterKind::SponsoredFeed,
-            format!("recommendation widget ({})", h.name()),
+            "recommendation widget",
+            CauseCode::RecommendationWidget,
             Policy::Container,
             keep_kind,
         )
