@@ -19,6 +19,7 @@ import { coreLoader } from './core.js';
 import * as ext from './ext.js';
 import { listen, toBackground } from './messages.js';
 import { OUTLINE_TAG, outline } from './outline.js';
+import { guardReader } from './over-reader.js';
 import * as picker from './picker.js';
 import * as hiding from './hiding.js';
 import { PREHIDE_CSS } from './prehide.js';
@@ -585,6 +586,15 @@ async function start() {
   await run();
 }
 
+// Guards the open reader view from the page's own top-layer boxes (over-reader.js).
+let unguardReader = null;
+function followReader(open) {
+  unguardReader?.();
+  unguardReader = null;
+  const host = open ? root.querySelector(`:scope > ${reader.HOST_TAG}`) : null;
+  if (host !== null) unguardReader = guardReader(host);
+}
+
 // A second injection into the same page (an extension reload) must not apply twice: the first
 // instance keeps the page.
 if (!globalThis.__tidyreadContent) {
@@ -603,8 +613,12 @@ if (!globalThis.__tidyreadContent) {
     },
     parsed,
     initial: firstAnalysis,
-    // The toolbar button shows whether the view is open.
-    onOpenChange: reportStatus,
+    // The page's own dialogs and popovers stay under the open view; the toolbar button shows
+    // whether it is open.
+    onOpenChange: (open) => {
+      followReader(open);
+      return reportStatus();
+    },
     // The view's menu entry "Hide part of this page…": the view closes, the picker starts.
     pick: picker.startPicker,
   });

@@ -107,9 +107,7 @@ export function hide(element) {
   element.setAttribute(token, '');
   element.removeAttribute(keepToken);
   for (const dialog of modalDialogsIn(element)) {
-    // close() then show(): open for the page's code, but no longer blocking the page.
-    dialog.close();
-    dialog.show();
+    asNonModal(dialog);
     demoted.add(dialog);
   }
 }
@@ -121,11 +119,7 @@ export function unhide(element) {
   for (const dialog of [element, ...element.querySelectorAll('dialog')]) {
     if (!demoted.has(dialog)) continue;
     demoted.delete(dialog);
-    // Closed by the page meanwhile: it stays closed.
-    if (dialog.open && dialog.isConnected) {
-      dialog.close();
-      dialog.showModal();
-    }
+    asModalAgain(dialog);
   }
 }
 
@@ -167,13 +161,17 @@ function modalDialogsIn(element) {
 }
 
 /**
- * A modal dialog the page opened over the reader view: shown as non-modal, so that the view
- * (in the top layer, and interactive) stays above it and usable. Returns whether it was modal.
+ * Shows an open modal `dialog` as a non-modal one: still open for the page's code (it gets a
+ * `close` event), but out of the top layer, and no longer making the rest of the page inert.
  */
-export function demoteModal(dialog) {
-  if (!dialog.matches(':modal')) return false;
+export function asNonModal(dialog) {
   dialog.close();
   dialog.show();
-  demoted.add(dialog);
-  return true;
+}
+
+/** Makes a dialog `asNonModal` changed modal again, unless the page has closed it meanwhile. */
+export function asModalAgain(dialog) {
+  if (!dialog.open || !dialog.isConnected || dialog.matches(':modal')) return;
+  dialog.close();
+  dialog.showModal();
 }

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startServer } from './server.mjs';
-import { isMarked, isShown, launchChromium, requireDist, tempDir, waitFor } from './support.mjs';
+import { DIST, isMarked, isShown, launchChromium, requireDist, tempDir, waitFor } from './support.mjs';
 
 let server;
 let profile;
@@ -175,3 +175,113 @@ for (const app of APPS) {
     await page.close();
   });
 }
+
+test('clutter revealed without a new element is seen: an attribute, a class, text in an empty slot, showModal(), a popover; what the page expands or opens stays; the page is not left inert; restore is exact', async () => {
+  // The page as it ends up without tidyread.
+  await setSites({ '127.0.0.1': { declutter: false } });
+  const plain = await open('/plain/reveal.html', { marked: false });
+  await waitFor('the page to reveal everything', () => plain.page.evaluate(() => window.__revealDone === true));
+  const untouched = await plain.page.evaluate(() => document.documentElement.outerHTML);
+  await plain.page.close();
+
+  await setSites({});
+  const { page, tabId } = await open('/plain/reveal.html');
+  await waitFor('the page to reveal everything', () => page.evaluate(() => window.__revealDone === true));
+  const clutter = ['#cmp-root', '#slot', '#nl-dialog', '#vip', '#nl-box'];
+  const shown = (selectors) =>
+    page.evaluate((list) => list.filter((s) => document.querySelector(s).checkVisibility()), selectors);
+  await waitFor('the revealed clutter to be hidden', async () => (await shown(clutter)).length === 0, {
+    timeout: 20000,
+  });
+  assert.deepEqual(await shown(['#p1', '#p4 .rest', '#p5', '#sources li']), ['#p1', '#p4 .rest', '#p5', '#sources li']);
+  // The hidden modal dialog does not leave the page inert: a click reaches the article.
+  const dialog = await page.evaluate(() => {
+    const d = document.getElementById('nl-dialog');
+    return { open: d.open, modal: d.matches(':modal') };
+  });
+  assert.deepEqual(dialog, { open: true, modal: false }, 'open for the page, not modal');
+  await page.click('#sources summary');
+  assert.equal(await page.evaluate(() => document.getElementById('sources').open), false, 'the click went through');
+  await page.click('#sources summary');
+  const now = await status(tabId);
+  const kinds = now.items.map((item) => item.kind).sort();
+  assert.ok(kinds.includes('consent_banner'), JSON.stringify(now.items));
+  assert.ok(kinds.includes('newsletter'), JSON.stringify(now.items));
+
+  // Plain code removes a block tidyread hid: it is the page's node, where the page left it.
+  const removed = await page.evaluate(() => {
+    const box = document.getElementById('nl-box');
+    return box.parentNode.removeChild(box) === box && document.getElementById('nl-box') === null;
+  });
+  assert.equal(removed, true);
+
+  await worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'background->content/toggle' }), tabId);
+  await waitFor('the page to be restored', async () => !(await page.evaluate(isMarked)));
+  const restored = await page.evaluate(() => document.documentElement.outerHTML);
+  const expected = untouched.replace(/<aside class="n5b6v" id="nl-box">[\s\S]*?<\/aside>/, '');
+  assert.equal(restored, expected, 'the page as without tidyread (less what the page itself took out)');
+  assert.equal(await page.evaluate(() => document.getElementById('nl-dialog').matches(':modal')), true, 'modal again');
+  await page.close();
+});
+
+test('a dialog or popover the page opens while the reader view is open does not cover it; the dialog is modal again once the view closes', async () => {
+  await setSites({ '127.0.0.1': { declutter: false } });
+  const { page, tabId } = await open('/plain/dialog-late.html', { marked: false });
+  const reply = await worker.evaluate(
+    (id) => chrome.tabs.sendMessage(id, { type: 'background->content/reader-toggle' }),
+    tabId,
+  );
+  assert.equal(reply?.ok, true, reply?.error);
+  await waitFor('the view', () =>
+    page.evaluate(() => document.querySelector('tidyread-reader')?.matches(':popover-open') === true),
+  );
+  // What the page's own code sees, and what is on top at the middle of the window.
+  const onTop = () =>
+    page.evaluate(() => ({
+      top: document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.localName,
+      modal: document.getElementById('late-dialog').matches(':modal'),
+      open: document.getElementById('late-dialog').open,
+    }));
+  await page.evaluate(() => document.getElementById('late-dialog').showModal());
+  assert.deepEqual(await onTop(), { top: 'tidyread-reader', modal: false, open: true });
+  await page.evaluate(() => document.getElementById('late-popover').showPopover());
+  assert.deepEqual(await onTop(), { top: 'tidyread-reader', modal: false, open: true });
+  // The view still takes the keyboard: Esc closes it.
+  await page.keyboard.press('Escape');
+  await waitFor('the view to close', () => page.evaluate(() => document.querySelector('tidyread-reader') === null));
+  assert.equal(await page.evaluate(() => document.getElementById('late-dialog').matches(':modal')), true);
+  await setSites({});
+  await page.close();
+});
+
+test('the shipped build: nothing on <html>, no comment or element inserted, no sheet the page can read; one random attribute on what it hides', async () => {
+  const shipped = tempDir('tidyread-live-shipped-');
+  const browser = await launchChromium(shipped.dir, { extension: DIST.chrome });
+  try {
+    const sw = browser.serviceWorkers()[0] ?? (await browser.waitForEvent('serviceworker', { timeout: 15000 }));
+    const page = await browser.newPage();
+    const url = server.url('/plain/tells.html');
+    await page.goto(url);
+    // No mark to wait for: the content script's status says when it has decluttered.
+    const decluttered = () =>
+      sw.evaluate(async (u) => {
+        const tab = (await chrome.tabs.query({})).find((t) => t.url === u);
+        if (tab === undefined) return false;
+        const reply = await chrome.tabs.sendMessage(tab.id, { type: 'popup->content/status' }).catch(() => null);
+        return reply?.ok === true && reply.status.enabled && reply.status.removals > 0;
+      }, url);
+    await waitFor('the page to be decluttered', decluttered);
+    assert.equal(await page.evaluate(isShown, '#ad1'), false, 'the ad is hidden');
+    const tells = await page.evaluate(() => window.__tells());
+    assert.deepEqual(tells.htmlAttributes, [], 'nothing on <html>');
+    assert.equal(tells.comments, 0, 'no placeholder');
+    assert.deepEqual(tells.inserted, [], 'no element inserted');
+    assert.equal(tells.adopted, 0);
+    assert.equal(tells.unowned, 0);
+    assert.equal(tells.otherAttributes.length, 1, `one attribute: ${tells.otherAttributes}`);
+    assert.match(tells.otherAttributes[0], /^[a-z][a-z0-9]{11}$/, 'a random name');
+  } finally {
+    await browser.close();
+    shipped.remove();
+  }
+});
