@@ -7,7 +7,7 @@ use crate::text;
 
 use super::facts::{Facts, NodeFlags};
 use super::lexicon::{Hints, Label};
-use super::seeds::{lead_label, Hinted, LabelSeen, Policy, Priority, Seed, Slot, Why};
+use super::seeds::{Hinted, LabelSeen, Lead, Policy, Priority, Seed, Slot, Why};
 use super::signals::{host_is, split_host, starts_with_ignore_case};
 use super::{Cause, CauseCode, ClutterKind};
 
@@ -455,13 +455,12 @@ pub fn markup_seed(f: &Facts, id: NodeId) -> Option<Seed> {
 }
 
 /// A block that opens with an ad's label: "Sponsored: …", "Anzeige: …".
-pub fn lead_seed(f: &Facts, id: NodeId) -> Option<Seed> {
-    let (label, lead) = lead_label(f, id)?;
-    matches!(label, Label::Ad | Label::Sponsored).then(|| {
+pub fn lead_seed(id: NodeId, lead: &Lead) -> Option<Seed> {
+    matches!(lead.label, Label::Ad | Label::Sponsored).then(|| {
         Seed::new(
             id,
             ClutterKind::Ad,
-            Why::label(&lead),
+            Why::label(&lead.text),
             AD_SLOT,
             Priority::Label,
             check,

@@ -6,7 +6,7 @@ use crate::dom::NodeId;
 
 use super::facts::{Facts, NodeFlags};
 use super::lexicon::{Hints, Label};
-use super::seeds::{keep_kind, lead_label, Hinted, LabelSeen, Policy, Priority, Seed, Why};
+use super::seeds::{keep_kind, Hinted, LabelSeen, Lead, Policy, Priority, Seed, Why};
 use super::{Cause, CauseCode, ClutterKind};
 
 /// Headings over lists of trending or most-read headlines.
@@ -278,9 +278,8 @@ pub fn list_seed(f: &Facts, id: NodeId) -> Option<Seed> {
 
 /// A line that opens with a section's label and links to another story: "Read more: <link>",
 /// "ALSO READ: <link>", "Lesen Sie auch: <link>".
-pub fn lead_seed(f: &Facts, id: NodeId) -> Option<Seed> {
-    let (label, lead) = lead_label(f, id)?;
-    let Label::Section(kind @ (ClutterKind::Recommended | ClutterKind::TrendingList)) = label
+pub fn lead_seed(f: &Facts, id: NodeId, lead: &Lead) -> Option<Seed> {
+    let Label::Section(kind @ (ClutterKind::Recommended | ClutterKind::TrendingList)) = lead.label
     else {
         return None;
     };
@@ -292,7 +291,7 @@ pub fn lead_seed(f: &Facts, id: NodeId) -> Option<Seed> {
         Seed::new(
             id,
             kind,
-            Why::label(&lead),
+            Why::label(&lead.text),
             Policy::Container,
             Priority::Label,
             keep_kind,

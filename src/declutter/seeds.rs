@@ -190,8 +190,9 @@ pub fn seeds(f: &Facts, keep_comments: bool) -> Vec<Seed> {
         let mut push = |seed: Option<Seed>| out.extend(seed.filter(|s| s.in_article || !article));
         push(ads::markup_seed(f, id));
         push(label_seed(f, id));
-        push(ads::lead_seed(f, id));
-        push(headlines::lead_seed(f, id));
+        let lead = lead_label(f, id);
+        push(lead.as_ref().and_then(|l| ads::lead_seed(id, l)));
+        push(lead.as_ref().and_then(|l| headlines::lead_seed(f, id, l)));
         push(phrase_seed(f, id));
         push(share::cluster_seed(f, id));
         push(newsletter::form_seed(f, id));
@@ -324,8 +325,15 @@ const LABEL_ATTRIBUTES: &[&str] = &[
 /// A block opening with a label is at most this many words: a line, or an ad's copy.
 const LEAD_MAX_WORDS: u32 = 120;
 
-/// The label a block's text opens with ("Sponsored:", "Read more:"), read from its first text.
-pub fn lead_label(f: &Facts, id: NodeId) -> Option<(Label, String)> {
+/// A label a block's text opens with: "Sponsored:", "Read more:".
+pub struct Lead {
+    pub label: Label,
+    /// As written: "Read more".
+    pub text: String,
+}
+
+/// The label a block's text opens with, read from its first text.
+fn lead_label(f: &Facts, id: NodeId) -> Option<Lead> {
     let c = f.counts(id);
     if !f.has(id, NodeFlags::BLOCK) || c.words == 0 || c.words > LEAD_MAX_WORDS {
         return None;
@@ -335,7 +343,10 @@ pub fn lead_label(f: &Facts, id: NodeId) -> Option<(Label, String)> {
             // The first words belong to the block itself, not to a nested one.
             NodeData::Element(_) if f.has(d, NodeFlags::BLOCK | NodeFlags::INERT) => return None,
             NodeData::Text(t) if f.text(d).chars > 0 => {
-                return lexicon::lead_label(t).map(|(label, lead)| (label, lead.to_owned()));
+                return lexicon::lead_label(t).map(|(label, text)| Lead {
+                    label,
+                    text: text.to_owned(),
+                });
             }
             _ => {}
         }
