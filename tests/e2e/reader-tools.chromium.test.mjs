@@ -131,6 +131,17 @@ test('a default measure of 60-70 characters of real text; captions with their ta
     `the caption starts with its table: ${JSON.stringify(table)}`,
   );
   assert.ok(Math.abs(table.captionWidth - table.tableWidth) < 1, 'and is as wide');
+  // Labels for screen readers only (Bootstrap's and WordPress's classes): left out, or
+  // kept out of sight, never shown.
+  const labels = await p.inContentScript((root) =>
+    ['Photo:', 'Image:'].map((label) => {
+      const node = Array.from(root.querySelectorAll('.content figcaption *')).find(
+        (n) => n.textContent.trim() === label,
+      );
+      return [label, node ? node.getBoundingClientRect().width : null];
+    }),
+  );
+  for (const [label, width] of labels) assert.ok(width === null || width <= 1, `"${label}" is shown ${width} px wide`);
   await waitFor('the pictures', async () => (await p.state(true)).pictures.every((pic) => pic.complete));
   const { pictures } = await p.state(true);
   assert.ok(pictures.length >= 2, JSON.stringify(pictures));
