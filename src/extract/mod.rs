@@ -99,6 +99,7 @@ const EXCERPT_CHARS: usize = 300;
 
 struct Attempt {
     flags: Flags,
+    part_of_main: bool,
     chars: usize,
     written: output::Written,
     root: NodeId,
@@ -137,19 +138,14 @@ pub fn extract_excluding(
     let mut best = best.ok_or(ExtractError::NoBody)?;
     // A page of many parts (a listing, a product page, a thread): the block found is a small
     // part of the main landmark the page declares, which is tried whole with the same flags.
-    if let Some(main) = dom
-        .ancestors(best.root)
-        .find(|&a| dom.is(a, "main") || dom.attr(a, "role") == Some("main"))
-    {
-        if (best.chars as f64) < score::MAIN_PART_SHARE * f64::from(whole.text_len(main)) {
-            let flags = Flags {
-                widen_to_main: true,
-                ..best.flags
-            };
-            let wider = attempt(dom, &whole, &names, body, &meta, flags, base.as_ref());
-            if wider.chars > best.chars {
-                best = wider;
-            }
+    if best.part_of_main {
+        let flags = Flags {
+            widen_to_main: true,
+            ..best.flags
+        };
+        let wider = attempt(dom, &whole, &names, body, &meta, flags, base.as_ref());
+        if wider.chars > best.chars {
+            best = wider;
         }
     }
     if best.chars < MIN_TEXT_CHARS {
@@ -192,6 +188,7 @@ fn attempt(
     let written = output::write(dom, &choice.pieces, &keep, base);
     Attempt {
         flags,
+        part_of_main: choice.part_of_main,
         chars: written.text.chars().count(),
         written,
         root: choice.root,

@@ -220,11 +220,6 @@ impl Whole {
         }
     }
 
-    /// The trimmed length of the element's `textContent` as it renders, hidden parts included.
-    pub fn text_len(&self, id: NodeId) -> u32 {
-        self.text[id.index()].get()
-    }
-
     /// True when the element's trimmed `textContent` certainly has `max` characters or more:
     /// the rendered length never exceeds it, so this never says yes where a count would not.
     fn at_least(&self, id: NodeId, max: usize) -> bool {

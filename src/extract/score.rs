@@ -40,7 +40,7 @@ const MIN_SIBLING_SCORE: f64 = 10.0;
 const LONG_SIBLING_PARAGRAPH: u32 = 80;
 const MAX_SIBLING_LINK_DENSITY: f64 = 0.25;
 /// The chosen block holding less than this share of the main landmark's text is one part of it.
-pub const MAIN_PART_SHARE: f64 = 0.5;
+const MAIN_PART_SHARE: f64 = 0.5;
 /// A lead figure's text is a caption and a credit; longer, it is something else.
 const MAX_LEAD_CAPTION_CHARS: u32 = 300;
 
@@ -73,6 +73,8 @@ pub struct Scores {
 pub struct Choice {
     pub root: NodeId,
     pub pieces: Vec<Piece>,
+    /// The block holds under [`MAIN_PART_SHARE`] of the main landmark around it.
+    pub part_of_main: bool,
 }
 
 pub fn choose(dom: &Dom, prep: &Prep, flags: Flags) -> (Choice, Scores) {
@@ -133,23 +135,34 @@ pub fn choose(dom: &Dom, prep: &Prep, flags: Flags) -> (Choice, Scores) {
             Choice {
                 root: body,
                 pieces: vec![Piece::Node(body)],
+                part_of_main: false,
             },
             s,
         );
     };
     let top = refine_top(dom, prep, &mut s, &candidates, first, body, flags);
-    if let Some(main) = main_holding_more(dom, prep, top).filter(|_| flags.widen_to_main) {
+    let main = main_holding_more(dom, prep, top);
+    if let Some(main) = main.filter(|_| flags.widen_to_main) {
         ensure_scored(dom, prep, &mut s, main, flags);
         return (
             Choice {
                 root: main,
                 pieces: vec![Piece::Node(main)],
+                part_of_main: false,
             },
             s,
         );
     }
     let pieces = siblings(dom, prep, &s, top);
-    (Choice { root: top, pieces }, s)
+    let part_of_main = main.is_some();
+    (
+        Choice {
+            root: top,
+            pieces,
+            part_of_main,
+        },
+        s,
+    )
 }
 
 /// The page's own main landmark (`<main>`, `role="main"`) around the chosen block, when the block
