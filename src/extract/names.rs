@@ -94,6 +94,16 @@ const NEGATIVE_WORD: &str = "hid";
 pub const BYLINE: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
 /// Share bars: matched as whole words (`share`, `sharedaddy`), since "share" is inside other words.
 const SHARE_WORDS: &[&str] = &["share", "sharedaddy"];
+/// Classes of text kept for screen readers only and of "skip to content" links: the common
+/// utility classes that move it off screen. A reader view shows what the eye sees.
+const SCREEN_READER_ONLY_CLASSES: &[&str] = &[
+    "sr-only",
+    "screen-reader-text",
+    "screen-reader-only",
+    "visually-hidden",
+    "visuallyhidden",
+    "skip-link",
+];
 /// Names at least this long are searched with `str::contains` (see `contains_any`).
 const LONG_NAME_BYTES: usize = 64;
 /// How much a positive or negative name moves a block's score.
@@ -140,6 +150,7 @@ enum Question {
     Unlikely,
     Byline,
     Share,
+    ScreenReaderOnly,
 }
 
 impl<'d> NameTable<'d> {
@@ -168,6 +179,19 @@ impl<'d> NameTable<'d> {
 
     pub fn share(&self, id: NodeId) -> bool {
         self.ask(id, Question::Share, |el| ClassNames::of(el).is_share())
+    }
+
+    /// Off screen by a class that only screen readers and keyboard users reach.
+    pub fn screen_reader_only(&self, id: NodeId) -> bool {
+        self.ask(id, Question::ScreenReaderOnly, |el| {
+            el.attr("class").is_some_and(|c| {
+                c.split_ascii_whitespace().any(|t| {
+                    SCREEN_READER_ONLY_CLASSES
+                        .iter()
+                        .any(|s| t.eq_ignore_ascii_case(s))
+                })
+            })
+        })
     }
 
     /// +25 for each of class and id that names an article container, -25 for page furniture.

@@ -106,6 +106,7 @@ pub fn prepare<'a>(
             let drop = whole.is_excluded(id)
                 || NEVER_CONTENT.contains(&&*el.name)
                 || !is_probably_visible(el)
+                || names.screen_reader_only(id)
                 || (el.attr("aria-modal") == Some("true") && el.attr("role") == Some("dialog"))
                 || (!byline_known && byline.is_none() && id != body && {
                     byline = byline_of(dom, id, names, whole);
@@ -304,30 +305,9 @@ impl TextLen {
     }
 }
 
-/// Class names of text kept for screen readers only and of "skip to content" links: the
-/// common utility classes that move it off screen. A reader view shows what the eye sees.
-const SCREEN_READER_ONLY_CLASSES: &[&str] = &[
-    "sr-only",
-    "screen-reader-text",
-    "screen-reader-only",
-    "visually-hidden",
-    "visuallyhidden",
-    "skip-link",
-];
-
-/// Hidden by markup alone (`hidden`, inline `display:none`, `aria-hidden`, a screen-reader-only
-/// class). Image fallbacks marked `fallback-image` are aria-hidden but are the article's pictures.
+/// Hidden by markup alone (`hidden`, inline `display:none`, `aria-hidden`). Image fallbacks
+/// marked `fallback-image` are aria-hidden but are the article's pictures.
 fn is_probably_visible(el: &crate::dom::Element) -> bool {
-    let screen_reader_only = el.attr("class").is_some_and(|c| {
-        c.split_ascii_whitespace().any(|t| {
-            SCREEN_READER_ONLY_CLASSES
-                .iter()
-                .any(|s| t.eq_ignore_ascii_case(s))
-        })
-    });
-    if screen_reader_only {
-        return false;
-    }
     let style_hides = el.attr("style").is_some_and(|s| {
         let s = compact_style(s);
         s.contains("display:none") || s.contains("visibility:hidden")
