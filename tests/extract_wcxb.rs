@@ -19,7 +19,7 @@ mod wcxb;
 use wcxb::{Means, PageScore, Run, Truth};
 
 /// Mean word F1 over all pages may not drop below this.
-const F1_FLOOR: f64 = 0.806;
+const F1_FLOOR: f64 = 0.807;
 /// Mean word F1 over article pages may not drop below this.
 const ARTICLE_F1_FLOOR: f64 = 0.940;
 /// The mean share of `with` snippets found may not drop below this.

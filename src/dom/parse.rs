@@ -41,7 +41,7 @@ pub fn parse_str(html: &str) -> Result<Dom, InputError> {
         });
     }
     let mut dom = parse_scripted(html, true);
-    if shows_more_without_scripts(&dom) {
+    if noscript_bytes(html) >= MIN_SHELL_NOSCRIPT_BYTES && shows_more_without_scripts(&dom) {
         dom = parse_scripted(html, false);
     }
     // The same bound as the browser door's snapshot: the input cap keeps the parse itself finite.
@@ -52,12 +52,37 @@ pub fn parse_str(html: &str) -> Result<Dom, InputError> {
         });
     }
     // As the browser shows the page once its scripts ran: streamed parts in their place.
-    super::streaming::reveal_segments(&mut dom);
+    if super::streaming::may_have_segments(html) {
+        super::streaming::reveal_segments(&mut dom);
+    }
     Ok(dom)
 }
 
 /// A page shows less than this part of what it would show without scripts: a shell for them.
 const SCRIPT_SHELL_RATIO: usize = 4;
+
+/// A script shell's `<noscript>` holds a page's worth of markup; less is a pixel or a notice, and
+/// the page need not be measured.
+const MIN_SHELL_NOSCRIPT_BYTES: usize = 1024;
+
+/// The bytes of markup inside `<noscript>` elements, read from the source: much cheaper than a
+/// walk of the parsed page, which only pages with this much are given.
+fn noscript_bytes(html: &str) -> usize {
+    let mut total = 0;
+    for open in ["<noscript", "<NOSCRIPT"] {
+        let mut rest = html;
+        while let Some(at) = rest.find(open) {
+            rest = &rest[at + open.len()..];
+            let end = rest
+                .find("</noscript")
+                .or_else(|| rest.find("</NOSCRIPT"))
+                .unwrap_or(rest.len());
+            total += end;
+            rest = &rest[end..];
+        }
+    }
+    total
+}
 
 /// Parses as a browser with scripts on or off. With them off, `<noscript>` holds markup, shown
 /// as any other block: it is read as a `<div>`.
@@ -489,19 +514,35 @@ mod tests {
     #[test]
     fn a_script_shell_reads_as_it_shows_without_scripts() {
         // Forum software's thread page: a splash for scripts, the posts in <noscript>.
-        let shell = r#"<body><section id="d-splash"><div class="dots"></div></section>
-            <div id="main-outlet"></div>
-            <noscript data-path="/t/ayuda/42"><div id="main-outlet" class="wrap">
-              <div id="post_1" class="topic-body crawler-post"><div class="post" itemprop="text">
-              <p>¿Alguien sabe por qué la actualización rompió el importador? Desde ayer no funciona.</p></div></div>
-              <div id="post_2" class="topic-body crawler-post"><div class="post" itemprop="text">
-              <p>Lo mismo aquí: hay que volver a la versión anterior.</p></div></div></div></noscript></body>"#;
-        let dom = parse_str(shell).unwrap();
+        let replies = [
+            "¿Alguien sabe por qué la actualización rompió el importador? Desde ayer no funciona.",
+            "Lo mismo aquí: hay que volver a la versión anterior.",
+            "Confirmo el fallo con archivos CSV grandes; con los pequeños todavía funciona bien.",
+            "Ya está reportado en el gestor de incidencias, la corrección sale la semana que viene.",
+            "Gracias a todos, mientras tanto he vuelto a la versión anterior y va perfecto.",
+        ];
+        let posts: String = replies
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                format!(
+                    r#"<div id="post_{i}" class="topic-body crawler-post"><div class="crawler-post-meta">
+                    <span class="creator"><a href="/u/user{i}">user{i}</a></span></div>
+                    <div class="post" itemprop="text"><p>{r}</p></div></div>"#
+                )
+            })
+            .collect();
+        let shell = format!(
+            r#"<body><section id="d-splash"><div class="dots"></div></section>
+            <div id="main-outlet"></div><noscript data-path="/t/ayuda/42">
+            <div id="main-outlet" class="wrap">{posts}</div></noscript></body>"#
+        );
+        let dom = parse_str(&shell).unwrap();
         let posts: Vec<NodeId> = dom
             .descendants(NodeId::ROOT)
             .filter(|&n| dom.attr(n, "class") == Some("post"))
             .collect();
-        assert_eq!(posts.len(), 2, "the posts are elements");
+        assert_eq!(posts.len(), replies.len(), "the posts are elements");
         assert!(
             dom.find("noscript").is_none(),
             "<noscript> reads as a block"
@@ -513,9 +554,13 @@ mod tests {
             r#"<body><article><p>Die Stadt plant einen neuen Radweg entlang des Flusses.</p></article>
                <noscript><img src="/px.gif"><p>Bitte JavaScript aktivieren.</p></noscript></body>"#,
             r#"<body><p>Short.</p><noscript><iframe src="https://tags.example/ns.html"></iframe></noscript></body>"#,
-            // Its <noscript>s even hold more text than it shows, but it shows most of it.
-            r#"<body><p>トレンドマイクロはアプリの発売を開始すると発表した。</p>
-               <noscript><p>このページを正しく表示するにはJavaScriptを有効にしてください。</p></noscript></body>"#,
+            // Its <noscript>s even hold more text than it shows, but it shows a good part of it.
+            &format!(
+                "<body>{}{}</body>",
+                "<p>トレンドマイクロはアプリの発売を開始すると発表した。</p>".repeat(8),
+                "<noscript><p>このページを正しく表示するにはJavaScriptを有効にしてください。</p></noscript>"
+                    .repeat(12)
+            ),
         ] {
             let dom = parse_str(page).unwrap();
             let ns = dom.find("noscript").expect("<noscript> stays");

@@ -19,6 +19,14 @@ use super::{Dom, NodeData, NodeId};
 /// segment)` completes a boundary, `$RS(segment, placeholder)` fills a placeholder.
 const MOVE_CALLS: [(&str, bool); 2] = [("$RC(", false), ("$RS(", true)];
 
+/// True when the source may hold a streamed segment: a cheap look at the text, so that other
+/// pages are not walked for one.
+pub fn may_have_segments(html: &str) -> bool {
+    ["id=\"S:", "id='S:", "id=S:"]
+        .iter()
+        .any(|marker| html.contains(marker))
+}
+
 /// Moves every streamed segment into its boundary or placeholder.
 pub fn reveal_segments(dom: &mut Dom) {
     let mut segments: Vec<(String, NodeId)> = Vec::new();
