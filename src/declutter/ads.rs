@@ -6,9 +6,9 @@ use crate::dom::{Dom, NodeId};
 use crate::text;
 
 use super::facts::{Facts, NodeFlags};
-use super::lexicon::{Hints, Label};
+use super::lexicon::{self, Hints, Label};
 use super::seeds::{Hinted, LabelSeen, Lead, Policy, Priority, Seed, Slot, Why};
-use super::signals::{host_is, split_host, starts_with_ignore_case};
+use super::signals::{host_is, normalize_label, split_host, starts_with_ignore_case};
 use super::{Cause, CauseCode, ClutterKind};
 
 /// Labels matched exactly, after [`normalize_label`]. Ad labels in the languages the web is
@@ -389,6 +389,9 @@ pub fn markup(dom: &Dom, id: NodeId, hints: Hints) -> Option<Why> {
         if let Some(host) = ad_host(address(attr)) {
             return Some(from_host("iframe from", &host));
         }
+        if let Some(why) = frame_says_ad(e) {
+            return Some(why);
+        }
     }
     if name == "script" {
         if let Some(host) = ad_host(address("src")) {
@@ -420,6 +423,39 @@ pub fn markup(dom: &Dom, id: NodeId, hints: Hints) -> Option<Why> {
     None
 }
 
+/// A frame judged by its element, since its document is the frame's own: a title or label that
+/// is an ad's ("Advertisement", "Anzeige"), a name or id named as an ad (`ad_728x90`), or a
+/// `srcdoc` that holds an ad (a link to an ad server, AdSense markup, an ad's label as a text of
+/// its own).
+fn frame_says_ad(e: &crate::dom::Element) -> Option<Why> {
+    let is_ad_label = |text: &str| lexicon::label(&normalize_label(text)) == Some(Label::Ad);
+    if let Some(title) = ["title", "aria-label"]
+        .iter()
+        .filter_map(|a| e.attr(a))
+        .find(|t| is_ad_label(t))
+    {
+        return Some(slot(format!("frame titled '{}'", text::excerpt(title, 24))));
+    }
+    if let Some(name) = ["name", "id"]
+        .iter()
+        .filter_map(|a| e.attr(a))
+        .find(|n| lexicon::name_hints(n).has(Hints::AD))
+    {
+        return Some(slot(format!("frame named '{}'", text::excerpt(name, 24))));
+    }
+    let doc = e.attr("srcdoc")?;
+    // The document's texts are what lies between a `>` and the next `<`.
+    let texts = doc.split('>').filter_map(|piece| piece.split('<').next());
+    let holds_ad = doc.contains("adsbygoogle")
+        || doc
+            .split(['"', '\'', ' ', '(', ')'])
+            .any(|word| word.contains("//") && ad_host(word).is_some())
+        || texts
+            .clone()
+            .any(|t| !t.trim().is_empty() && is_ad_label(t));
+    holds_ad.then(|| slot("frame whose document is an ad".to_owned()))
+}
+
 /// "iframe from doubleclick.net", "link to taboola.com".
 fn from_host(what: &str, host: &str) -> Why {
     Why::new(
@@ -436,6 +472,9 @@ fn slot(reason: String) -> Why {
 /// Ad markup: an ad server's frame or loader script, AdSense `<ins>`, GPT slot ids.
 pub fn markup_seed(f: &Facts, id: NodeId) -> Option<Seed> {
     let markup = f.ad_markup(id)?;
+    if empty_and_unsized(f, id) {
+        return None;
+    }
     // An ad link inside a headline list is one sponsored entry, not a slot: let the list
     // rule decide about the list.
     if f.dom.is(id, "a") && f.counts(id).words > 3 {
@@ -516,6 +555,7 @@ pub fn hint_seed(h: &Hinted) -> Option<Seed> {
     let c = h.counts;
     let slot = h.hints.has(Hints::AD)
         && !h.hints.has(Hints::AD_ID)
+        && !empty_and_unsized(h.f, h.id)
         && c.words <= AD_HINT_MAX_WORDS
         && c.headline_links == 0
         && c.media <= 1
@@ -528,6 +568,44 @@ pub fn hint_seed(h: &Hinted) -> Option<Seed> {
             AD_SLOT,
             check,
         )
+    })
+}
+
+/// An ad element that shows nothing: no text, no picture, frame or other replaced element, and
+/// no height set on it or inside it. An unfilled slot, or a bait an anti-adblock script checks (a
+/// tiny or off-screen element named as an ad, which it expects an ad blocker to hide): it is
+/// left alone, so the page's check finds it as the page made it.
+fn empty_and_unsized(f: &Facts, id: NodeId) -> bool {
+    const REPLACED: &[&str] = &[
+        "iframe", "frame", "embed", "object", "img", "picture", "video", "canvas", "svg",
+    ];
+    let dom = f.dom;
+    f.counts(id).words == 0
+        && dom.descendants(id).all(|d| match dom.tag(d) {
+            None => true,
+            Some(tag) => {
+                !REPLACED.contains(&tag) && dom.attr(d, "style").is_none_or(|s| !sets_height(s))
+            }
+        })
+}
+
+/// Whether an inline style gives the element a height of more than one pixel (a slot that
+/// keeps room for its ad).
+fn sets_height(style: &str) -> bool {
+    style.split(';').any(|declaration| {
+        let Some((name, value)) = declaration.split_once(':') else {
+            return false;
+        };
+        let name = name.trim();
+        if !name.eq_ignore_ascii_case("height") && !name.eq_ignore_ascii_case("min-height") {
+            return false;
+        }
+        // The whole number before any fraction or unit: "250px", "1.5em" (1: too small to count).
+        let digits = value.trim_start();
+        let end = digits
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(digits.len());
+        digits[..end].parse::<u32>().is_ok_and(|n| n > 1)
     })
 }
 
@@ -599,7 +677,7 @@ mod tests {
     fn ad_network_frames_and_ins() {
         let dom = page(&format!(
             "<div id=article>{PROSE}<div id=frame><iframe src='https://ad.doubleclick.net/ddm/adi/N123'></iframe></div>\
-             <div id=ins><ins class=adsbygoogle data-ad-client=ca-pub-1></ins></div>\
+             <div id=ins><ins class=adsbygoogle data-ad-client=ca-pub-1 style='display:block;height:250px'></ins></div>\
              <figure id=video><iframe src='https://www.youtube.com/embed/abc'></iframe></figure>{PROSE}</div>"
         ));
         let rs = run(&dom, true);
@@ -613,6 +691,49 @@ mod tests {
         );
         assert!(removed(&rs, &dom, "video").is_none(), "{rs:?}");
         assert_eq!(rs.len(), 2, "the video is the article's: {rs:?}");
+    }
+
+    #[test]
+    fn empty_unsized_slots_and_baits_are_left_alone() {
+        let dom = page(&format!(
+            "<div id=article>{PROSE}<ins id=unfilled class=adsbygoogle style='display:block' data-ad-client=ca-pub-1></ins>\
+             <div id=gpt-empty class=ad-wrapper><div id=div-gpt-ad-1561305600000-1><script>googletag.display('x')</script></div></div>\
+             <div id=gpt-sized class=ad-wrapper><div id=div-gpt-ad-1561305600000-2 style='min-height: 250px'></div></div>\
+             <div id=filled><ins class=adsbygoogle><iframe src='https://googleads.g.doubleclick.net/x'></iframe></ins></div>{PROSE}</div>\
+             <div id=bait class='adsbox ad-banner pub_300x250 text-ad' style='width:1px;height:1px;position:absolute;left:-10000px'>&nbsp;</div>"
+        ));
+        let rs = run(&dom, true);
+        for kept in ["unfilled", "gpt-empty", "bait"] {
+            assert!(removed(&rs, &dom, kept).is_none(), "{kept}: {rs:?}");
+        }
+        for gone in ["gpt-sized", "filled"] {
+            assert!(removed(&rs, &dom, gone).is_some(), "{gone}: {rs:?}");
+        }
+    }
+
+    #[test]
+    fn frames_judged_by_their_element() {
+        let dom = page(&format!(
+            "<div id=article>{PROSE}<div id=titled><iframe src='/ads/slot.html' title='Advertisement' width=300 height=250></iframe></div>\
+             <div id=named><iframe src='/x.html' name='ad_728x90' width=728 height=90></iframe></div>\
+             <div id=srcdoc><iframe width=300 height=250 srcdoc=\"<a href='https://ad.doubleclick.net/clk'><img src='b.png'></a>\"></iframe></div>\
+             <div id=labelled><iframe width=300 height=250 srcdoc='<p>Anzeige</p><a href=/shop><img src=x.png></a>'></iframe></div>\
+             <figure id=video><iframe src='/embed/ferry' title='Timelapse of the ferry crossing' width=560 height=315></iframe></figure>\
+             <figure id=map><iframe src='/maps/harbour' title='Map of the harbour' name='harbour-map' width=600 height=400></iframe></figure>\
+             <figure id=poll><iframe width=300 height=250 srcdoc='<p>Reader poll: should the ferry run at night?</p><button>Yes</button>'></iframe></figure>\
+             {PROSE}</div>"
+        ));
+        let rs = run(&dom, true);
+        for gone in ["titled", "named", "srcdoc", "labelled"] {
+            assert_eq!(
+                removed(&rs, &dom, gone).map(|r| r.kind),
+                Some(ClutterKind::Ad),
+                "{gone}: {rs:?}"
+            );
+        }
+        for kept in ["video", "map", "poll"] {
+            assert!(removed(&rs, &dom, kept).is_none(), "{kept}: {rs:?}");
+        }
     }
 
     #[test]

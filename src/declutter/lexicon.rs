@@ -7,8 +7,9 @@ use std::sync::OnceLock;
 use crate::flag_set::flag_set;
 use crate::hash::FastMap;
 
+use super::share;
 use super::signals::{normalize_label, NameTable, PhraseTable};
-use super::{ads, comments, consent, elements, headlines, newsletter, paywall, promo, share};
+use super::{ads, comments, consent, elements, headlines, newsletter, overlay, paywall, promo};
 use super::{sponsored, ClutterKind};
 
 /// What a short standalone text (a heading, a slot label, an `aria-label`) announces.
@@ -61,6 +62,7 @@ flag_set! {
         PAYWALL,
         PROMO,
         VIDEO_AD,
+        AD_BLOCKER,
     }
 }
 
@@ -152,6 +154,7 @@ fn lexicon() -> &'static Lexicon {
                 (Phrases::PAYWALL.bits(), paywall::PHRASES),
                 (Phrases::PROMO.bits(), promo::PHRASES),
                 (Phrases::VIDEO_AD.bits(), ads::VIDEO_AD_PHRASES),
+                (Phrases::AD_BLOCKER.bits(), overlay::AD_BLOCKER_PHRASES),
             ],
             PHRASE_MAX_BYTES,
         );

@@ -374,6 +374,7 @@ type PhraseSeed = fn(NodeId, &str) -> Seed;
 
 /// The kinds of calls to action, in the order they win when a text holds phrases of several.
 const PHRASE_SEEDS: &[(Phrases, PhraseSeed)] = &[
+    (Phrases::AD_BLOCKER, overlay::ad_blocker_phrase_seed),
     (Phrases::VIDEO_AD, ads::video_phrase_seed),
     (Phrases::PAYWALL, paywall::phrase_seed),
     (Phrases::PROMO, promo::phrase_seed),
