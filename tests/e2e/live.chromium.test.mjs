@@ -285,3 +285,93 @@ test('the shipped build: nothing on <html>, no comment or element inserted, no s
     shipped.remove();
   }
 });
+
+test('anti-adblock: empty, invisible ad slots and baits are left as the page made them, so its check finds no ad blocker and shows no wall', async () => {
+  await setSites({});
+  const { page, tabId } = await open('/plain/baits.html');
+  const check = await waitFor('the page to check its baits', () => page.evaluate(() => window.__baitCheck ?? null));
+  assert.deepEqual(check, { detected: false, hidden: [] });
+  assert.equal(await page.evaluate(() => document.getElementById('adblock-wall')), null, 'no wall');
+  assert.equal(await page.evaluate(isShown, '#p4'), true);
+  assert.equal((await status(tabId)).enabled, true);
+  await page.close();
+});
+
+test('anti-adblock: an "ad blocker detected" wall is an overlay: hidden, the scroll lock lifted; restore is exact', async () => {
+  await setSites({});
+  const { page, tabId } = await open('/plain/adwall.html');
+  assert.equal(await page.evaluate(isShown, '#adblock-wall'), false, 'the wall is hidden');
+  const now = await status(tabId);
+  assert.deepEqual(
+    now.items.map((item) => item.kind),
+    ['overlay'],
+    JSON.stringify(now.items),
+  );
+  const wheel = async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.mouse.move(200, 200);
+    await page.mouse.wheel(0, 400);
+    return page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(scrollY)))),
+    );
+  };
+  await page.setViewportSize({ width: 800, height: 300 });
+  await waitFor('the page to scroll', async () => (await wheel()) > 0, { timeout: 5000 });
+  await worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'background->content/toggle' }), tabId);
+  await waitFor('the page to be restored', async () => !(await page.evaluate(isMarked)));
+  const back = await page.evaluate(() => [document.documentElement.outerHTML, window.__tidyreadTestBefore]);
+  assert.equal(back[0], back[1], 'outerHTML as the parser left it');
+  assert.equal(await wheel(), 0, 'locked again');
+  await page.close();
+});
+
+test('frames are judged by their element: a same-origin frame titled "Advertisement" and a srcdoc ad go; a video and a map stay', async () => {
+  await setSites({});
+  const { page, tabId } = await open('/plain/frames.html');
+  const shown = await page.evaluate(() =>
+    Object.fromEntries(
+      ['#frame-titled', '#frame-srcdoc', '#video', '#map', '#p4'].map((s) => [
+        s,
+        document.querySelector(s).checkVisibility(),
+      ]),
+    ),
+  );
+  assert.deepEqual(shown, {
+    '#frame-titled': false,
+    '#frame-srcdoc': false,
+    '#video': true,
+    '#map': true,
+    '#p4': true,
+  });
+  const reasons = (await status(tabId)).items.map((item) => item.reason).sort();
+  assert.deepEqual(reasons, ["frame titled 'Advertisement'", 'frame whose document is an ad']);
+  await page.close();
+});
+
+test('a sticky video ad with a ticking countdown stays hidden; an exit-intent popup with an email field goes as it comes; the fixed site header and a sticky contents list stay', async () => {
+  await setSites({});
+  const { page } = await open('/plain/floating.html');
+  await waitFor('the sticky ad to be hidden', async () => !(await page.evaluate(isShown, '#sticky-video')));
+  // Its countdown ticks in place: text changes inside a hidden block, which the core still removes.
+  const ticked = await page.evaluate(() => document.getElementById('countdown').textContent);
+  await waitFor(
+    'the countdown to tick',
+    async () => (await page.evaluate(() => document.getElementById('countdown').textContent)) !== ticked,
+  );
+  await page.waitForTimeout(1500);
+  assert.equal(await page.evaluate(isShown, '#sticky-video'), false, 'still hidden');
+  // The pointer leaves the window at the top.
+  await page.evaluate(() =>
+    document.dispatchEvent(
+      new MouseEvent('mouseout', { bubbles: true, clientX: 300, clientY: -1, relatedTarget: null }),
+    ),
+  );
+  await waitFor('the exit popup to be inserted', () => page.evaluate(() => window.__exitShown === true));
+  await waitFor('the exit popup to be hidden', async () => !(await page.evaluate(isShown, '#exit-popup')));
+  assert.deepEqual(
+    await page.evaluate(() => ['#site-header', '#toc', '#p5'].map((s) => document.querySelector(s).checkVisibility())),
+    [true, true, true],
+  );
+  await page.evaluate(() => window.__stopCountdown());
+  await page.close();
+});
