@@ -177,8 +177,8 @@ test('first paint: no sheet the page can read while it is parsed; the pre-hide s
   );
   assert.deepEqual(
     after,
-    // The unfilled AdSense slot shows nothing and is left as the page made it.
-    { adopted: 0, unowned: 0, fresh: 'inline', ins: true },
+    // The AdSense slot goes with the "Advertisement" label over it.
+    { adopted: 0, unowned: 0, fresh: 'inline', ins: false },
     'no sheet the page can read, and the core hid what it hid',
   );
 });

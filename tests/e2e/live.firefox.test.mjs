@@ -7,44 +7,12 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { By } from 'selenium-webdriver';
 import { startServer } from './server.mjs';
-import { allowAllSitesFirefox, isMarked, isShown, launchFirefox, requireDist, waitFor } from './support.mjs';
+import { firefoxWithAccess, isMarked, isShown, requireDist, waitFor } from './support.mjs';
 
 let server;
 let driver;
-let addonId;
-let pageHandle;
-let extensionHandle;
-
-async function privileged(body) {
-  await driver.setContext('chrome');
-  try {
-    return await driver.executeScript(
-      `
-      const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
-      const { tabTracker } = ExtensionParent.apiManager.global;
-      const tabId = tabTracker.getId(window.gBrowser.selectedTab);
-      ${body}`,
-      addonId,
-    );
-  } finally {
-    await driver.setContext('content');
-  }
-}
-
-// Sends `message` to the page's content script from the extension's page; resolves to the reply.
-async function send(message) {
-  const tabId = await privileged('return tabId;');
-  await driver.switchTo().window(extensionHandle);
-  try {
-    return await driver.executeAsyncScript(
-      'const done = arguments[arguments.length - 1]; browser.tabs.sendMessage(arguments[0], arguments[1]).then(done, (e) => done({ ok: false, error: String(e) }));',
-      tabId,
-      message,
-    );
-  } finally {
-    await driver.switchTo().window(pageHandle);
-  }
-}
+let privileged;
+let send;
 
 async function status() {
   const reply = await send({ type: 'popup->content/status' });
@@ -62,16 +30,11 @@ async function openPage(path) {
 before(async () => {
   requireDist('firefox');
   server = await startServer();
-  ({ driver, addonId } = await launchFirefox({ args: ['-width', '1100', '-height', '800'] }));
-  pageHandle = await driver.getWindowHandle();
-  const origin = await privileged(
-    'return `moz-extension://${WebExtensionPolicy.getByID(arguments[0]).mozExtensionHostname}`;',
-  );
-  await allowAllSitesFirefox(driver, origin);
-  await driver.switchTo().newWindow('tab');
-  await driver.get(`${origin}/popup.html?tab=0`);
-  extensionHandle = await driver.getWindowHandle();
-  await driver.switchTo().window(pageHandle);
+  ({
+    driver,
+    privileged,
+    sendToContent: send,
+  } = await firefoxWithAccess({ args: ['-width', '1100', '-height', '800'] }));
 });
 
 after(async () => {

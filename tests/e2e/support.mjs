@@ -147,6 +147,54 @@ export async function allowAllSitesFirefox(driver, origin) {
   }
 }
 
+/**
+ * Firefox with the e2e build allowed on all sites, as a suite that drives pages needs it:
+ * `privileged(body)` runs `body` (a function body) in the browser window's privileged scope with
+ * `ExtensionParent` and `tabId` (the selected tab's WebExtension id) defined, `arguments[0]` the
+ * add-on id; `sendToContent(message)` sends a runtime message to the selected tab's content
+ * script from an extension page kept open in a second tab, and resolves to the reply. `args` go to
+ * launchFirefox.
+ */
+export async function firefoxWithAccess({ args = [] } = {}) {
+  const { driver, addonId } = await launchFirefox({ args });
+  const pageHandle = await driver.getWindowHandle();
+  async function privileged(body) {
+    await driver.setContext('chrome');
+    try {
+      return await driver.executeScript(
+        `const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+        const tabId = ExtensionParent.apiManager.global.tabTracker.getId(window.gBrowser.selectedTab);
+        ${body}`,
+        addonId,
+      );
+    } finally {
+      await driver.setContext('content');
+    }
+  }
+  const origin = await privileged(
+    'return `moz-extension://${WebExtensionPolicy.getByID(arguments[0]).mozExtensionHostname}`;',
+  );
+  await allowAllSitesFirefox(driver, origin);
+  await driver.switchTo().newWindow('tab');
+  await driver.get(`${origin}/popup.html?tab=0`);
+  const extensionHandle = await driver.getWindowHandle();
+  await driver.switchTo().window(pageHandle);
+  async function sendToContent(message) {
+    const tabId = await privileged('return tabId;');
+    await driver.switchTo().window(extensionHandle);
+    try {
+      return await driver.executeAsyncScript(
+        'const done = arguments[arguments.length - 1]; browser.tabs.sendMessage(arguments[0], arguments[1]).then(done, (e) => done({ ok: false, error: String(e) }));',
+        tabId,
+        message,
+      );
+    } finally {
+      await driver.switchTo().window(pageHandle);
+    }
+  }
+  return { driver, addonId, privileged, sendToContent };
+}
+
 /** The shipped build's manifest, once both builds for `browser` are there. */
 export function requireDist(browser) {
   for (const dist of [DIST, E2E_DIST]) {
