@@ -337,11 +337,11 @@ const VIDEO_AD_PLAYER: Policy = Policy::Slot(Slot {
 });
 
 /// What video ad players say over the ad: its counter, its end, the skip button (a countdown
-/// alone may be the next story's).
+/// alone may be the next story's). Each phrase's longest word prefilters the search
+/// (`signals::PhraseTable`): an English counter ("Ad 1 of 2") has none longer than "of", which
+/// would send most text to the full search, and is left to the skip button.
 pub const VIDEO_AD_PHRASES: &[&str] = &[
     "skip ad",
-    "ad 1 of",
-    "ad 2 of",
     "ad ends in",
     "werbung überspringen",
     "werbung 1 von",

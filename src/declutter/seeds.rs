@@ -267,7 +267,11 @@ fn label_seed(f: &Facts, id: NodeId) -> Option<Seed> {
     let e = dom.element(id)?;
     let c = f.counts(id);
     // A label in an attribute: `aria-label`, or the one a stylesheet shows (`::before`).
-    let attr_label = LABEL_ATTRIBUTES.iter().find_map(|&a| e.attr(a));
+    let attr_label = e
+        .attrs
+        .iter()
+        .find(|a| LABEL_ATTRIBUTES.contains(&&*a.name))
+        .map(|a| a.value.as_str());
     if attr_label.is_none() && (c.words == 0 || c.words > lexicon::LABEL_MAX_WORDS) {
         return None;
     }
