@@ -8,6 +8,7 @@
 
 pub mod declutter;
 pub mod dom;
+pub mod embed;
 pub mod error;
 pub mod extract;
 mod flag_set;
@@ -16,6 +17,7 @@ pub mod json;
 pub mod limits;
 pub mod metadata;
 pub mod options;
+pub mod picture;
 pub mod readerable;
 pub mod sanitize;
 pub mod text;
