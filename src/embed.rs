@@ -129,9 +129,16 @@ pub fn of_element(dom: &Dom, id: NodeId, page_host: Option<&str>) -> Option<Embe
     // The host goes into a player's address (Twitch's `parent`): a host name's characters only.
     let page_host = page_host.filter(|h| is_token(h, 1, 253, ".-"));
     let (provider, player, page) = element_player(dom, id, el, page_host)?;
-    let title = ["title", "aria-label", "playlabel"]
-        .iter()
-        .filter_map(|a| el.attr(a))
+    // `<lite-youtube>` labels its button "Play: <title>".
+    let play_label = el.attr("playlabel").map(|l| {
+        let l = l.trim_start();
+        l.get(..5)
+            .filter(|p| p.eq_ignore_ascii_case("play:"))
+            .map_or(l, |_| &l[5..])
+    });
+    let title = [el.attr("title"), el.attr("aria-label"), play_label]
+        .into_iter()
+        .flatten()
         .map(crate::text::normalize_space)
         .find(|t| is_real_title(t));
     let size = |name| {

@@ -290,7 +290,7 @@ fn identity(url: &str) -> Identity {
 /// The path of a URL, decoded; for an image proxy that carries the original's URL in its path or
 /// query (`…/http://media.example/a.jpg`, `?image_uri=https%3A%2F%2F…`), the original's path.
 fn decoded_path(url: &str) -> String {
-    let mut url = crate::metadata::unescape_entities(url.trim());
+    let mut url = crate::text::unescape_entities(url.trim());
     // Two rounds: a proxy's parameter may itself be a proxy URL, encoded twice.
     for _ in 0..2 {
         if url.contains('%') {

@@ -58,7 +58,6 @@ const HTML_TAGS: &[&str] = &[
     "mark",
     "ol",
     "p",
-    "picture",
     "pre",
     "q",
     "rp",
@@ -68,7 +67,6 @@ const HTML_TAGS: &[&str] = &[
     "samp",
     "section",
     "small",
-    "source",
     "span",
     "strong",
     "sub",
@@ -170,7 +168,6 @@ const GLOBAL_ATTRS: &[&str] = &["title", "lang", "dir"];
 const ELEMENT_ATTRS: &[(&str, &[&str])] = &[
     ("a", &["href"]),
     ("img", &["src", "srcset", "alt", "width", "height", "sizes"]),
-    ("source", &["srcset", "type", "media", "sizes"]),
     ("td", &["colspan", "rowspan", "headers"]),
     ("th", &["colspan", "rowspan", "headers", "scope", "abbr"]),
     ("col", &["span"]),
@@ -415,6 +412,27 @@ fn srcset_candidates(value: &str) -> Vec<(&str, &str)> {
         out.push((url, &after[..end]));
         rest = &after[end..];
     }
+}
+
+/// The URLs of a `srcset` written by [`safe_srcset`], in order.
+pub fn srcset_urls(srcset: &str) -> impl Iterator<Item = &str> {
+    srcset_candidates(srcset).into_iter().map(|(url, _)| url)
+}
+
+/// The candidate of a `srcset` with the largest width or density, or its only one: the one to
+/// name where a single address is wanted (an `<img>`'s `src`, a Markdown image).
+pub fn largest_candidate(srcset: &str) -> Option<&str> {
+    srcset_candidates(srcset)
+        .into_iter()
+        .max_by(|(_, a), (_, b)| {
+            let size = |d: &str| {
+                d.split_ascii_whitespace()
+                    .filter_map(|d| d.strip_suffix(['w', 'x'])?.parse::<f64>().ok())
+                    .fold(0.0, f64::max)
+            };
+            size(a).total_cmp(&size(b))
+        })
+        .map(|(url, _)| url)
 }
 
 /// A width (`600w`), density (`1.5x`) or height (`400h`) descriptor.

@@ -138,9 +138,86 @@ pub fn similarity(a: &str, b: &str) -> f64 {
     1.0 - joined_len(&unique_b) as f64 / joined_len(&all_b) as f64
 }
 
+/// Decodes the entities publishers double-escape in metadata (`&amp;quot;` arrives as `&quot;`).
+pub fn unescape_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        // Bytes, not a string slice: the twelfth byte may fall inside a character.
+        let Some(semi) = rest.as_bytes()[..rest.len().min(12)]
+            .iter()
+            .position(|&b| b == b';')
+        else {
+            out.push('&');
+            rest = &rest[1..];
+            continue;
+        };
+        let entity = &rest[1..semi];
+        let decoded = match entity {
+            "quot" => Some('"'),
+            "amp" => Some('&'),
+            "apos" => Some('\''),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "nbsp" => Some('\u{a0}'),
+            _ => entity
+                .strip_prefix("#x")
+                .or_else(|| entity.strip_prefix("#X"))
+                .and_then(|h| u32::from_str_radix(h, 16).ok())
+                .or_else(|| entity.strip_prefix('#').and_then(|d| d.parse().ok()))
+                .map(|n| {
+                    char::from_u32(n)
+                        .filter(|&c| c != '\0')
+                        .unwrap_or('\u{FFFD}')
+                }),
+        };
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[semi + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unescaping_never_cuts_a_character() {
+        // Found by tests/robustness.rs (soup seed 284): the twelfth byte fell inside a '�'.
+        for s in [
+            "&amp; \u{FFFD} \u{FFFD} x",
+            "&abcdefghij\u{e9};",
+            "&\u{1F600}\u{1F600}\u{1F600};",
+        ] {
+            let _ = unescape_entities(s);
+        }
+        assert_eq!(
+            unescape_entities("&abcdefghij\u{e9};"),
+            "&abcdefghij\u{e9};"
+        );
+    }
+
+    #[test]
+    fn unescapes_double_escaped_entities() {
+        assert_eq!(
+            unescape_entities("Tom &amp; &quot;Jerry&quot; &#39;x&#x27; &bogus;"),
+            "Tom & \"Jerry\" 'x' &bogus;"
+        );
+    }
 
     #[test]
     fn measures() {

@@ -51,13 +51,16 @@ fn seed_reader_view_holds_the_article_and_nothing_else() {
             "clutter in the reader view: {clutter}"
         );
     }
-    assert!(
-        article
-            .lead_image
-            .as_deref()
-            .is_some_and(|i| i.starts_with("https://")),
-        "lead image: {:?}",
-        article.lead_image
+    // The lead photo is shown once: in the body, with its caption, not again above it.
+    let photo = "https://media.townhall.example/images/2019/06/23/trump-letter.jpg";
+    assert_eq!(
+        article.content.matches(photo).count(),
+        1,
+        "the lead photo, once"
+    );
+    assert_eq!(
+        article.lead_image, None,
+        "the lead photo is already in the body"
     );
     assert_eq!(article.reading_minutes, 2);
 }

@@ -211,7 +211,7 @@ fn the_suite_covers_the_families() {
     }
     for family in [
         "script", "event", "url", "svg", "mathml", "frame", "meta", "style", "mutation", "encoded",
-        "clobber", "form",
+        "clobber", "form", "embed",
     ] {
         assert!(
             vectors.iter().filter(|v| v.family == family).count() >= 2,
@@ -221,7 +221,11 @@ fn the_suite_covers_the_families() {
 }
 
 fn content(head: &str) -> String {
-    let dom = tidyread::parse_html(page(head, "", false).as_bytes()).unwrap();
+    content_with(head, "")
+}
+
+fn content_with(head: &str, body: &str) -> String {
+    let dom = tidyread::parse_html(page(head, body, false).as_bytes()).unwrap();
     let options = Options {
         url: Some(PAGE_URL.to_owned()),
         ..Options::default()
@@ -250,4 +254,20 @@ fn a_hostile_base_loses_its_links_not_their_text() {
     assert!(!html.contains("<a "), "{html}");
     assert!(!html.contains("<img"), "{html}");
     assert!(html.contains("the council's minutes"), "{html}");
+}
+
+#[test]
+fn only_real_players_become_cards() {
+    // A card loads its player when clicked: only a known provider's, rebuilt by the core, never
+    // a look-alike host, a script URL or a page's own card-like markup.
+    for v in vectors().iter().filter(|v| v.family == "embed") {
+        let html = content_with("", &v.payload);
+        let cards = html.matches("data-player=").count();
+        let expected = usize::from(v.name.starts_with("valid-"));
+        assert_eq!(cards, expected, "{}: {html}", v.name);
+        for player in html.split("data-player=\"").skip(1) {
+            let url = &player[..player.find('"').unwrap_or(player.len())];
+            assert!(safety::is_player_url(url), "{}: {url}", v.name);
+        }
+    }
 }

@@ -4,6 +4,7 @@
 //! browser the content script's one-pass snapshot is decoded into it (`snapshot`). Everything the
 //! core decides refers to nodes by id, so the browser side can map decisions back to live nodes.
 
+pub mod fragment;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod parse;
 pub mod selector;

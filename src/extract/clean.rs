@@ -12,23 +12,6 @@ use super::Flags;
 const ALWAYS_DROPPED: &[&str] = &["object", "embed", "footer", "link", "aside"];
 /// Form controls: the reader view is not a form.
 const CONTROLS: &[&str] = &["iframe", "input", "textarea", "select", "button"];
-/// Hosts whose embeds are the article's videos, not ads.
-const VIDEO_HOSTS: &[&str] = &[
-    "//www.youtube.com",
-    "//youtube.com",
-    "//www.youtube-nocookie.com",
-    "//youtube-nocookie.com",
-    "//www.dailymotion.com",
-    "//dailymotion.com",
-    "//player.vimeo.com",
-    "//www.player.vimeo.com",
-    "//v.qq.com",
-    "//www.v.qq.com",
-    "//archive.org",
-    "//www.archive.org",
-    "//upload.wikimedia.org",
-    "//player.twitch.tv",
-];
 /// Share bars are short; a long block that mentions sharing is content.
 const MAX_SHARE_BAR_CHARS: u32 = 500;
 /// Text with this many commas is prose, whatever else it holds.
@@ -362,6 +345,7 @@ impl Cleaner<'_> {
                             m.embeds += 1;
                         }
                         "table" if self.data_table[c.index()] => m.data_table_inside = true,
+                        _ if crate::embed::is_player(el) => m.video_embed = true,
                         _ => {}
                     }
                 }
@@ -571,9 +555,9 @@ impl Span {
     }
 }
 
+/// A known provider's player: the article's video or audio, not an ad frame.
 fn is_video_url(value: &str) -> bool {
-    let v = value.to_ascii_lowercase();
-    VIDEO_HOSTS.iter().any(|h| v.contains(h))
+    crate::embed::is_player_url(value)
 }
 
 fn is_placeholder(text: &str) -> bool {

@@ -16,6 +16,7 @@ use crate::dom::{Dom, NodeId};
 use crate::error::ExtractError;
 use crate::metadata::{self, Metadata};
 use crate::options::Options;
+use crate::picture;
 use crate::text::{excerpt, word_count};
 use crate::url::BaseUrl;
 
@@ -31,7 +32,13 @@ pub struct Article {
     pub lang: Option<String>,
     pub dir: Option<String>,
     pub excerpt: Option<String>,
+    /// The picture to show above the body: the page's declared image, unless the body already
+    /// shows it (at any size or address) or it is the site's logo, icon or default share card.
     pub lead_image: Option<String>,
+    /// The lead image's size in pixels, where the page declares it (`og:image:width`): the
+    /// reader shows it no larger.
+    pub lead_image_width: Option<u32>,
+    pub lead_image_height: Option<u32>,
     /// Sanitised reader HTML.
     pub content: String,
     /// Plain text, blocks separated by blank lines. Not serialised: the reader view shows
@@ -210,11 +217,20 @@ impl output::Keep for Kept<'_> {
 fn article(dom: &Dom, meta: Metadata, best: Attempt, base: Option<&BaseUrl>) -> Article {
     let words = word_count(&best.written.text);
     let first_paragraph = best.written.text.split("\n\n").next().unwrap_or("");
+    // The picture to show above the body: the page's own, unless it is the site's artwork or
+    // the body already shows it (at any size).
     let lead_image = meta
         .image
         .as_deref()
+        .filter(|i| !picture::is_site_art(i, meta.image_size))
         .and_then(|i| crate::sanitize::safe_url(i, base, crate::sanitize::UrlUse::Image))
-        .or(best.written.first_image);
+        .filter(|i| {
+            !best
+                .written
+                .pictures
+                .iter()
+                .any(|p| picture::likely_same_picture(i, p))
+        });
     // The nearest declared direction wins: the article's own block, then up to the page.
     let dir = std::iter::once(best.root)
         .chain(dom.ancestors(best.root))
@@ -232,6 +248,8 @@ fn article(dom: &Dom, meta: Metadata, best: Attempt, base: Option<&BaseUrl>) -> 
         excerpt: meta.excerpt.or_else(|| {
             (!first_paragraph.is_empty()).then(|| excerpt(first_paragraph, EXCERPT_CHARS))
         }),
+        lead_image_width: lead_image.as_ref().and(meta.image_size).map(|(w, _)| w),
+        lead_image_height: lead_image.as_ref().and(meta.image_size).map(|(_, h)| h),
         lead_image,
         content: best.written.html,
         word_count: words,

@@ -1,5 +1,7 @@
 //! Writing the article: sanitised reader HTML, plain text with block breaks, and the list of page
-//! text nodes that made it in. Lazy-loaded images get their real source back on the way.
+//! text nodes that made it in. Pictures and embedded players are written by `media`.
+
+mod media;
 
 use crate::dom::serialize::{escape_into, VOID_ELEMENTS};
 use crate::dom::{Dom, NodeData, NodeId};
@@ -8,22 +10,8 @@ use crate::url::BaseUrl;
 
 use super::score::Piece;
 
-/// Attributes that lazy-loading scripts keep the real image source in, most specific first.
-const LAZY_SRC_ATTRS: &[&str] = &[
-    "data-src",
-    "data-lazy-src",
-    "data-original",
-    "data-lazy",
-    "data-url",
-    "data-hi-res-src",
-    "data-full-src",
-    "data-srcset",
-];
-const LAZY_SRCSET_ATTRS: &[&str] = &["data-srcset", "data-lazy-srcset"];
-/// A `data:` image this short is a placeholder pixel, not the picture.
-const PLACEHOLDER_DATA_URI_CHARS: usize = 133;
-/// File endings that mark an attribute value as an image address.
-const IMAGE_ENDINGS: &[&str] = &[".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"];
+pub use media::image_sources;
+
 /// Elements that end a line of text.
 const BLOCK_TAGS: &[&str] = &[
     "address",
@@ -63,7 +51,9 @@ pub struct Written {
     pub html: String,
     pub text: String,
     pub text_nodes: Vec<NodeId>,
-    pub first_image: Option<String>,
+    /// The addresses of the pictures written (`src` and `srcset` candidates), to tell whether
+    /// the lead image is already in the body.
+    pub pictures: Vec<String>,
 }
 
 /// Decides, node by node, whether a node is part of the article.
@@ -80,7 +70,12 @@ pub fn write(dom: &Dom, pieces: &[Piece], keep: &dyn Keep, base: Option<&BaseUrl
         html: String::with_capacity(room.html),
         text: String::with_capacity(room.text),
         text_nodes: Vec::with_capacity(room.text_nodes),
-        first_image: None,
+        pictures: Vec::new(),
+        shown: 0,
+        last_shown: None,
+        group: 0,
+        visible_text: 0,
+        figures: Vec::new(),
     };
     for piece in pieces {
         match piece {
@@ -103,7 +98,7 @@ pub fn write(dom: &Dom, pieces: &[Piece], keep: &dyn Keep, base: Option<&BaseUrl
         html: w.html,
         text: tidy_text(&w.text),
         text_nodes: w.text_nodes,
-        first_image: w.first_image,
+        pictures: w.pictures,
     }
 }
 
@@ -166,7 +161,17 @@ struct Writer<'a> {
     html: String,
     text: String,
     text_nodes: Vec<NodeId>,
-    first_image: Option<String>,
+    pictures: Vec<String>,
+    /// Pictures and cards written so far: a figure that gains none has lost its picture.
+    shown: usize,
+    /// The last picture or card written, to show one side by side only once.
+    last_shown: Option<media::Shown>,
+    /// Counts the cells, items and figures entered: what is in different ones stands apart.
+    group: u32,
+    /// Bytes of visible text written: pictures with none between them are side by side.
+    visible_text: usize,
+    /// The figures open, innermost last.
+    figures: Vec<media::OpenFigure>,
 }
 
 impl Writer<'_> {
@@ -195,7 +200,7 @@ impl Writer<'_> {
                 self.close(open.pop());
             }
             if dom.is(n, "noscript") {
-                self.noscript_image(n);
+                self.noscript_pictures(n);
             }
             if !self.keep.keeps(n) {
                 walk.skip_subtree(n);
@@ -204,6 +209,7 @@ impl Writer<'_> {
             match dom.data(n) {
                 NodeData::Text(t) => {
                     escape_into(t, false, &mut self.html);
+                    self.visible_text += t.trim().len();
                     if open_pre > 0 {
                         self.text.push_str(t);
                     } else {
@@ -212,6 +218,10 @@ impl Writer<'_> {
                     self.text_nodes.push(n);
                 }
                 NodeData::Element(el) => {
+                    if self.media(n, el) {
+                        walk.skip_subtree(n);
+                        continue;
+                    }
                     let action = sanitize::tag_action(el);
                     let mut safe_href = None;
                     let name = match action {
@@ -224,11 +234,6 @@ impl Writer<'_> {
                             safe_href = self.safe_href(n);
                             safe_href.as_ref().map(|_| "a")
                         }
-                        TagAction::Keep("img") => {
-                            self.image(n);
-                            walk.skip_subtree(n);
-                            continue;
-                        }
                         TagAction::Keep(name) if self.is_empty_paragraph(n, name) => {
                             walk.skip_subtree(n);
                             continue;
@@ -238,6 +243,12 @@ impl Writer<'_> {
                     };
                     if let Some(name) = name {
                         self.open_tag(n, name, safe_href);
+                        if media::SEPARATE_PICTURES.contains(&name) {
+                            self.group += 1;
+                        }
+                        if name == "figure" {
+                            self.open_figure(n);
+                        }
                     }
                     if BLOCK_TAGS.contains(&&*el.name) {
                         self.block_break();
@@ -265,6 +276,10 @@ impl Writer<'_> {
 
     fn close(&mut self, open: Option<(NodeId, Option<&'static str>)>) {
         let Some((id, name)) = open else { return };
+        if name == Some("figure") && self.close_figure() {
+            // Empty, it was taken back whole.
+            return;
+        }
         if let Some(name) = name {
             self.html.push_str("</");
             self.html.push_str(name);
@@ -316,22 +331,8 @@ impl Writer<'_> {
         self.html.push('>');
     }
 
-    /// Writes an attribute, escaping `<` and `>` too (as browsers' serialisers now do): markup
-    /// in an attribute value is inert in a quoted value, but not if the HTML is ever read in a
-    /// raw-text context, and a reader of the HTML should not have to know the difference.
     fn attr(&mut self, name: &str, value: &str) {
-        self.html.push(' ');
-        self.html.push_str(name);
-        self.html.push_str("=\"");
-        let mut from = 0;
-        for (i, angle) in value.match_indices(['<', '>']) {
-            escape_into(&value[from..i], true, &mut self.html);
-            self.html
-                .push_str(if angle == "<" { "&lt;" } else { "&gt;" });
-            from = i + 1;
-        }
-        escape_into(&value[from..], true, &mut self.html);
-        self.html.push('"');
+        push_attr(&mut self.html, name, value);
     }
 
     fn safe_href(&self, id: NodeId) -> Option<String> {
@@ -347,142 +348,28 @@ impl Writer<'_> {
                 NodeData::Text(t) => t.trim().is_empty(),
                 NodeData::Element(e) => {
                     !matches!(&*e.name, "img" | "picture" | "embed" | "object" | "iframe")
+                        && !crate::embed::is_player(e)
                 }
                 _ => true,
             })
     }
-
-    /// Writes an image with its real source: the lazy-loading attribute, or the `src`.
-    fn image(&mut self, id: NodeId) {
-        let Some(el) = self.dom.element(id) else {
-            return;
-        };
-        let (src, srcset) = image_sources(el);
-        let src = src.and_then(|s| sanitize::safe_url(&s, self.base, UrlUse::Image));
-        let srcset = srcset.and_then(|s| sanitize::safe_srcset(&s, self.base));
-        if src.is_none() && srcset.is_none() {
-            return;
-        }
-        self.html.push_str("<img");
-        if let Some(src) = &src {
-            self.attr("src", src);
-            if self.first_image.is_none() && !src.starts_with("data:") {
-                self.first_image = Some(src.clone());
-            }
-        }
-        if let Some(srcset) = &srcset {
-            self.attr("srcset", srcset);
-        }
-        for name in ["alt", "width", "height", "title"] {
-            if let Some(v) = el.attr(name) {
-                self.attr(name, v);
-            }
-        }
-        self.html.push('>');
-    }
-
-    /// `<noscript><img src=…></noscript>` is how many lazy-loading sites ship the real image;
-    /// it is written when the image before it has no usable source of its own.
-    fn noscript_image(&mut self, id: NodeId) {
-        let dom = self.dom;
-        // The nearest element before it among its siblings (a walk back, not from the first
-        // sibling: a list of thousands of noscript ads would make that quadratic).
-        let previous = std::iter::successors(dom.prev_sibling(id), |&p| dom.prev_sibling(p))
-            .find(|&p| dom.element(p).is_some());
-        let previous_has_image = previous.is_some_and(|p| {
-            dom.descendants(p).filter(|&d| dom.is(d, "img")).any(|img| {
-                dom.element(img)
-                    .is_some_and(|e| image_sources(e).0.is_some())
-            })
-        });
-        if previous_has_image {
-            return;
-        }
-        let markup = dom.text_content(id);
-        let Some(src) = noscript_img_src(&markup) else {
-            return;
-        };
-        if let Some(src) = sanitize::safe_url(&src, self.base, UrlUse::Image) {
-            if self.first_image.is_none() {
-                self.first_image = Some(src.clone());
-            }
-            self.html.push_str("<img");
-            self.attr("src", &src);
-            self.html.push('>');
-        }
-    }
 }
 
-/// The real `src` and `srcset` of an image, looking past lazy-loading placeholders.
-pub fn image_sources(el: &crate::dom::Element) -> (Option<String>, Option<String>) {
-    let src = el.attr("src").map(str::trim).filter(|s| !s.is_empty());
-    let placeholder =
-        src.is_some_and(|s| s.starts_with("data:") && s.len() < PLACEHOLDER_DATA_URI_CHARS);
-    let lazy_src = LAZY_SRC_ATTRS
-        .iter()
-        .filter_map(|a| el.attr(a))
-        .map(|v| {
-            v.split_whitespace()
-                .next()
-                .unwrap_or("")
-                .trim_end_matches(',')
-        })
-        .find(|v| !v.is_empty())
-        .or_else(|| {
-            el.attrs
-                .iter()
-                .filter(|a| !matches!(&*a.name, "src" | "srcset" | "alt" | "class" | "style"))
-                .map(|a| a.value.trim())
-                .find(|v| !v.contains(char::is_whitespace) && looks_like_image_url(v))
-        })
-        .map(str::to_owned);
-    let srcset = el
-        .attr("srcset")
-        .or_else(|| LAZY_SRCSET_ATTRS.iter().find_map(|a| el.attr(a)))
-        .map(str::to_owned);
-    let src = match (src, placeholder) {
-        (Some(s), false) => Some(s.to_owned()),
-        _ => lazy_src.or_else(|| src.map(str::to_owned)),
-    };
-    (src, srcset)
-}
-
-fn looks_like_image_url(v: &str) -> bool {
-    let lower = v.to_ascii_lowercase();
-    let path = lower.split(['?', '#']).next().unwrap_or("");
-    IMAGE_ENDINGS.iter().any(|e| path.ends_with(e))
-}
-
-/// The `src` of the first `<img>` in a piece of markup (the text of a `<noscript>`).
-fn noscript_img_src(markup: &str) -> Option<String> {
-    let lower = markup.to_ascii_lowercase();
-    let start = lower.find("<img")?;
-    let tag_end = lower[start..].find('>').map_or(lower.len(), |e| start + e);
-    let tag = &markup[start..tag_end];
-    let lower_tag = &lower[start..tag_end];
+/// Writes an attribute, escaping `<` and `>` too (as browsers' serialisers now do): markup in an
+/// attribute value is inert in a quoted value, but not if the HTML is ever read in a raw-text
+/// context, and a reader of the HTML should not have to know the difference.
+fn push_attr(out: &mut String, name: &str, value: &str) {
+    out.push(' ');
+    out.push_str(name);
+    out.push_str("=\"");
     let mut from = 0;
-    while let Some(at) = lower_tag[from..].find("src") {
-        let at = from + at;
-        from = at + 3;
-        let before_ok = at > 0 && lower_tag.as_bytes()[at - 1].is_ascii_whitespace();
-        let rest = tag[at + 3..].trim_start();
-        if !before_ok || !rest.starts_with('=') {
-            continue;
-        }
-        let value = rest[1..].trim_start();
-        let (quote, body) = match value.chars().next() {
-            Some(q @ ('"' | '\'')) => (Some(q), &value[1..]),
-            _ => (None, value),
-        };
-        let end = match quote {
-            Some(q) => body.find(q),
-            None => body.find(|c: char| c.is_whitespace() || c == '/'),
-        }
-        .unwrap_or(body.len());
-        let src = crate::metadata::unescape_entities(&body[..end]);
-        return (!src.is_empty()).then_some(src);
+    for (i, angle) in value.match_indices(['<', '>']) {
+        escape_into(&value[from..i], true, out);
+        out.push_str(if angle == "<" { "&lt;" } else { "&gt;" });
+        from = i + 1;
     }
-    None
+    escape_into(&value[from..], true, out);
+    out.push('"');
 }
 
 fn push_collapsed(out: &mut String, text: &str) {
@@ -516,19 +403,6 @@ fn tidy_text(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn finds_noscript_image_sources() {
-        assert_eq!(
-            noscript_img_src(r#"<img class="x" src="a.jpg" alt>"#).as_deref(),
-            Some("a.jpg")
-        );
-        assert_eq!(
-            noscript_img_src("<IMG data-src=b SRC=c.png>").as_deref(),
-            Some("c.png")
-        );
-        assert_eq!(noscript_img_src("<p>no image</p>"), None);
-    }
 
     #[test]
     fn tidies_text() {

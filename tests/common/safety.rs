@@ -210,6 +210,23 @@ const URL_ATTRS: &[&str] = &[
     "itemtype",
 ];
 
+/// Hosts a card's player may load from (`data-player`), always over https: the players of the
+/// providers the core knows, and nothing that merely looks like one.
+const PLAYER_HOSTS: &[&str] = &[
+    "www.youtube-nocookie.com",
+    "player.vimeo.com",
+    "www.dailymotion.com",
+    "open.spotify.com",
+    "w.soundcloud.com",
+    "embed.ted.com",
+    "player.twitch.tv",
+    "clips.twitch.tv",
+    "streamable.com",
+    "www.loom.com",
+    "archive.org",
+    "player.bilibili.com",
+];
+
 /// Image types a `data:` URL may have in an image (raster only: SVG can script).
 const RASTER_DATA_IMAGES: &[&str] = &[
     "data:image/png",
@@ -304,6 +321,9 @@ fn check_tree(dom: &Dom, relative_ok: bool) -> Result<(), String> {
                     a.value
                 ));
             }
+            if let Some(data) = attr.strip_prefix("data-") {
+                check_data_attr(name, data, &a.value)?;
+            }
             if URL_ATTRS.contains(&attr) {
                 let image = name == "img" || name == "source";
                 let safe = |u: &str, image: bool| {
@@ -321,6 +341,35 @@ fn check_tree(dom: &Dom, relative_ok: bool) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// The `data-` attributes the core writes itself: a card's, on a link. Any other is a page's
+/// attribute that got through.
+fn check_data_attr(element: &str, name: &str, value: &str) -> Result<(), String> {
+    let ok = match (element, name) {
+        ("a", "embed") => matches!(value, "video" | "audio"),
+        ("a", "provider") => !value.is_empty(),
+        ("a", "player") => is_player_url(value),
+        ("a", "width" | "height") => !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()),
+        _ => false,
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "unexpected attribute data-{name}={value:?} on <{element}>"
+        ))
+    }
+}
+
+/// True when a card's player address is `https` on a known player's host, as a browser reads it.
+pub fn is_player_url(value: &str) -> bool {
+    let url = as_browser_reads(value);
+    let Some(rest) = url.strip_prefix("https://") else {
+        return false;
+    };
+    let host_end = rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len());
+    PLAYER_HOSTS.contains(&&rest[..host_end])
 }
 
 /// A URL as the browser's URL parser reads it: leading and trailing C0 controls and spaces
@@ -429,9 +478,20 @@ mod self_tests {
             "<svg></svg>",
             "<p style=\"x\">a</p>",
             "<math><mi id=\"x\">a</mi></math>",
+            "<a href=\"https://x.org/\" data-player=\"javascript:alert(1)\">a</a>",
+            "<a href=\"https://x.org/\" data-player=\"https://www.youtube-nocookie.com.evil.example/embed/x\">a</a>",
+            "<a href=\"https://x.org/\" data-player=\"https://evil.example@www.youtube-nocookie.com/\">a</a>",
+            "<a href=\"https://x.org/\" data-player=\"http://www.youtube-nocookie.com/embed/x\">a</a>",
+            "<a href=\"https://x.org/\" data-onload=\"x\">a</a>",
+            "<p data-embed=\"video\">a</p>",
         ] {
             assert!(check_reader_html(bad).is_err(), "{bad}");
         }
+        assert!(check_reader_html(
+            "<a href=\"https://www.youtube.com/watch?v=x\" data-embed=\"video\" data-provider=\"YouTube\" \
+             data-player=\"https://www.youtube-nocookie.com/embed/x?autoplay=1\" data-width=\"560\">x</a>"
+        )
+        .is_ok());
         assert!(check_reader_html_without_base("<a href=\"/relative\">a</a>").is_ok());
         for bad in [
             "<a href=\" jAvA\tscript:x\">a</a>",
