@@ -192,7 +192,7 @@ fn attempt(
         kept: &kept,
         dropped: &cleaned.dropped,
     };
-    let written = output::write(dom, &choice.pieces, &keep, base);
+    let written = output::write(dom, &choice.pieces, &keep, base, meta.byline.as_deref());
     Attempt {
         flags,
         part_of_main: choice.part_of_main,

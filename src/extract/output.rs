@@ -47,6 +47,9 @@ const BLOCK_TAGS: &[&str] = &[
     "caption",
 ];
 
+/// A first line with more words than the byline's and this many says more than the byline.
+const MAX_BYLINE_LINE_EXTRA_WORDS: usize = 1;
+
 pub struct Written {
     pub html: String,
     pub text: String,
@@ -61,7 +64,15 @@ pub trait Keep {
     fn keeps(&self, id: NodeId) -> bool;
 }
 
-pub fn write(dom: &Dom, pieces: &[Piece], keep: &dyn Keep, base: Option<&BaseUrl>) -> Written {
+/// Writes the article's `pieces`. `byline` is the byline the reader view shows above the
+/// article: a first line that only repeats it is left out.
+pub fn write(
+    dom: &Dom,
+    pieces: &[Piece],
+    keep: &dyn Keep,
+    base: Option<&BaseUrl>,
+    byline: Option<&str>,
+) -> Written {
     let room = Room::of(dom, pieces, keep);
     let mut w = Writer {
         dom,
@@ -76,6 +87,7 @@ pub fn write(dom: &Dom, pieces: &[Piece], keep: &dyn Keep, base: Option<&BaseUrl
         group: 0,
         visible_text: 0,
         figures: Vec::new(),
+        byline_line: byline.and_then(|b| byline_line(dom, pieces, keep, b)),
     };
     for piece in pieces {
         match piece {
@@ -100,6 +112,49 @@ pub fn write(dom: &Dom, pieces: &[Piece], keep: &dyn Keep, base: Option<&BaseUrl
         text_nodes: w.text_nodes,
         pictures: w.pictures,
     }
+}
+
+/// The article's first line, when it only repeats the byline ("By Mara Lind" under a header
+/// that says "Mara Lind").
+fn byline_line(dom: &Dom, pieces: &[Piece], keep: &dyn Keep, byline: &str) -> Option<NodeId> {
+    let first_text = pieces
+        .iter()
+        .flat_map(|p| match p {
+            Piece::Node(n) => std::slice::from_ref(n),
+            Piece::Run(ns) => ns.as_slice(),
+        })
+        .flat_map(|&root| {
+            let mut walk = dom.descendants(root);
+            std::iter::from_fn(move || loop {
+                let n = walk.next()?;
+                if !keep.keeps(n) {
+                    walk.skip_subtree(n);
+                    continue;
+                }
+                return Some((root, n));
+            })
+        })
+        .find(|&(_, n)| dom.text(n).is_some_and(|t| !t.trim().is_empty()))?;
+    let (root, text) = first_text;
+    let line = dom
+        .ancestors(text)
+        .take_while(|&a| a != root && dom.contains(root, a))
+        .chain(std::iter::once(root))
+        .find(|&a| dom.tag(a).is_some_and(|t| BLOCK_TAGS.contains(&t)))?;
+    let said = dom.text_content(line);
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (said, named) = (words(&said), words(byline));
+    // The byline's words, and at most one more ("By", "بقلم", "Von").
+    let extra = said.iter().filter(|w| !named.contains(w)).count();
+    let repeats = !named.is_empty()
+        && extra <= MAX_BYLINE_LINE_EXTRA_WORDS
+        && named.iter().all(|w| said.contains(w));
+    repeats.then_some(line)
 }
 
 /// The room the writer's buffers are given up front, from the kept nodes: grown by doubling
@@ -172,6 +227,8 @@ struct Writer<'a> {
     visible_text: usize,
     /// The figures open, innermost last.
     figures: Vec<media::OpenFigure>,
+    /// The first line, when it only repeats the byline.
+    byline_line: Option<NodeId>,
 }
 
 impl Writer<'_> {
@@ -202,7 +259,7 @@ impl Writer<'_> {
             if dom.is(n, "noscript") {
                 self.noscript_pictures(n);
             }
-            if !self.keep.keeps(n) {
+            if !self.keep.keeps(n) || Some(n) == self.byline_line {
                 walk.skip_subtree(n);
                 continue;
             }
