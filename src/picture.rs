@@ -43,23 +43,11 @@ const MIN_SHARED_STEM_CHARS: usize = 5;
 /// `image`) only within one folder.
 const MIN_UNIQUE_STEM_CHARS: usize = 8;
 
-/// What names one picture in an image URL.
-#[derive(Debug, PartialEq, Eq)]
-struct Identity {
-    /// The file name's words, lower-cased, less sizes and hashes (`server-crash-640x215.jpg`:
-    /// `server`, `crash`).
-    stem: Vec<String>,
-    /// The folder above the file, lower-cased.
-    folder: String,
-    /// Path words that name one picture: long words with digits, long digit runs.
-    keys: Vec<String>,
-}
-
 /// True when two image URLs name one picture: the same file name less its sizes (and, for a
 /// short name, in a folder of the same name). Strict enough for pictures side by side, where a
 /// wrong answer would drop a picture: `N667FD-a` and `N667FD-a-1` are two photos of one product.
 pub fn same_picture(a: &str, b: &str) -> bool {
-    same_stem(&identity(a), &identity(b))
+    same_stem(&decoded_path(a), &decoded_path(b))
 }
 
 /// [`same_picture`], or the same distinctive word in their file or folder names (a photo number,
@@ -67,32 +55,28 @@ pub fn same_picture(a: &str, b: &str) -> bool {
 /// `-master768`, `LHF_O_Social` and `LHF_O_Lede`). For the lead image, where a wrong answer only
 /// leaves a picture out of the lead.
 pub fn likely_same_picture(a: &str, b: &str) -> bool {
-    let (a, b) = (identity(a), identity(b));
-    shares_key(&a, &b) || same_stem(&a, &b) || renditions(&a.stem, &b.stem)
+    let (a, b) = (decoded_path(a), decoded_path(b));
+    let a_keys = keys(&a);
+    same_stem(&a, &b)
+        || renditions(&stem(&a), &stem(&b))
+        || keys(&b).iter().any(|k| a_keys.contains(k))
 }
 
 /// True when a declared lead image is the site's artwork rather than the article's: a logo, an
 /// icon, a default share card, or a small square (`size` is its declared width and height).
 pub fn is_site_art(url: &str, size: Option<(u32, u32)>) -> bool {
-    let path = decoded_path(url).to_ascii_lowercase();
+    let path = decoded_path(url);
     let file = path.rsplit('/').next().unwrap_or("");
-    let words = |s: &'_ str| {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_owned)
-            .collect::<Vec<_>>()
-    };
-    let path_words = words(&path);
-    let file_words = words(file);
+    let (path_words, file_words) = (words(&path), words(file));
     let art = path_words
         .iter()
         .any(|w| SITE_ART_PREFIXES.iter().any(|p| w.starts_with(p)) || w.ends_with("logo"));
     let default = file_words.iter().any(|w| w.starts_with("default"));
     // "fb_landscape_share.png": the card a site gives every page it has no picture for.
-    let share_card = file_words.iter().any(|w| w == "share")
+    let share_card = file_words.contains(&"share")
         && path_words
             .iter()
-            .any(|w| matches!(w.as_str(), "fb" | "og" | "facebook" | "twitter" | "social"));
+            .any(|w| matches!(*w, "fb" | "og" | "facebook" | "twitter" | "social"));
     let small_square = size.is_some_and(|(w, h)| w == h && w <= ICON_MAX_SIDE);
     art || default || share_card || small_square
 }
@@ -106,45 +90,46 @@ pub fn is_spacer(src: &str, width: Option<u32>, height: Option<u32>) -> bool {
     {
         return true;
     }
-    if let Some((w, h)) = data_image_size(src) {
-        return w <= SPACER_MAX_SIDE && h <= SPACER_MAX_SIDE;
-    }
+    let src = src.trim();
     if src
-        .trim_start()
         .get(..5)
         .is_some_and(|s| s.eq_ignore_ascii_case("data:"))
     {
-        return false;
+        return data_image_size(&src[5..])
+            .is_some_and(|(w, h)| w <= SPACER_MAX_SIDE && h <= SPACER_MAX_SIDE);
     }
-    let path = decoded_path(src).to_lowercase();
+    let path = decoded_path(src);
     let name = file_name(&path);
-    words(name).any(|w| SPACER_WORDS.contains(&w))
-        && words(name).all(|w| SPACER_WORDS.contains(&w) || is_size_word(w))
+    let named = words(name);
+    named.iter().any(|w| SPACER_WORDS.contains(w))
+        && named
+            .iter()
+            .all(|w| SPACER_WORDS.contains(w) || is_size_word(w))
 }
 
 /// The size an image address names for its rendition (`max/3788`, `-640x480`, `w_1200`,
 /// `200px-`): the largest such number in its path, 0 when it names none. Of two copies of one
 /// picture, the larger rendition is the one to show.
 pub fn rendition_size(url: &str) -> u32 {
-    let path = decoded_path(url).to_lowercase();
-    words(&path)
-        .filter_map(|w| {
-            let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
-            let lead = w.trim_start_matches(['w', 'h', 's']);
-            let lead: String = lead.chars().take_while(char::is_ascii_digit).collect();
-            let number = if (2..=4).contains(&digits.len())
-                && (is_size_word(w) || digits.len() == w.len())
-            {
-                digits
-            } else if is_size_word(w) {
-                lead
-            } else {
-                return None;
-            };
-            number.parse::<u32>().ok()
-        })
-        .max()
-        .unwrap_or(0)
+    let path = decoded_path(url);
+    let mut largest = 0;
+    for w in words(&path) {
+        let number = if is_size_word(w) {
+            w.trim_start_matches(['w', 'h', 's'])
+        } else if w.len() <= 4 {
+            w
+        } else {
+            continue;
+        };
+        let digits = number.len()
+            - number
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .len();
+        if let Ok(n) = number[..digits].parse::<u32>() {
+            largest = largest.max(n);
+        }
+    }
+    largest
 }
 
 /// A length attribute as a number of pixels: `600` or `600px`; `100%`, `auto` and zero widths
@@ -159,136 +144,126 @@ pub fn pixels(value: &str) -> Option<u32> {
     whole.parse().ok()
 }
 
-/// The width and height a small `data:` GIF or PNG declares in its header.
-fn data_image_size(src: &str) -> Option<(u32, u32)> {
-    let src = src.trim();
-    let rest = src
-        .get(..5)?
-        .eq_ignore_ascii_case("data:")
-        .then(|| &src[5..])?;
-    let (meta, data) = rest.split_once(',')?;
+/// The width and height a `data:` GIF or PNG (after `data:`) declares in its header.
+fn data_image_size(data_url: &str) -> Option<(u32, u32)> {
+    let (meta, data) = data_url.split_once(',')?;
     if !meta.to_ascii_lowercase().ends_with(";base64") {
         return None;
     }
     // Sizes sit in the first 24 bytes of either format: 32 characters of base64.
-    let head = base64_head(data.get(..32).unwrap_or(data))?;
-    let be = |b: &[u8]| u32::from_be_bytes([b[0], b[1], b[2], b[3]]);
-    if head.starts_with(b"GIF8") && head.len() >= 10 {
-        let w = u16::from_le_bytes([head[6], head[7]]);
-        let h = u16::from_le_bytes([head[8], head[9]]);
-        return Some((u32::from(w), u32::from(h)));
-    }
-    if head.starts_with(b"\x89PNG") && head.len() >= 24 {
-        return Some((be(&head[16..20]), be(&head[20..24])));
-    }
-    None
-}
-
-/// Decodes base64 text, stopping at its end or at the first character that is not base64.
-fn base64_head(text: &str) -> Option<Vec<u8>> {
-    let value = |c: u8| -> Option<u32> {
-        Some(match c {
+    let mut head = [0u8; 24];
+    let (mut bits, mut count, mut len) = (0u32, 0u32, 0usize);
+    for c in data.bytes().take(32) {
+        let v = match c {
             b'A'..=b'Z' => c - b'A',
             b'a'..=b'z' => c - b'a' + 26,
             b'0'..=b'9' => c - b'0' + 52,
             b'+' | b'-' => 62,
             b'/' | b'_' => 63,
-            _ => return None,
-        } as u32)
-    };
-    let mut out = Vec::with_capacity(text.len() * 3 / 4);
-    let (mut bits, mut count) = (0u32, 0u32);
-    for c in text.bytes() {
-        let Some(v) = value(c) else { break };
-        bits = (bits << 6) | v;
+            _ => break,
+        };
+        bits = (bits << 6) | u32::from(v);
         count += 6;
         if count >= 8 {
             count -= 8;
-            out.push((bits >> count) as u8);
-            bits &= (1 << count) - 1;
+            head[len] = (bits >> count) as u8;
+            len += 1;
         }
     }
-    (!out.is_empty()).then_some(out)
+    let le16 = |i: usize| u32::from(u16::from_le_bytes([head[i], head[i + 1]]));
+    let be32 = |i: usize| u32::from_be_bytes([head[i], head[i + 1], head[i + 2], head[i + 3]]);
+    if head.starts_with(b"GIF8") && len >= 10 {
+        Some((le16(6), le16(8)))
+    } else if head.starts_with(b"\x89PNG") && len >= 24 {
+        Some((be32(16), be32(20)))
+    } else {
+        None
+    }
 }
 
-fn shares_key(a: &Identity, b: &Identity) -> bool {
-    a.keys.iter().any(|k| b.keys.contains(k))
+/// The file name's words less its sizes, joined by `-` (`server-crash-640x215.jpg`:
+/// `server-crash`). A hash after a name is a version of the file (`Scanner-f0c62350bd8d9d96`)
+/// and goes; a hash alone is the name.
+fn stem(path: &str) -> String {
+    let name = file_name(path);
+    let all = words(name);
+    let named = all.iter().any(|w| !is_size_word(w) && !is_hash(w));
+    let mut out = String::new();
+    for w in all
+        .into_iter()
+        .filter(|w| !(is_size_word(w) || (named && is_hash(w))))
+    {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
-fn same_stem(a: &Identity, b: &Identity) -> bool {
-    let (sa, sb) = (a.stem.join("-"), b.stem.join("-"));
+fn same_stem(a: &str, b: &str) -> bool {
+    let (sa, sb) = (stem(a), stem(b));
     // `x-400` beside `x`: a width in the name of one rendition only.
-    let trailing_width = |long: &[String], short: &[String]| {
-        long.len() == short.len() + 1
-            && long[..short.len()] == *short
-            && long.last().is_some_and(|w| {
-                (3..=4).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
-            })
+    let trailing_width = |long: &str, short: &str| {
+        long.strip_prefix(short)
+            .and_then(|rest| rest.strip_prefix('-'))
+            .is_some_and(|w| (3..=4).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()))
     };
-    let named_alike =
-        sa == sb || trailing_width(&a.stem, &b.stem) || trailing_width(&b.stem, &a.stem);
+    let named_alike = sa == sb || trailing_width(&sa, &sb) || trailing_width(&sb, &sa);
     // A bare number (`master/4800.jpg`) is a size, not a name.
     let a_name = sa.bytes().any(|b| b.is_ascii_alphabetic()) || sa.len() >= MIN_DISTINCTIVE_CHARS;
     named_alike
         && a_name
-        && (sa.len().min(sb.len()) >= MIN_UNIQUE_STEM_CHARS || a.folder == b.folder)
+        && (sa.len().min(sb.len()) >= MIN_UNIQUE_STEM_CHARS || folder(a) == folder(b))
+}
+
+/// The folder a file is in: the path segment before its name.
+fn folder(path: &str) -> &str {
+    let mut segments = path.rsplit('/').filter(|s| !s.is_empty());
+    segments.next();
+    segments.next().unwrap_or("")
 }
 
 /// File names equal but for their last word, both words of letters: renditions, not a series
 /// (`photo-1`, `photo-2` are two photos).
-fn renditions(a: &[String], b: &[String]) -> bool {
-    let (Some((la, pa)), Some((lb, pb))) = (a.split_last(), b.split_last()) else {
+fn renditions(a: &str, b: &str) -> bool {
+    let (Some((pa, la)), Some((pb, lb))) = (a.rsplit_once('-'), b.rsplit_once('-')) else {
         return false;
     };
-    let shared: usize = pa.iter().map(|w| w.len() + 1).sum();
-    !pa.is_empty()
-        && pa == pb
-        && shared > MIN_SHARED_STEM_CHARS
-        && la.bytes().any(|c| c.is_ascii_alphabetic())
-        && lb.bytes().any(|c| c.is_ascii_alphabetic())
+    let letters = |w: &str| w.bytes().any(|c| c.is_ascii_alphabetic());
+    pa == pb && pa.len() >= MIN_SHARED_STEM_CHARS && letters(la) && letters(lb)
 }
 
-fn identity(url: &str) -> Identity {
-    let path = decoded_path(url).to_lowercase();
-    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    let name = file_name(&path);
-    let mut stem: Vec<String> = words(name)
-        .filter(|w| !is_size_word(w))
-        .map(str::to_owned)
-        .collect();
-    // A hash after a name is a version of the file (`Barcode-Scanner-f0c62350bd8d9d96`); a hash
-    // alone is the name.
-    if stem.iter().any(|w| !is_hash(w)) {
-        stem.retain(|w| !is_hash(w));
+/// The distinctive words of a path: long words with digits, and long digit runs (not dates), of
+/// the file and its folder; when they have none (`master/4800.jpg`), of the nearest folder above
+/// that has some.
+fn keys(path: &str) -> Vec<&str> {
+    let mut keys = Vec::new();
+    for (i, segment) in path.rsplit('/').filter(|s| !s.is_empty()).enumerate() {
+        if i >= 2 && !keys.is_empty() {
+            break;
+        }
+        for w in words(segment) {
+            let digits = w.bytes().filter(u8::is_ascii_digit).count();
+            if w.len() >= MIN_DISTINCTIVE_CHARS
+                && digits > 0
+                && digits < w.len()
+                && !is_size_word(w)
+            {
+                keys.push(w);
+            }
+            keys.extend(
+                w.split(|c: char| !c.is_ascii_digit())
+                    .filter(|run| run.len() >= MIN_DISTINCTIVE_CHARS && !is_date(run)),
+            );
+        }
     }
-    let folder = segments
-        .len()
-        .checked_sub(2)
-        .map_or("", |i| segments[i])
-        .to_owned();
-    // The keys of the file and its folder; when they have none (`master/4800.jpg`), of the
-    // nearest folder above that has some.
-    let keys_of = |s: &str| -> Vec<String> { words(s).flat_map(keys_in).collect() };
-    let mut keys: Vec<String> = segments
-        .iter()
-        .rev()
-        .take(2)
-        .flat_map(|s| keys_of(s))
-        .collect();
-    if keys.is_empty() {
-        keys = segments
-            .iter()
-            .rev()
-            .skip(2)
-            .map(|s| keys_of(s))
-            .find(|k| !k.is_empty())
-            .unwrap_or_default();
-    }
-    Identity { stem, folder, keys }
+    keys
 }
 
-/// The path of a URL, decoded; for an image proxy that carries the original's URL in its path or
-/// query (`…/http://media.example/a.jpg`, `?image_uri=https%3A%2F%2F…`), the original's path.
+/// The path of a URL, decoded and lower-cased; for an image proxy that carries the original's URL
+/// in its path or query (`…/http://media.example/a.jpg`, `?image_uri=https%3A%2F%2F…`), the
+/// original's path.
 fn decoded_path(url: &str) -> String {
     let mut url = crate::text::unescape_entities(url.trim());
     // Two rounds: a proxy's parameter may itself be a proxy URL, encoded twice.
@@ -297,17 +272,14 @@ fn decoded_path(url: &str) -> String {
             url = crate::url::percent_decode(&url);
         }
     }
-    let inner = url
-        .match_indices("://")
-        .last()
-        .map_or(url.as_str(), |(i, _)| &url[i + 3..]);
+    let inner = url.rfind("://").map_or(url.as_str(), |i| &url[i + 3..]);
     let inner = if url.contains("://") {
         inner.find('/').map_or("", |i| &inner[i..])
     } else {
         inner
     };
     let end = inner.find(['?', '#', '&']).unwrap_or(inner.len());
-    inner[..end].to_owned()
+    inner[..end].to_ascii_lowercase()
 }
 
 /// The last path segment less its image file endings.
@@ -322,28 +294,25 @@ fn file_name(path: &str) -> &str {
     name
 }
 
-fn words(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-}
-
-/// The distinctive parts of a path word: the word itself when long and holding a digit (not a
-/// size or a date), and the long digit runs inside it (`2585177` in `2585177w280`).
-fn keys_in(word: &str) -> Vec<String> {
+/// Words: runs of letters and digits (any non-ASCII character counts as a letter). A list, made
+/// in one place, rather than an iterator every caller would inline.
+#[inline(never)]
+fn words(s: &str) -> Vec<&str> {
     let mut out = Vec::new();
-    let has_digit = word.bytes().any(|b| b.is_ascii_digit());
-    let all_digits = word.bytes().all(|b| b.is_ascii_digit());
-    if word.chars().count() >= MIN_DISTINCTIVE_CHARS
-        && has_digit
-        && !all_digits
-        && !is_size_word(word)
-    {
-        out.push(word.to_owned());
-    }
-    for run in word.split(|c: char| !c.is_ascii_digit()) {
-        if run.len() >= MIN_DISTINCTIVE_CHARS && !is_date(run) {
-            out.push(run.to_owned());
+    let mut start = None;
+    for (i, b) in s.bytes().enumerate() {
+        let in_word = !b.is_ascii() || b.is_ascii_alphanumeric();
+        match (in_word, start) {
+            (true, None) => start = Some(i),
+            (false, Some(from)) => {
+                out.push(&s[from..i]);
+                start = None;
+            }
+            _ => {}
         }
+    }
+    if let Some(from) = start {
+        out.push(&s[from..]);
     }
     out
 }

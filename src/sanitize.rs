@@ -424,15 +424,34 @@ pub fn srcset_urls(srcset: &str) -> impl Iterator<Item = &str> {
 pub fn largest_candidate(srcset: &str) -> Option<&str> {
     srcset_candidates(srcset)
         .into_iter()
-        .max_by(|(_, a), (_, b)| {
-            let size = |d: &str| {
-                d.split_ascii_whitespace()
-                    .filter_map(|d| d.strip_suffix(['w', 'x'])?.parse::<f64>().ok())
-                    .fold(0.0, f64::max)
-            };
-            size(a).total_cmp(&size(b))
-        })
+        .max_by_key(|(_, descriptors)| descriptor_size(descriptors))
         .map(|(url, _)| url)
+}
+
+/// A candidate's width (`800w`), or its density in thousandths (`1.5x`: 1500), read without a
+/// float parser, which the wasm would otherwise carry for this alone.
+fn descriptor_size(descriptors: &str) -> u32 {
+    descriptors
+        .split_ascii_whitespace()
+        .filter_map(|d| {
+            let (number, scale) = match d.strip_suffix('x') {
+                Some(n) => (n, 1000),
+                None => (d.strip_suffix('w')?, 1),
+            };
+            let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+            let mut thousandths = 0;
+            for (digit, place) in fraction.bytes().zip([100, 10, 1]) {
+                thousandths += u32::from(digit.checked_sub(b'0')?) * place;
+            }
+            let whole = if whole.is_empty() {
+                0
+            } else {
+                whole.parse::<u32>().ok()?
+            };
+            Some(whole.saturating_mul(scale) + thousandths * scale / 1000)
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 /// A width (`600w`), density (`1.5x`) or height (`400h`) descriptor.
@@ -440,7 +459,10 @@ fn is_srcset_descriptor(d: &str) -> bool {
     let Some(number) = d.strip_suffix(['w', 'x', 'h']).filter(|n| !n.is_empty()) else {
         return false;
     };
-    number.chars().all(|c| c.is_ascii_digit() || c == '.') && number.parse::<f64>().is_ok()
+    // A number with at most one decimal point, read by hand: no float parser in the wasm.
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    digits(whole) && digits(fraction) && !(whole.is_empty() && fraction.is_empty())
 }
 
 /// A resolved URL written into a `srcset` must read back as one URL: whitespace (which a base
@@ -546,6 +568,31 @@ mod tests {
         assert_eq!(
             safe_srcset("a.jpg 1x", spaced.as_ref()).as_deref(),
             Some("https://e.com/x,%20javascript:alert(1)%202x/a.jpg 1x")
+        );
+    }
+
+    #[test]
+    fn the_largest_candidate_names_a_srcset() {
+        assert_eq!(
+            largest_candidate("a.jpg 400w, b.jpg 1600w, c.jpg 800w"),
+            Some("b.jpg")
+        );
+        assert_eq!(
+            largest_candidate("a.jpg, b.jpg 1.5x, c.jpg 2x"),
+            Some("c.jpg")
+        );
+        assert_eq!(largest_candidate("a.jpg 1.25x, b.jpg 1.2x"), Some("a.jpg"));
+        assert_eq!(largest_candidate("only.jpg"), Some("only.jpg"));
+        assert_eq!(largest_candidate(" , "), None);
+        assert!(
+            is_srcset_descriptor("1.5x")
+                && is_srcset_descriptor(".5x")
+                && is_srcset_descriptor("2.x")
+        );
+        assert!(
+            !is_srcset_descriptor(".x")
+                && !is_srcset_descriptor("1.2.3x")
+                && !is_srcset_descriptor("1e3w")
         );
     }
 

@@ -222,9 +222,8 @@ const PLAYER_HOSTS: &[&str] = &[
     "player.twitch.tv",
     "clips.twitch.tv",
     "streamable.com",
-    "www.loom.com",
     "archive.org",
-    "player.bilibili.com",
+    "v.qq.com",
 ];
 
 /// Image types a `data:` URL may have in an image (raster only: SVG can script).

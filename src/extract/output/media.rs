@@ -291,8 +291,8 @@ impl Writer<'_> {
         let start = self.html.len();
         self.html.push_str("<a");
         push_attr(&mut self.html, "href", &e.page);
-        push_attr(&mut self.html, "data-embed", e.provider.kind().as_str());
-        push_attr(&mut self.html, "data-provider", e.provider.name());
+        push_attr(&mut self.html, "data-embed", e.provider.kind);
+        push_attr(&mut self.html, "data-provider", e.provider.name);
         push_attr(&mut self.html, "data-player", &e.player);
         for (name, value) in [("data-width", e.width), ("data-height", e.height)] {
             if let Some(v) = value {
@@ -300,7 +300,7 @@ impl Writer<'_> {
             }
         }
         self.html.push('>');
-        let label = e.title.as_deref().unwrap_or(e.provider.name());
+        let label = e.title.as_deref().unwrap_or(e.provider.name);
         crate::dom::serialize::escape_into(label, false, &mut self.html);
         self.html.push_str("</a>");
         self.shown += 1;
