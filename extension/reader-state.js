@@ -49,7 +49,13 @@ function centre(node) {
 function layoutOf(root) {
   const controls = Array.from(root.querySelectorAll('button, a[data-heading], select'), (b) => ({
     label: nameOf(b),
-    set: b.dataset.set ?? b.dataset.step ?? b.dataset.action ?? b.dataset.narrate ?? (b.dataset.heading && 'heading'),
+    set:
+      b.dataset.set ??
+      b.dataset.step ??
+      b.dataset.action ??
+      b.dataset.narrate ??
+      (b.dataset.heading && 'heading') ??
+      (b.classList.contains('embed-play') ? 'play-embed' : undefined),
     value: b.dataset.value ?? b.dataset.panel ?? b.dataset.heading ?? null,
     pressed: b.getAttribute('aria-pressed'),
     expanded: b.getAttribute('aria-expanded'),

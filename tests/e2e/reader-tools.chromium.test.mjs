@@ -441,3 +441,62 @@ test("the toolbar's Hide part of this page: the view closes, the page comes back
   assert.equal(await p.page.evaluate(() => document.documentElement.outerHTML), before);
   await p.page.close();
 });
+
+test("players are cards that load nothing until played, then a sandboxed player from the provider's host; by keyboard too", async () => {
+  await browser.setSettings({});
+  const p = await browser.open(server.url(LONG_READ));
+  // What the page itself loaded as it opened is the page's: from here on, only the view's.
+  browser.requests.length = 0;
+  const providers = () => browser.requests.filter((url) => /youtube|vimeo|ytimg|vimeocdn/.test(new URL(url).hostname));
+  const state = await p.openReader();
+  assert.deepEqual(
+    state.embeds.map((e) => [e.provider, e.kind, e.title, e.link, e.frame]),
+    [
+      ['YouTube', 'video', 'Opening of the Flood Bridge, 1951', 'https://www.youtube.com/watch?v=dQw4w9WgXcQ', null],
+      ['Vimeo', 'video', 'Lantern procession across the footbridge', 'https://vimeo.com/76979871/8272103f6e', null],
+    ],
+  );
+  assert.equal(state.frames, 0);
+  assert.deepEqual(seriousOrWorse(await p.axe()), [], 'the cards');
+  await p.inContentScript((root) => root.host.scrollTo({ top: root.host.scrollHeight, behavior: 'instant' }));
+  assert.deepEqual(providers(), [], 'nothing requested from a provider before a click');
+
+  await p.inContentScript((root) => root.querySelector('.embed-play').focus());
+  await p.page.keyboard.press('Enter');
+  const played = await waitFor('the player', async () => {
+    const s = await p.state();
+    return s.frames === 1 && s;
+  });
+  assert.deepEqual(played.embeds[0].frame, {
+    src: 'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1',
+    sandbox: 'allow-scripts allow-same-origin allow-presentation allow-popups allow-popups-to-escape-sandbox',
+  });
+  assert.equal(played.embeds[1].frame, null, 'the other card still loads nothing');
+  await waitFor('the request to the player', async () =>
+    providers().some((url) => url.startsWith('https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ')),
+  );
+  assert.deepEqual(
+    providers().filter((url) => !url.startsWith('https://www.youtube-nocookie.com/')),
+    [],
+    'only the chosen player',
+  );
+  await p.page.screenshot({ path: join(ARTIFACTS, 'reader-chromium-player-cards.png') });
+  await p.page.close();
+});
+
+test("the core's pictures and words in the view: the lead picture once, no byline twice", async () => {
+  await browser.setSettings({});
+  const p = await browser.open(server.url(LONG_READ));
+  await p.openReader();
+  await waitFor('the pictures', async () => (await p.state(true)).pictures.every((pic) => pic.complete));
+  const { pictures, paragraphs } = await p.state(true);
+  const bridges = pictures.filter((pic) => pic.src.includes('old-stone-bridge'));
+  assert.equal(bridges.length, 1, `the lead picture once: ${bridges.map((l) => l.src)}`);
+  assert.ok(!paragraphs.includes('By Mara Lind'), 'the byline is in the header only');
+  await p.page.close();
+
+  const ar = await browser.open(server.url('/plain/rtl-article.html'));
+  const state = await ar.openReader();
+  assert.notEqual(state.paragraphs[0], 'ليلى حداد', 'the byline is not the first line of the body');
+  await ar.page.close();
+});

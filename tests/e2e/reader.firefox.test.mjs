@@ -360,6 +360,41 @@ test('save: the article as one HTML file, downloaded from the view', async () =>
   await waitOpen(tabId, false);
 });
 
+test("players are cards that load nothing until played; a click makes a sandboxed player on the provider's host", async () => {
+  await setSettings({});
+  const tabId = await load(server.url('/plain/long-read.html'));
+  await clickAction();
+  const state = await waitOpen(tabId);
+  assert.deepEqual(
+    state.embeds.map((e) => [e.provider, e.frame]),
+    [
+      ['YouTube', null],
+      ['Vimeo', null],
+    ],
+  );
+  assert.equal(state.frames, 0, 'no player before a click');
+  // Page Down until the first card's button is in view, then a click on it.
+  await waitFor('the first card in view', async () => {
+    const s = await readerState(tabId, true);
+    const play = s.controls.find((c) => c.set === 'play-embed');
+    if (play.y > 60 && play.y < (await driver.executeScript(() => innerHeight)) - 40) return true;
+    await driver.actions().sendKeys(Key.PAGE_DOWN).perform();
+    return false;
+  });
+  await clickControl(tabId, 'play-embed');
+  const played = await waitFor('the player', async () => {
+    const s = await readerState(tabId);
+    return s.frames === 1 && s;
+  });
+  assert.deepEqual(played.embeds[0].frame, {
+    src: 'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1',
+    sandbox: 'allow-scripts allow-same-origin allow-presentation allow-popups allow-popups-to-escape-sandbox',
+  });
+  assert.equal(played.embeds[1].frame, null);
+  await driver.actions().sendKeys(Key.ESCAPE).perform();
+  await waitOpen(tabId, false);
+});
+
 test("automatic reader mode: site A's article opens, its listing does not, site B does not, Back does not", async () => {
   await setSettings({ sites: { '127.0.0.1': { autoReader: true } } });
   let tabId = await load(urlOn('127.0.0.1', SEED));
