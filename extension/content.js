@@ -599,9 +599,9 @@ function followReader(open) {
 // instance keeps the page.
 if (!globalThis.__tidyreadContent) {
   globalThis.__tidyreadContent = true;
+  hiding.connect(toBackground);
   // First: the parts hidden by hand must be hidden before the page's first paint.
   picker.attach({ selectorFor });
-  hiding.connect(toBackground);
   answerMessages();
   // The reader view (extension/reader.js): it asks for an analysis of the page as it is when the
   // view opens, through the same path (local wasm, else the background): the article, without

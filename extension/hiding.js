@@ -22,8 +22,9 @@ let keepToken = null;
 let started = null;
 // Sheets in the page: css text -> how many callers hold it (one insertion each text).
 const sheets = new Map();
-// One insertion or removal at a time, in order, so a remove never overtakes its insert.
-let sheetQueue = Promise.resolve();
+// The insertions and removals of each sheet, in order, so a remove never overtakes its insert;
+// different sheets do not wait for each other. css text -> the last one's promise.
+const pendingSheets = new Map();
 // Modal dialogs shown as non-modal while hidden.
 let demoted = new WeakSet();
 
@@ -37,9 +38,18 @@ function randomName() {
 }
 
 function queueSheet(type, css) {
-  const result = sheetQueue.then(() => send(type, { css }));
-  sheetQueue = result.catch(() => {});
+  const result = settled(css).then(() => send(type, { css }));
+  const done = result.catch(() => {});
+  pendingSheets.set(css, done);
+  done.then(() => {
+    if (pendingSheets.get(css) === done) pendingSheets.delete(css);
+  });
   return result;
+}
+
+// Resolves once what was asked of sheet `css` so far is done.
+function settled(css) {
+  return pendingSheets.get(css) ?? Promise.resolve();
 }
 
 function drawTokens() {
@@ -76,17 +86,17 @@ export function start() {
 export function insertSheet(css) {
   const held = sheets.get(css) ?? 0;
   sheets.set(css, held + 1);
-  if (held > 0) return sheetQueue;
+  if (held > 0) return settled(css);
   return queueSheet('content->background/insert-css', css);
 }
 
 /** Takes back one `insertSheet(css)`; the sheet goes with the last one. */
 export function removeSheet(css) {
   const held = sheets.get(css) ?? 0;
-  if (held === 0) return sheetQueue;
+  if (held === 0) return settled(css);
   if (held > 1) {
     sheets.set(css, held - 1);
-    return sheetQueue;
+    return settled(css);
   }
   sheets.delete(css);
   return queueSheet('content->background/remove-css', css);

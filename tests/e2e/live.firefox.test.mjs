@@ -159,5 +159,7 @@ test('a dialog the page opens while the reader view is open stays under it, and 
   );
   await driver.actions().sendKeys('\uE00C').perform();
   await waitFor('the view to close', () => run(() => document.querySelector('tidyread-reader') === null));
-  assert.equal(await run(() => document.getElementById('late-dialog').matches(':modal')), true);
+  await waitFor('the dialog to be modal again', () =>
+    run(() => document.getElementById('late-dialog').matches(':modal')),
+  );
 });
