@@ -22,6 +22,8 @@ let keepToken = null;
 let started = null;
 // Sheets in the page: css text -> how many callers hold it (one insertion each text).
 const sheets = new Map();
+// Sheets a restore leaves in: they are not decluttering's (the parts the user hid by hand).
+const lasting = new Set();
 // The insertions and removals of each sheet, in order, so a remove never overtakes its insert;
 // different sheets do not wait for each other. css text -> the last one's promise.
 const pendingSheets = new Map();
@@ -82,8 +84,12 @@ export function start() {
   return started;
 }
 
-/** Adds `css` as a user-origin sheet of the page (once, however often it is asked for). */
-export function insertSheet(css) {
+/**
+ * Adds `css` as a user-origin sheet of the page (once, however often it is asked for).
+ * `lasting`: `stop` leaves it in.
+ */
+export function insertSheet(css, { lasting: outlivesStop = false } = {}) {
+  if (outlivesStop) lasting.add(css);
   const held = sheets.get(css) ?? 0;
   sheets.set(css, held + 1);
   if (held > 0) return settled(css);
@@ -99,6 +105,7 @@ export function removeSheet(css) {
     return settled(css);
   }
   sheets.delete(css);
+  lasting.delete(css);
   return queueSheet('content->background/remove-css', css);
 }
 
@@ -149,7 +156,7 @@ export function isKept(element) {
 
 /**
  * Everything back as the page had it: every hidden or kept element of the document (wherever
- * the page has moved it), every sheet. Resolves once the sheets are gone.
+ * the page has moved it), every sheet but the lasting ones. Resolves once the sheets are gone.
  */
 export function stop() {
   started = null;
@@ -157,10 +164,12 @@ export function stop() {
   for (const element of document.querySelectorAll(`[${token}]`)) unhide(element);
   for (const element of document.querySelectorAll(`[${keepToken}]`)) element.removeAttribute(keepToken);
   demoted = new WeakSet();
-  const gone = [...sheets.keys()].map((css) => {
-    sheets.set(css, 1);
-    return removeSheet(css);
-  });
+  const gone = [...sheets.keys()]
+    .filter((css) => !lasting.has(css))
+    .map((css) => {
+      sheets.set(css, 1);
+      return removeSheet(css);
+    });
   return Promise.allSettled(gone);
 }
 

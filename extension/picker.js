@@ -3,9 +3,10 @@
 //
 // A pick is kept as a per-site CSS selector (settings.js's hidden parts) that the core makes to
 // find the same block on the site's other pages (src/dom/selector.rs); this module only checks
-// that it finds exactly the clicked element here. The sheet is adopted as soon as the content
-// script reads the site's selectors, while the page is still being parsed where the script runs
-// at document_start, and it follows changes made in the popup or the options page.
+// that it finds exactly the clicked element here. The rules apply as soon as the content script
+// reads the site's selectors, while the page is still being parsed where the script runs at
+// document_start, and follow changes made in the popup or the options page.
+import * as hiding from './hiding.js';
 import { language, t } from './i18n.js';
 import { listen } from './messages.js';
 import { clear as clearOutline, outline } from './outline.js';
@@ -27,7 +28,9 @@ button:focus-visible { outline: 2px solid #93c5fd; outline-offset: 2px; }
 .note { flex-basis: 100%; color: #fca5a5; }
 .note:empty { display: none; }`;
 
-let sheet = null;
+// The adopted sheet that hides the parts until the user sheet is in, and the user sheet's text.
+let bridge = null;
+let userCss = null;
 // What applies on this page: [{site, selector}].
 let applied = [];
 // The content script's way to a selector for an element (a snapshot and the core).
@@ -46,14 +49,32 @@ function rules(list) {
   return next;
 }
 
+function setBridge(next) {
+  if (next === null && bridge === null) return;
+  const others = document.adoptedStyleSheets.filter((s) => s !== bridge);
+  document.adoptedStyleSheets = next === null ? others : [...others, next];
+  bridge = next;
+}
+
+// The parts go into a user sheet (hiding.js), which the page cannot read. It comes by a message
+// to the background, a frame or two after the first paint under load, so an adopted sheet hides
+// them meanwhile and goes once the user sheet is in.
 function applyHidden(list) {
   applied = list;
   // No sheet at all on a site without hidden parts: the page's sheets stay as the page made them.
   const next = list.length > 0 ? rules(list) : null;
-  if (next === null && sheet === null) return;
-  const others = document.adoptedStyleSheets.filter((s) => s !== sheet);
-  document.adoptedStyleSheets = next === null ? others : [...others, next];
-  sheet = next;
+  const css = next === null ? null : [...next.cssRules].map((rule) => rule.cssText).join('\n');
+  if (css === userCss) return;
+  setBridge(next);
+  if (userCss !== null) hiding.removeSheet(userCss).catch(() => {});
+  userCss = css;
+  if (css === null) return;
+  hiding.insertSheet(css, { lasting: true }).then(
+    () => {
+      if (userCss === css) setBridge(null);
+    },
+    (error) => console.warn('tidyread: the parts hidden by hand stay in an adopted sheet', error),
+  );
 }
 
 async function refresh() {

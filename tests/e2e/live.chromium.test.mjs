@@ -375,3 +375,21 @@ test('a sticky video ad with a ticking countdown stays hidden; an exit-intent po
   await page.evaluate(() => window.__stopCountdown());
   await page.close();
 });
+
+test('a part hidden by hand ends in a sheet the page cannot read, and stays hidden when decluttering is turned off', async () => {
+  await setSites({});
+  await worker.evaluate(() => chrome.storage.sync.set({ 'hidden:127.0.0.1': ['footer'] }));
+  try {
+    const { page, tabId } = await open('/plain/tells.html');
+    // Adopted until the user sheet is in, then only the user sheet.
+    await waitFor('no sheet the page can read', () => page.evaluate(() => document.adoptedStyleSheets.length === 0));
+    assert.equal(await page.evaluate(isShown, 'footer'), false, 'the footer is hidden');
+    await worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'background->content/toggle' }), tabId);
+    await waitFor('the page to be restored', async () => !(await page.evaluate(isMarked)));
+    await waitFor('the ad to show again', () => page.evaluate(isShown, '#ad1'));
+    assert.equal(await page.evaluate(isShown, 'footer'), false, 'the part hidden by hand stays hidden');
+    await page.close();
+  } finally {
+    await worker.evaluate(() => chrome.storage.sync.remove('hidden:127.0.0.1'));
+  }
+});
