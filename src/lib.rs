@@ -53,6 +53,10 @@ pub struct Analysis {
     /// The article, or why there is none.
     pub article: Result<Article, String>,
     pub removals: Vec<Removal>,
+    /// The element that holds the article: its root, or where blocks beside the root joined it,
+    /// the nearest ancestor holding them all; without an article, the likely article. The
+    /// browser passes it on to the analyses of the page's parts ([`classify_part`]).
+    pub region: Option<NodeId>,
 }
 
 /// Parses an HTML file's bytes (any encoding a `<meta charset>` or BOM names).
@@ -74,12 +78,13 @@ fn article_and_clutter(
     dom: &Dom,
     options: &Options,
     keep_text: bool,
-) -> (Result<Article, ExtractError>, Vec<Removal>) {
+) -> (Result<Article, ExtractError>, Vec<Removal>, Option<NodeId>) {
     let mut found = extract::extract(dom, options);
     if let (false, Ok(article)) = (keep_text, &mut found) {
         article.text = String::new();
     }
-    let removals = declutter::classify(dom, found.as_ref().ok().map(Into::into), options);
+    let (removals, region) =
+        declutter::classify_with_region(dom, found.as_ref().ok().map(Into::into), options);
     let article = match found {
         Ok(article) if declutter::removes_any(dom, &removals, &article.text_nodes) => {
             let blocks: Vec<NodeId> = removals.iter().map(|r| r.node).collect();
@@ -92,7 +97,56 @@ fn article_and_clutter(
         }
         found => found,
     };
-    (article, removals)
+    let region = match &article {
+        Ok(article) => Some(article_block(dom, article)),
+        Err(_) => region,
+    };
+    (article, removals, region)
+}
+
+/// The element holding every text node the article shows: its root, or an ancestor of it when
+/// blocks beside the root joined the article.
+fn article_block(dom: &Dom, article: &Article) -> NodeId {
+    let mut block = article.root;
+    for &t in &article.text_nodes {
+        while !dom.contains(block, t) {
+            match dom.parent(block) {
+                Some(p) => block = p,
+                None => return block,
+            }
+        }
+    }
+    block
+}
+
+/// What the analysis of a whole page found, as a part of that page knows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WholePage {
+    /// Whether the page has an article.
+    pub article_found: bool,
+    /// The part's node that is the whole page's region ([`Analysis::region`]), if the part
+    /// holds it.
+    pub region: Option<NodeId>,
+}
+
+/// Finds the clutter in a part of a page, as the browser sends what a page changed or what a
+/// first look at a huge page left out: whole subtrees, with their ancestors as context marked
+/// [`dom::LayoutFlags::PARTIAL`] (never removed, nor grown into: what else they hold is unknown).
+/// Where the part holds the whole page's article root, the article is read from there and its
+/// text protected, as on the whole page; where the article is elsewhere, nothing in the part is
+/// its text; on a page without an article, prose protects itself.
+pub fn classify_part(dom: &Dom, whole: WholePage, options: &Options) -> Vec<Removal> {
+    let region = whole.region.filter(|r| dom.element(*r).is_some());
+    let guard = match (whole.article_found, region) {
+        (true, Some(root)) => match extract::extract_at(dom, options, root) {
+            Ok(article) => return declutter::classify(dom, Some((&article).into()), options),
+            // Nothing of the article shows in this part.
+            Err(_) => declutter::PartGuard::ArticleElsewhere,
+        },
+        (true, None) => declutter::PartGuard::ArticleElsewhere,
+        (false, region) => declutter::PartGuard::Prose { region },
+    };
+    declutter::classify_part_without_article(dom, guard, options)
 }
 
 /// The parts of an [`Analysis`] a caller may go without: each costs time.
@@ -120,7 +174,7 @@ pub fn analyze(dom: &Dom, options: &Options) -> Analysis {
 /// [`analyze`], with only the `parts` asked for (the article and the clutter are always found:
 /// each decides about the other).
 pub fn analyze_parts(dom: &Dom, options: &Options, parts: Parts) -> Analysis {
-    let (article, mut removals) = article_and_clutter(dom, options, parts.text);
+    let (article, mut removals, region) = article_and_clutter(dom, options, parts.text);
     if !parts.removals {
         removals = Vec::new();
     }
@@ -128,5 +182,6 @@ pub fn analyze_parts(dom: &Dom, options: &Options, parts: Parts) -> Analysis {
         readerable: readerable::check(dom),
         article: article.map_err(|e| e.to_string()),
         removals,
+        region,
     }
 }

@@ -106,8 +106,33 @@ pub struct Facts<'a> {
     pub has_article: bool,
 }
 
+/// What guards a part of a page (`crate::classify_part`) that does not hold the article's text
+/// nodes, found by an earlier look at the whole page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PartGuard {
+    /// The page has an article, not in this part: nothing here is its text, as on the whole page.
+    ArticleElsewhere,
+    /// The page has no article: prose protects itself, and `region` is the whole page's likely
+    /// article when the part holds it.
+    Prose { region: Option<NodeId> },
+}
+
 impl<'a> Facts<'a> {
     pub fn new(dom: &'a Dom, article: Option<Protected>, comments_are_clutter: bool) -> Facts<'a> {
+        Facts::build(dom, article, None, comments_are_clutter)
+    }
+
+    /// The facts of a part of a page, guarded as `guard` says.
+    pub fn for_part(dom: &'a Dom, guard: PartGuard, comments_are_clutter: bool) -> Facts<'a> {
+        Facts::build(dom, None, Some(guard), comments_are_clutter)
+    }
+
+    fn build(
+        dom: &'a Dom,
+        article: Option<Protected>,
+        part: Option<PartGuard>,
+        comments_are_clutter: bool,
+    ) -> Facts<'a> {
         let n = dom.len();
         let mut order = Vec::with_capacity(n);
         order.extend(dom.descendants(NodeId::ROOT));
@@ -136,8 +161,12 @@ impl<'a> Facts<'a> {
             text: vec![TextSize::default(); texts as usize],
             phrases: vec![Phrases::NONE; texts as usize],
             ad_markup: FastMap::default(),
-            region: article.map(|a| a.root),
-            has_article: article.is_some(),
+            region: match (article, part) {
+                (Some(a), _) => Some(a.root),
+                (None, Some(PartGuard::Prose { region })) => region.filter(|r| r.index() < n),
+                _ => None,
+            },
+            has_article: article.is_some() || part == Some(PartGuard::ArticleElsewhere),
         };
         facts.top_down(comments_are_clutter);
         if article.is_some() {
@@ -155,7 +184,8 @@ impl<'a> Facts<'a> {
                 }
                 facts.protect_article_prose(&article_text, &mut protected);
             }
-            None => facts.protect_prose(&mut protected),
+            None if part == Some(PartGuard::ArticleElsewhere) => {}
+            None => facts.protect_prose(&mut protected, part.is_none()),
         }
         facts.bottom_up(&protected, &article_text);
         if article.is_none() {

@@ -2,7 +2,7 @@
 //! hold what their kind needs are dropped (the seed's own check), and of nested blocks only the
 //! outermost is kept.
 
-use crate::dom::NodeId;
+use crate::dom::{LayoutFlags, NodeId};
 
 use super::counts::Counts;
 use super::facts::{Facts, NodeFlags};
@@ -105,12 +105,14 @@ fn may_take(f: &Facts, s: &Seed, node: NodeId) -> bool {
     c.protected == 0 && (c.article == 0 || (s.in_article && c.words <= IN_ARTICLE_MAX_WORDS))
 }
 
-/// Nodes a block may never be, nor contain: the document's frame and the article's ancestors.
+/// Nodes a block may never be, nor contain: the document's frame, the article's ancestors, and
+/// elements the snapshot holds only part of.
 fn is_boundary(f: &Facts, id: NodeId) -> bool {
     let Some(e) = f.dom.element(id) else {
         return true;
     };
     matches!(&*e.name, "html" | "head" | "body" | "main")
+        || e.layout.has(LayoutFlags::PARTIAL)
         || e.attr("role")
             .is_some_and(|r| r.eq_ignore_ascii_case("main"))
         || f.has(id, NodeFlags::HOLDS_REGION)

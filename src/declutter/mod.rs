@@ -47,6 +47,7 @@ use crate::flag_set::flag_set;
 use crate::options::Options;
 
 pub use cause::{Cause, CauseCode};
+pub use facts::PartGuard;
 
 /// Whether a class, id or attribute value names a kind of clutter ("trending", "promo-box",
 /// "ad-slot"; a byline's name does not): the names a rule that hides a block's later copies as
@@ -113,9 +114,35 @@ const EXCERPT_CHARS: usize = 80;
 /// Finds the clutter on a page: blocks that do not nest, in document order, never holding any
 /// of the article's text, never `<html>`, `<head>` or `<body>`.
 pub fn classify(dom: &Dom, article: Option<Protected>, options: &Options) -> Vec<Removal> {
+    classify_with_region(dom, article, options).0
+}
+
+/// [`classify`], and the region its rules were most careful in: the article's root, or without
+/// an article the likely article.
+pub fn classify_with_region(
+    dom: &Dom,
+    article: Option<Protected>,
+    options: &Options,
+) -> (Vec<Removal>, Option<NodeId>) {
     let facts = facts::Facts::new(dom, article, !options.keep_comments);
-    let seeds = seeds::seeds(&facts, options.keep_comments);
-    grow::blocks(&facts, seeds)
+    (removals(&facts, options), facts.region)
+}
+
+/// Finds the clutter in a part of a page ([`crate::classify_part`]) that does not hold the
+/// article's text nodes: the article is elsewhere, or the page has none.
+pub fn classify_part_without_article(
+    dom: &Dom,
+    guard: PartGuard,
+    options: &Options,
+) -> Vec<Removal> {
+    let facts = facts::Facts::for_part(dom, guard, !options.keep_comments);
+    removals(&facts, options)
+}
+
+fn removals(facts: &facts::Facts, options: &Options) -> Vec<Removal> {
+    let dom = facts.dom;
+    let seeds = seeds::seeds(facts, options.keep_comments);
+    grow::blocks(facts, seeds)
         .into_iter()
         .map(|b| Removal {
             node: b.node,

@@ -110,7 +110,8 @@ impl Facts<'_> {
     /// of nested blocks) decides, so a page wrapper never counts as one long paragraph. Outside
     /// the region, prose that pitches (cookies, newsletters, subscriptions) is not protected:
     /// that is what consent banners and promo boxes are made of.
-    pub(super) fn protect_prose(&mut self, protected: &mut [bool]) {
+    /// `guess_region`: find the likely article; else the region is given.
+    pub(super) fn protect_prose(&mut self, protected: &mut [bool], guess_region: bool) {
         let dom = self.dom;
         let n = dom.len();
         let mut own = vec![OwnText::default(); n];
@@ -161,7 +162,9 @@ impl Facts<'_> {
                 prose[p.index()] += prose[id.index()];
             }
         }
-        self.region = likely_article(dom, &prose);
+        if guess_region {
+            self.region = likely_article(dom, &prose);
+        }
         let region = self
             .region
             .map(|r| (self.pos[r.index()], self.region_end(r)));

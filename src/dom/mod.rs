@@ -44,6 +44,11 @@ impl LayoutFlags {
     pub const FIXED: u8 = 1;
     /// Not rendered (`display: none`, `hidden`, or zero-size).
     pub const HIDDEN: u8 = 2;
+    /// Only part of its children are in the document: the browser copied a part of a huge or
+    /// changing page, with the ancestors of that part as context. Its ancestors are partial too.
+    pub const PARTIAL: u8 = 4;
+    /// In the middle of the viewport when the page was copied: the part the user is reading.
+    pub const IN_VIEW: u8 = 8;
 
     pub fn has(self, flag: u8) -> bool {
         self.0 & flag != 0

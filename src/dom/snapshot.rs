@@ -110,7 +110,25 @@ pub fn decode(words: &[u32], strings: &str) -> Result<Dom, InputError> {
     if !cursor.rest.is_empty() {
         return Err(InputError::MalformedSnapshot("strings left over"));
     }
+    mark_partial_ancestors(&mut dom);
     Ok(dom)
+}
+
+/// An element holding part of its children makes its ancestors partial too, whatever the
+/// snapshot says: the core must never take a part for a whole.
+fn mark_partial_ancestors(dom: &mut Dom) {
+    // Children come after their parents: one pass from the end carries the mark up.
+    for i in (1..dom.len()).rev() {
+        let id = NodeId(i as u32);
+        let partial = dom
+            .element(id)
+            .is_some_and(|e| e.layout.has(LayoutFlags::PARTIAL));
+        if let (true, Some(parent)) = (partial, dom.parent(id)) {
+            if let Some(p) = dom.element_mut(parent) {
+                p.layout.0 |= LayoutFlags::PARTIAL;
+            }
+        }
+    }
 }
 
 /// How many records `words` holds, by their headers (an estimate if they are malformed, which
@@ -132,15 +150,86 @@ fn record_count(words: &[u32]) -> usize {
 /// Writes a [`Dom`] as the content script would have: the reference for `extension/snapshot.js`,
 /// and how tests show that both doors give the same model.
 pub fn encode(dom: &Dom) -> Snapshot {
-    let mut snap = Snapshot::default();
-    let mut ids = vec![u32::MAX; dom.len()];
-    ids[0] = 0;
-    let mut next_id = 1;
-    let mut walk = dom.descendants(NodeId::ROOT);
-    walk.next();
-    while let Some(node) = walk.next() {
+    let mut out = Encoder::new(dom);
+    for child in dom.children(NodeId::ROOT) {
+        out.subtree(child);
+    }
+    out.snap
+}
+
+/// A part of a page as the content script sends it, and where each of its records came from.
+pub struct Part {
+    pub snapshot: Snapshot,
+    /// `nodes[i]` is the node of the page that the part's node `i` copies (`nodes[0]` the
+    /// document), as `extension/snapshot.js` keeps the live nodes.
+    pub nodes: Vec<NodeId>,
+}
+
+/// Writes a part of a [`Dom`] as the content script sends what a page changed, or what a first
+/// look at a huge page left out: the subtrees of `roots` whole, in the order given (document
+/// order, none inside another), and their ancestors as context, marked
+/// [`LayoutFlags::PARTIAL`].
+pub fn encode_part(dom: &Dom, roots: &[NodeId]) -> Part {
+    let mut out = Encoder::new(dom);
+    for &root in roots {
+        let mut chain: Vec<NodeId> = dom.ancestors(root).collect();
+        chain.pop(); // the document
+        for &a in chain.iter().rev() {
+            if out.ids[a.index()] == u32::MAX {
+                out.node(a, LayoutFlags::PARTIAL);
+            }
+        }
+        out.subtree(root);
+    }
+    let mut nodes = vec![NodeId::ROOT; out.next_id as usize];
+    for (index, &id) in out.ids.iter().enumerate() {
+        if id != u32::MAX {
+            nodes[id as usize] = NodeId(index as u32);
+        }
+    }
+    Part {
+        snapshot: out.snap,
+        nodes,
+    }
+}
+
+/// Writes records, numbering the nodes written in order (the document is 0).
+struct Encoder<'a> {
+    dom: &'a Dom,
+    snap: Snapshot,
+    /// By node index: its id in the snapshot, `u32::MAX` while not written.
+    ids: Vec<u32>,
+    next_id: u32,
+}
+
+impl<'a> Encoder<'a> {
+    fn new(dom: &'a Dom) -> Self {
+        let mut ids = vec![u32::MAX; dom.len()];
+        ids[0] = 0;
+        Encoder {
+            dom,
+            snap: Snapshot::default(),
+            ids,
+            next_id: 1,
+        }
+    }
+
+    fn subtree(&mut self, root: NodeId) {
+        let mut walk = self.dom.descendants(root);
+        while let Some(node) = walk.next() {
+            if !self.node(node, 0) {
+                walk.skip_subtree(node);
+            }
+        }
+    }
+
+    /// Writes one node's record under its parent's (written before), with `layout` added to its
+    /// own bits; false when the snapshot leaves it out.
+    fn node(&mut self, node: NodeId, layout: u8) -> bool {
+        let dom = self.dom;
         let parent_el = dom.parent(node).and_then(|p| dom.element(p));
-        let parent = dom.parent(node).map_or(u32::MAX, |p| ids[p.index()]);
+        let parent = dom.parent(node).map_or(u32::MAX, |p| self.ids[p.index()]);
+        let snap = &mut self.snap;
         match dom.data(node) {
             NodeData::Element(e) => {
                 let kind = match e.ns {
@@ -148,28 +237,26 @@ pub fn encode(dom: &Dom) -> Snapshot {
                     Namespace::Svg => KIND_SVG_ELEMENT,
                     Namespace::MathMl => KIND_MATHML_ELEMENT,
                 };
+                let layout = u32::from(e.layout.0 | layout);
                 snap.words
-                    .push(kind | (u32::from(e.layout.0) << 4) | ((e.attrs.len() as u32) << 8));
+                    .push(kind | (layout << 4) | ((e.attrs.len() as u32) << 8));
                 snap.words.push(parent);
-                push_str(&mut snap, &e.name);
+                push_str(snap, &e.name);
                 for a in &e.attrs {
-                    push_str(&mut snap, &a.name);
-                    push_str(&mut snap, &a.value);
+                    push_str(snap, &a.name);
+                    push_str(snap, &a.value);
                 }
             }
             NodeData::Text(t) if !parent_el.is_some_and(skips_text_of) => {
                 snap.words.extend([KIND_TEXT, parent]);
-                push_str(&mut snap, t);
+                push_str(snap, t);
             }
-            _ => {
-                walk.skip_subtree(node);
-                continue;
-            }
+            _ => return false,
         }
-        ids[node.index()] = next_id;
-        next_id += 1;
+        self.ids[node.index()] = self.next_id;
+        self.next_id += 1;
+        true
     }
-    snap
 }
 
 fn push_str(snap: &mut Snapshot, s: &str) {
@@ -239,6 +326,69 @@ mod tests {
              <script type=\"application/ld+json\">{\"a\":1}</script><style></style></body></html>"
         );
         assert_eq!(encode(&back), snap);
+    }
+
+    #[test]
+    fn a_part_is_its_subtrees_with_their_ancestors_partial() {
+        let dom = parse_str(
+            "<div id=a><p id=b>one</p><p id=c>two <b>three</b></p></div><div id=d><i>four</i></div>",
+        )
+        .unwrap();
+        let find = |id| {
+            dom.descendants(NodeId::ROOT)
+                .find(|&n| dom.attr(n, "id") == Some(id))
+                .unwrap()
+        };
+        let part = encode_part(&dom, &[find("c"), find("d")]);
+        let back = decode(&part.snapshot.words, &part.snapshot.strings).unwrap();
+        let html = to_html(&back, |_| false);
+        assert_eq!(
+            html,
+            "<html><body><div id=\"a\"><p id=\"c\">two <b>three</b></p></div>\
+             <div id=\"d\"><i>four</i></div></body></html>"
+        );
+        let partial: Vec<&str> = back
+            .descendants(NodeId::ROOT)
+            .filter(|&n| {
+                back.element(n)
+                    .is_some_and(|e| e.layout.has(LayoutFlags::PARTIAL))
+            })
+            .map(|n| back.tag(n).unwrap())
+            .collect();
+        assert_eq!(partial, ["html", "body", "div"]);
+        for (i, &n) in part.nodes.iter().enumerate() {
+            assert_eq!(
+                back.tag(NodeId(i as u32)),
+                dom.tag(n),
+                "nodes[{i}] is the node copied"
+            );
+        }
+    }
+
+    #[test]
+    fn decode_makes_the_ancestors_of_a_partial_element_partial() {
+        let partial = LayoutFlags::PARTIAL as u32;
+        let words = [
+            KIND_HTML_ELEMENT,
+            0,
+            3,
+            KIND_HTML_ELEMENT,
+            1,
+            4,
+            KIND_HTML_ELEMENT | partial << 4,
+            2,
+            3,
+        ];
+        let dom = decode(&words, "divspandiv").unwrap();
+        let flags: Vec<bool> = (1..4)
+            .map(|i| {
+                dom.element(NodeId(i))
+                    .unwrap()
+                    .layout
+                    .has(LayoutFlags::PARTIAL)
+            })
+            .collect();
+        assert_eq!(flags, [true, true, true]);
     }
 
     #[test]

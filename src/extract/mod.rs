@@ -126,14 +126,33 @@ pub fn extract_excluding(
     options: &Options,
     excluded: &[NodeId],
 ) -> Result<Article, ExtractError> {
+    extract_with(dom, options, excluded, None)
+}
+
+/// The article as it reads from `root`, an element an earlier look at the whole page chose: for
+/// a part of a page, which holds too little of the whole to choose from.
+pub fn extract_at(dom: &Dom, options: &Options, root: NodeId) -> Result<Article, ExtractError> {
+    if dom.element(root).is_none() {
+        return Err(ExtractError::NoBody);
+    }
+    extract_with(dom, options, &[], Some(root))
+}
+
+fn extract_with(
+    dom: &Dom,
+    options: &Options,
+    excluded: &[NodeId],
+    root: Option<NodeId>,
+) -> Result<Article, ExtractError> {
     let body = dom.body().ok_or(ExtractError::NoBody)?;
     let meta = metadata::read(dom);
     let base = base_url(dom, options.url.as_deref());
     let whole = prep::Whole::measure(dom, body, excluded);
     let names = names::NameTable::new(dom);
+    let place = Place { body, root };
     let mut best: Option<Attempt> = None;
     for flags in PASSES {
-        let attempt = attempt(dom, &whole, &names, body, &meta, flags, base.as_ref());
+        let attempt = attempt(dom, &whole, &names, place, &meta, flags, base.as_ref());
         let enough = attempt.chars >= MIN_ARTICLE_CHARS;
         if best.as_ref().is_none_or(|b| attempt.chars > b.chars) {
             best = Some(attempt);
@@ -145,12 +164,13 @@ pub fn extract_excluding(
     let mut best = best.ok_or(ExtractError::NoBody)?;
     // A page of many parts (a listing, a product page, a thread): the block found is a small
     // part of the main landmark the page declares, which is tried whole with the same flags.
-    if best.part_of_main {
+    // A block chosen before stays.
+    if best.part_of_main && root.is_none() {
         let flags = Flags {
             widen_to_main: true,
             ..best.flags
         };
-        let wider = attempt(dom, &whole, &names, body, &meta, flags, base.as_ref());
+        let wider = attempt(dom, &whole, &names, place, &meta, flags, base.as_ref());
         if wider.chars > best.chars {
             best = wider;
         }
@@ -164,11 +184,18 @@ pub fn extract_excluding(
     Ok(article(dom, meta, best, base.as_ref()))
 }
 
+/// Where a pass looks for the article: anywhere in `body`, or at `root`, chosen before.
+#[derive(Clone, Copy)]
+struct Place {
+    body: NodeId,
+    root: Option<NodeId>,
+}
+
 fn attempt(
     dom: &Dom,
     whole: &prep::Whole,
     names: &names::NameTable,
-    body: NodeId,
+    place: Place,
     meta: &Metadata,
     flags: Flags,
     base: Option<&BaseUrl>,
@@ -177,12 +204,19 @@ fn attempt(
         dom,
         whole,
         names,
-        body,
+        place.body,
         &meta.title,
         meta.byline.is_some(),
         flags,
     );
-    let (choice, scores) = score::choose(dom, &prep, flags);
+    let (mut choice, scores) = score::choose(dom, &prep, flags);
+    if let Some(root) = place.root {
+        choice = score::Choice {
+            root,
+            pieces: vec![score::Piece::Node(root)],
+            part_of_main: false,
+        };
+    }
     let cleaned = clean::clean(dom, &prep, &scores, &choice.pieces, flags);
     // Only what is kept matters to the writer: the other tables go first, since on a giant page
     // the output is as large as they are.

@@ -25,6 +25,12 @@ struct JsOptions {
     article: bool,
     /// Send the removals back (a declutter run needs them; the reader view does not).
     removals: bool,
+    /// The snapshot is a part of the page (`classify_part`): only its clutter.
+    part: bool,
+    /// In a part: the snapshot's node that is the whole page's region, if it holds it.
+    region: Option<u32>,
+    /// In a part: whether the whole page's analysis found an article.
+    article_found: bool,
 }
 
 impl Default for JsOptions {
@@ -34,6 +40,9 @@ impl Default for JsOptions {
             keep_comments: false,
             article: true,
             removals: true,
+            part: false,
+            region: None,
+            article_found: false,
         }
     }
 }
@@ -65,12 +74,24 @@ impl JsOptions {
                     .ok_or_else(|| JsError::new("options.url: expected a string"))?,
             ),
         };
+        let region = match field("region")? {
+            None => None,
+            Some(v) => Some(
+                v.as_f64()
+                    .filter(|n| n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n))
+                    .ok_or_else(|| JsError::new("options.region: expected a node index"))?
+                    as u32,
+            ),
+        };
         let defaults = Self::default();
         Ok(JsOptions {
             url,
             keep_comments: flag("keepComments", defaults.keep_comments)?,
             article: flag("article", defaults.article)?,
             removals: flag("removals", defaults.removals)?,
+            part: flag("part", defaults.part)?,
+            region,
+            article_found: flag("articleFound", defaults.article_found)?,
         })
     }
 }
@@ -86,9 +107,15 @@ impl<T, E: std::fmt::Display> IntoJsResult<T> for Result<T, E> {
     }
 }
 
-/// Analyses a page snapshot (`extension/snapshot.js`): readerable check, article, removals.
+/// Analyses a page snapshot (`extension/snapshot.js`): readerable check, article, removals, and
+/// the region decluttering was most careful in (`region`, a node index or null).
 /// `options.article: false` leaves the article out of the result, `options.removals: false` skips
 /// the clutter (an empty list): what each caller does not need costs nothing to cross.
+/// `region` and `articleFound` say what a part of the page needs to know of the whole.
+/// `options.part: true`: the snapshot is a part of the page with its ancestors as context
+/// (`classify_part`); `options.articleFound` and `options.region` (the part's node that is the
+/// whole page's region, if any) are what the analysis of the whole page said. Only the removals
+/// come back (no readerable check, no article).
 #[wasm_bindgen]
 pub fn analyze(words: Vec<u32>, strings: String, options: JsValue) -> Result<JsValue, JsError> {
     let options = JsOptions::read(&options)?;
@@ -147,23 +174,38 @@ fn respond(
         removals: options.removals,
         text: false,
     };
+    let part = options.part.then_some(crate::WholePage {
+        article_found: options.article_found,
+        region: options.region.map(crate::NodeId),
+    });
     let options = Options {
         url: options.url,
         keep_comments: options.keep_comments,
     };
     let t0 = clock.now();
-    let analysis = crate::analyze_parts(dom, &options, parts);
+    let (analysis, removals) = match part {
+        Some(whole) => (None, crate::classify_part(dom, whole, &options)),
+        None => {
+            let mut analysis = crate::analyze_parts(dom, &options, parts);
+            let removals = std::mem::take(&mut analysis.removals);
+            (Some(analysis), removals)
+        }
+    };
     let analyze_ms = clock.now() - t0;
-    let selectors = analysis
-        .removals
+    let selectors = removals
         .iter()
         .map(|r| named_selector(dom, r.node, crate::declutter::name_says_clutter))
         .collect();
     let result = WebAnalysis {
-        readerable: &analysis.readerable,
-        article: send_article.then_some(&analysis.article),
-        removals: &analysis.removals,
+        readerable: analysis.as_ref().map(|a| &a.readerable),
+        article: analysis
+            .as_ref()
+            .filter(|_| send_article)
+            .map(|a| &a.article),
+        removals: &removals,
         selectors,
+        region: analysis.as_ref().and_then(|a| a.region),
+        article_found: analysis.as_ref().map(|a| a.article.is_ok()),
         timings: Timings {
             decode_ms,
             analyze_ms,
@@ -173,10 +215,12 @@ fn respond(
     serde::Serialize::serialize(&result, &serializer).into_js()
 }
 
-/// A [`crate::Analysis`] as JavaScript gets it: the article only when asked for.
+/// A [`crate::Analysis`] as JavaScript gets it: the article only when asked for; a part's
+/// analysis has only its removals and their selectors.
 #[derive(Serialize)]
 struct WebAnalysis<'a> {
-    readerable: &'a crate::Readerable,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    readerable: Option<&'a crate::Readerable>,
     #[serde(skip_serializing_if = "Option::is_none")]
     article: Option<&'a Result<crate::Article, String>>,
     removals: &'a [crate::Removal],
@@ -184,6 +228,10 @@ struct WebAnalysis<'a> {
     /// again (`dom::selector::named_selector`: its own name, one that says it is clutter), or
     /// null.
     selectors: Vec<Option<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    region: Option<crate::NodeId>,
+    #[serde(rename = "articleFound", skip_serializing_if = "Option::is_none")]
+    article_found: Option<bool>,
     timings: Timings,
 }
 
