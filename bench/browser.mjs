@@ -6,7 +6,7 @@
 //                                          docs/benchmarks.md
 //   node bench/browser.mjs --pages 20      the first 20 pages (by name); --filter wiki: names with "wiki"
 //   node bench/browser.mjs --no-write      print only
-//   node bench/browser.mjs --skip cold,corpus,growth,synthetic   leave parts out (implies --no-write)
+//   node bench/browser.mjs --skip cold,corpus,growth,synthetic,live   leave parts out (implies --no-write)
 //   node bench/browser.mjs --profile NAME  also a CPU profile of tidyread and Readability on page NAME
 //                                          (bench/out/, with a wasm build that keeps function names)
 //
@@ -69,6 +69,7 @@ import {
   median,
 } from './browser/config.mjs';
 import { coldStart, memoryGrowth } from './browser/in-page.mjs';
+import { livePage, livePageFigures } from './browser/live-page.mjs';
 import { corpusPages, startBenchServer, syntheticPage } from './browser/pages.mjs';
 import { markdown, summarise } from './browser/report.mjs';
 import { writeSection } from './report-section.mjs';
@@ -108,7 +109,7 @@ async function main() {
   mkdirSync(OUT, { recursive: true });
   const names = corpusPages(opt);
   const synthetic = syntheticPage(SYNTHETIC_NODES);
-  const server = await startBenchServer(synthetic);
+  const server = await startBenchServer(synthetic, livePage(SYNTHETIC_NODES));
   const browser = await chromium.launch(LAUNCH);
   const version = browser.version();
   console.log(`bench: Chromium ${version}, ${names.length} pages from ${CORPUS}, Readability.js ${readabilityVersion}`);
@@ -215,6 +216,17 @@ async function main() {
   );
   if (syntheticResult.spread) console.log(`  min and max samples: ${JSON.stringify(syntheticResult.spread)}`);
 
+  // The synthetic page with a live ticker, in Chromium with the extension and without it.
+  let live = { error: 'skipped' };
+  if (!opt.skip.has('live')) {
+    try {
+      live = await livePageFigures(`${server.origin}/live`);
+    } catch (error) {
+      live = { error: String(error.message).split('\n')[0] };
+    }
+  }
+  console.log(`live page: ${JSON.stringify(live)}`);
+
   let profile = null;
   if (opt.profile) {
     profile = await profilePage(browser, server.origin, opt.profile);
@@ -236,6 +248,7 @@ async function main() {
     cold,
     growth,
     syntheticResult,
+    live,
     profile,
     started,
     loadAtStart,

@@ -26,6 +26,7 @@ import { PREHIDE_CSS } from './prehide.js';
 import * as reader from './reader.js';
 import { Blocks, applyRemovals } from './removals.js';
 import * as settings from './settings.js';
+import { Slices } from './slices.js';
 import { take, toWire } from './snapshot.js';
 import { watcher } from './watch.js';
 
@@ -65,6 +66,11 @@ function layoutOf(element, depth) {
   return getComputedStyle(element).position === 'fixed' ? LAYOUT_FIXED : 0;
 }
 
+// What the core is shown, slice by slice (slices.js): the whole page at first (a sample of a
+// huge one), then what a first look left out and what the page changes, each a part that costs
+// the page a few milliseconds.
+const slices = new Slices(document, { shadowRoot: ext.shadowRootOf, layout: FILL_LAYOUT ? layoutOf : null });
+
 const state = {
   enabled: false,
   path: null,
@@ -78,8 +84,9 @@ const state = {
   // The sheet that lifts a modal's scroll lock, while it is in the page.
   scrollUnlock: null,
   // Core runs: the first (and each toggle or reapply), the observer's, batches deferred by the
-  // rate cap, and the reader view's own (none when automatic mode takes the first run's).
-  runs: { full: 0, observer: 0, deferred: 0, reader: 0 },
+  // rate cap, the slices that follow a first look or a batch, and the reader view's own (none
+  // when automatic mode takes the first run's).
+  runs: { full: 0, observer: 0, deferred: 0, slices: 0, reader: 0 },
   // The settings for this page's host (settings.js's forHost).
   site: null,
 };
@@ -116,7 +123,7 @@ async function analyzeSnapshot(snapshot, options) {
 
 /** The core's stable selector for a live element (src/dom/selector.rs), or null. */
 async function selectorFor(element) {
-  const snapshot = take(document);
+  const snapshot = take(document, { shadowRoot: ext.shadowRootOf });
   const node = snapshot.nodes.indexOf(element);
   if (node < 0) return null;
   let core = null;
@@ -130,13 +137,16 @@ async function selectorFor(element) {
   return reply.selector ?? null;
 }
 
-// Resolves once the page is parsed and its own DOMContentLoaded handlers have run (they see the
-// page as published): a task after the event.
+// Resolves once the page is parsed and its own DOMContentLoaded handlers on the document have
+// run (they see the page as published): as the event reaches the window, in the same task. Not a
+// task later: the browser lays out and paints the page first, which on a huge page takes a second
+// or more, and would hold up the first decision that long; this way the first paint shows the
+// page decluttered.
 const parsed =
   document.readyState !== 'loading'
     ? Promise.resolve()
     : new Promise((resolve) => {
-        document.addEventListener('DOMContentLoaded', () => setTimeout(resolve, 0), { once: true });
+        window.addEventListener('DOMContentLoaded', () => resolve(), { once: true });
       });
 
 // The pre-hide sheet, while it is on: a user sheet like the others (hiding.js), which the page
@@ -158,10 +168,22 @@ function endPrehide() {
   hiding.removeSheet(PREHIDE_CSS).catch(() => {});
 }
 
-// Loads the wasm and runs the core once on its built-in page, while the page is still loading.
+// Loads the wasm and runs the core on its built-in page while the page is still loading: the
+// first run pays V8's lazy compilation; the next ones, one a task while the page is parsed, make
+// the core's functions hot enough for V8's optimizing tier, without which the first decision on a
+// huge page (taken as the page is parsed) runs several times slower.
+const WARM_UP_RUNS = 20;
+
 function warmUp() {
   loadLocalCore()
-    .then((core) => core.warmUp())
+    .then((core) => {
+      let runs = 0;
+      const again = () => {
+        core.warmUp();
+        if (++runs < WARM_UP_RUNS && document.readyState === 'loading') setTimeout(again, 0);
+      };
+      again();
+    })
     .catch(() => {
       // The page's CSP keeps wasm out (Chromium): the run falls back to the background.
     });
@@ -227,6 +249,9 @@ function stopObserving() {
   watch.stop();
   clearTimeout(batchTimer);
   batchTimer = null;
+  clearTimeout(sliceTimer);
+  sliceTimer = null;
+  slices.reset();
 }
 
 // When the next batch may run: after the batch window, after 10× the last run's time, and
@@ -256,13 +281,37 @@ async function runBatch() {
   tokens -= 1;
   state.runs.observer++;
   try {
-    await declutter(start, { onlyChanged: true });
+    await declutter(start, { first: false });
   } catch (error) {
     state.error = String(error?.message ?? error);
     console.error('tidyread:', error);
   }
   lastRunMs = performance.now() - start;
   await reportStatus();
+}
+
+// The slices left after a first look or a batch: one a task, with the page's own tasks and
+// frames between them, and none counted against the batches' rate cap.
+let sliceTimer = null;
+
+function scheduleSlice() {
+  if (sliceTimer !== null || !slices.pending) return;
+  sliceTimer = setTimeout(() => {
+    sliceTimer = null;
+    serial(runSlice);
+  }, 0);
+}
+
+async function runSlice() {
+  if (!watch.watching) return;
+  state.runs.slices++;
+  try {
+    await declutter(performance.now(), { first: false });
+  } catch (error) {
+    state.error = String(error?.message ?? error);
+    console.error('tidyread:', error);
+  }
+  if (!slices.pending) await reportStatus();
 }
 
 // ---- Scroll lock ----
@@ -313,41 +362,88 @@ function anyModalRemoved() {
 // ---- Runs ----
 
 // `since`: when this run began (for the first run: when the page was parsed).
-// `onlyChanged`: apply only removals in, or around, what the page changed since the last run.
+// `first`: a first look at the page (slices.js), whose removals all apply; else the next slice,
+// what a first look left out (all apply) or what the page changed since (only removals in, or
+// around, what it changed apply).
 // `article`: have the article sent back too (the core finds it anyway: decluttering protects
-// it). Returns the analysis, or null when there was nothing to do.
-async function declutter(since, { onlyChanged, article = false }) {
+// it), which takes the whole page however big. Returns the analysis, or null when there was
+// nothing to do.
+async function declutter(since, { first, article = false }) {
   const options = { url: location.href, keepComments: state.site?.keepComments ?? false, article };
   // Everything changed up to the snapshot is in it; what comes after belongs to the next batch.
   watch.collect();
-  const changed = onlyChanged ? watch.take() : null;
-  if (changed !== null && changed.size === 0) return null;
-  const snapshot = take(document, { layout: FILL_LAYOUT ? layoutOf : null });
-  const { analysis, path } = await analyzeSnapshot(snapshot, options);
+  let look;
+  if (first) {
+    watch.take();
+    look = slices.first({ whole: article });
+  } else if (!slices.add(watch.take())) {
+    // The page changed what the first look stood on (the article's block went): look again.
+    look = slices.first();
+  } else {
+    look = slices.next();
+    if (look === null) return null;
+  }
+  const { snapshot } = look;
+  const changed = look.changed ?? null;
+  const started = performance.now();
+  // What a page changes inside its shadow trees is seen too, once they are found.
+  for (const root of snapshot.shadowRoots) watch.watchShadowRoot(root);
+  const { analysis, path } = await analyzeSnapshot(snapshot, { ...options, ...look.options });
   // Turned off while the core ran (settings changed): leave the page alone.
-  if (onlyChanged && !state.enabled) return null;
+  if (!first && !state.enabled) return null;
+  if (look.kind === 'first') {
+    slices.learn(snapshot, analysis);
+    firstLookFound = [];
+  }
   // The page's own changes while the core ran are the next batch's; ours are dropped.
   watch.collect();
   // The core's selector for each removal, beside it (null: none).
   analysis.removals.forEach((removal, i) => (removal.selector = analysis.selectors?.[i] ?? null));
-  const applied = applyRemovals(
-    analysis.removals,
-    snapshot.nodes,
-    (node) => !userRestored.has(node) && !isOurs(node) && (changed === null || near(node, changed)),
-  );
-  state.blocks.add(applied);
-  if (changed !== null) reconsider(changed, analysis.removals, snapshot.nodes);
-  if (applied.some(({ removal }) => MODAL_KINDS.has(removal.kind))) liftScrollLock();
+  if (look.kind === 'rest') {
+    // What the first look left out is below it, out of sight: hidden all at once with the last
+    // of its slices. Each change to the layout of a huge page costs the browser a frame of its
+    // whole layout (over 100 ms for 200,000 nodes), however small the change: one such frame,
+    // not one a slice.
+    for (const removal of analysis.removals) {
+      const node = snapshot.nodes[removal.node];
+      if (node !== undefined) firstLookFound.push({ node, removal });
+    }
+    if (!slices.firstLookLeft) apply(firstLookFound, null);
+  } else {
+    apply(
+      analysis.removals.map((removal) => ({ node: snapshot.nodes[removal.node], removal })),
+      changed,
+    );
+    if (changed !== null) reconsider(changed, analysis.removals, snapshot);
+  }
   watch.ignoreOwnChanges();
   if (watch.size > 0) scheduleBatch();
+  if (look.options.part === true) slices.took(snapshot.nodes.length, performance.now() - started);
+  scheduleSlice();
   state.enabled = true;
   state.path = path;
   state.error = null;
-  state.readerable = analysis.readerable ?? null;
-  state.timings = { ...analysis.timings, total_ms: performance.now() - since };
+  if (analysis.readerable !== undefined) state.readerable = analysis.readerable;
+  if (look.options.part !== true) state.timings = { ...analysis.timings, total_ms: performance.now() - since };
   // eslint-disable-next-line no-unused-labels -- a label for the bundler, not for a loop
   TEST_HOOKS: setProbes();
   return analysis;
+}
+
+// The removals the slices of a first look found, until the last of them (see declutter).
+let firstLookFound = [];
+
+// Hides `found` ({node, removal}; null nodes are skipped), where it may: only in, or around, the
+// `changed` elements when given.
+function apply(found, changed) {
+  const present = found.filter(({ node }) => node !== undefined);
+  const applied = applyRemovals(
+    present.map(({ removal }, i) => ({ ...removal, node: i + 1 })),
+    [document, ...present.map(({ node }) => node)],
+    (node) => !userRestored.has(node) && !isOurs(node) && (changed === null || near(node, changed)),
+  );
+  state.blocks.add(applied);
+  if (applied.some(({ removal }) => MODAL_KINDS.has(removal.kind))) liftScrollLock();
 }
 
 // Whether `node` is in, or holds, one of the `changed` elements: an ad slot whose label the page
@@ -360,8 +456,12 @@ function near(node, changed) {
 
 // Hidden blocks whose content the page has changed (a list re-rendered into the same nodes, a
 // copy a selector rule hid as it came in) are what the core says of them now: shown again, and
-// kept from the selector rules, unless this analysis removes them too.
-function reconsider(changed, removals, nodes) {
+// kept from the selector rules, unless this analysis removes them too. Only blocks the snapshot
+// holds whole are judged again: of a block it holds part of, the core said nothing.
+function reconsider(changed, removals, snapshot) {
+  const { nodes } = snapshot;
+  const judged = new Set(nodes);
+  for (const element of snapshot.partial ?? []) judged.delete(element);
   const removed = new Set();
   for (const removal of removals) if (nodes[removal.node] !== undefined) removed.add(nodes[removal.node]);
   const removedNow = (node) => {
@@ -371,7 +471,7 @@ function reconsider(changed, removals, nodes) {
   for (const item of state.blocks.current()) {
     if (item.restored) continue;
     for (const node of item.nodes) {
-      if (!near(node, changed) || removedNow(node)) continue;
+      if (!near(node, changed) || removedNow(node) || !judged.has(node)) continue;
       item.nodes.delete(node);
       hiding.unhide(node);
       if (item.selector !== null && node.matches(item.selector)) hiding.keep(node);
@@ -395,7 +495,7 @@ async function run(since = performance.now()) {
     await hiding.start();
     // Only the first run's article can serve automatic mode.
     const article = state.runs.full === 1 && state.site?.autoReader === true;
-    analysis = await declutter(since, { onlyChanged: false, article });
+    analysis = await declutter(since, { first: true, article });
   } catch (error) {
     state.error = String(error?.message ?? error);
     console.error('tidyread:', error);
@@ -609,7 +709,8 @@ if (!globalThis.__tidyreadContent) {
   reader.attach({
     analyze: async () => {
       state.runs.reader++;
-      return (await analyzeSnapshot(take(document), { url: location.href, removals: false })).analysis;
+      const snapshot = take(document, { shadowRoot: ext.shadowRootOf });
+      return (await analyzeSnapshot(snapshot, { url: location.href, removals: false })).analysis;
     },
     parsed,
     initial: firstAnalysis,

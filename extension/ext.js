@@ -29,6 +29,19 @@ export function sendToTab(tabId, message) {
   return api().tabs.sendMessage(tabId, message);
 }
 
+/**
+ * An element's shadow root, open or closed: a content script may see closed ones (Chrome's
+ * `dom.openOrClosedShadowRoot`, Firefox's `openOrClosedShadowRoot` property), which a page's
+ * own scripts cannot. Looked for on custom elements only, where closed roots live: the call
+ * crosses into the browser, and a snapshot asks it of every element.
+ */
+export function shadowRootOf(element) {
+  const open = element.shadowRoot;
+  if (open !== null || !element.localName.includes('-')) return open;
+  if ('openOrClosedShadowRoot' in element) return element.openOrClosedShadowRoot ?? null;
+  return api().dom?.openOrClosedShadowRoot(element) ?? null;
+}
+
 export const url = (path) => api().runtime.getURL(path);
 export const manifest = () => api().runtime.getManifest();
 /** A message of _locales (`substitutions`: a string or an array of them, for $1, $2...). */

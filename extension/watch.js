@@ -61,24 +61,35 @@ export function watcher(doc, { onChange, ignore }) {
     if (touched.size > before) onChange();
   }
 
+  const options = {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: REVEALING_ATTRIBUTES,
+  };
+  // Shadow roots watched besides the document: its observation does not reach into them.
+  let shadowRoots = new WeakSet();
+
   return {
     start() {
       if (watching) return;
       watching = true;
-      observer.observe(doc, {
-        childList: true,
-        subtree: true,
-        characterData: true,
-        attributes: true,
-        attributeFilter: REVEALING_ATTRIBUTES,
-      });
+      observer.observe(doc, options);
       doc.addEventListener('toggle', onToggle, true);
     },
     stop() {
       watching = false;
       observer.disconnect();
+      shadowRoots = new WeakSet();
       doc.removeEventListener('toggle', onToggle, true);
       touched.clear();
+    },
+    /** Watches a shadow root of the page too (once; until `stop`). */
+    watchShadowRoot(root) {
+      if (!watching || shadowRoots.has(root)) return;
+      shadowRoots.add(root);
+      observer.observe(root, options);
     },
     get watching() {
       return watching;

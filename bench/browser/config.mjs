@@ -23,6 +23,8 @@ export const TARGETS = {
   wasm_gzip_bytes: 120 * 1024,
   cold_start_ms: 25,
   memory_bytes: 4 * 1024 * 1024,
+  live_first_decision_ms: 150,
+  live_longest_task_ms: 50,
 };
 
 // ---- statistics ----

@@ -1,5 +1,6 @@
 // The pages the bench loads, and the server that serves them from 127.0.0.1: the corpus, the seed
-// page, a synthetic page of 200,000 nodes, and the wasm for the cold-start probe.
+// page, a synthetic page of 200,000 nodes (and the same with a live ticker, live-page.mjs), and
+// the wasm for the cold-start probe.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
@@ -69,7 +70,8 @@ function htmlType(body) {
   return m && m[1].toLowerCase() !== 'utf-8' ? 'text/html' : 'text/html; charset=utf-8';
 }
 
-export async function startBenchServer(synthetic) {
+/** Serves the corpus, the seed, `synthetic` (scripts blocked) and `live` (its own scripts run). */
+export async function startBenchServer(synthetic, live) {
   const pageHeaders = {
     'content-security-policy': PAGE_CSP,
     'cross-origin-opener-policy': 'same-origin',
@@ -92,6 +94,11 @@ export async function startBenchServer(synthetic) {
     }
     if (path === '/synthetic') {
       return response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...pageHeaders }).end(synthetic);
+    }
+    if (path === '/live') {
+      return response
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
+        .end(live);
     }
     if (path === '/assets/tidyread_bg.wasm') {
       return response

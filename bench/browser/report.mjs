@@ -5,6 +5,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { LIVE_PAGE_BEFORE, TICK_MS, WATCH_MS } from './live-page.mjs';
 import {
   BATCH_MS,
   CORPUS,
@@ -72,6 +73,7 @@ export function summarise({
   cold,
   growth,
   syntheticResult,
+  live,
   profile,
   started,
   loadAtStart,
@@ -210,6 +212,14 @@ export function summarise({
           js_heap_peak_seen_bytes: syntheticResult.memory.js_heap_peak_seen,
           first_ms: Object.fromEntries(Object.entries(syntheticResult.first_ms).map(([k, v]) => [k, round(v, 1)])),
         },
+    live_page: live.error
+      ? live
+      : {
+          what: `the synthetic page with a live ticker (a headline every ${TICK_MS} ms), in Chromium with the extension (the e2e build: its probe on <html> marks the first decision) and without it; long tasks (PerformanceObserver 'longtask') that began after the first decision, over ${WATCH_MS} ms; bench/browser/live-page.mjs`,
+          with: live.with,
+          without: live.without,
+          before: LIVE_PAGE_BEFORE,
+        },
     native: nativeFigures(perPage),
     targets: {
       extract_vs_readability_median: verdict(
@@ -226,6 +236,20 @@ export function summarise({
       wasm_gzip_bytes: verdict(wasmGzip, TARGETS.wasm_gzip_bytes, 'gzip -9 of pkg/tidyread_bg.wasm'),
       cold_start_ms: verdict(coldMedian, TARGETS.cold_start_ms, 'median over fresh contexts, seed page'),
       memory_bytes: verdict(memMedian, TARGETS.memory_bytes, "median wasm linear memory after a page's runs"),
+      ...(live.error
+        ? {}
+        : {
+            live_first_decision_ms: verdict(
+              live.with.first_decision_after_dcl_ms,
+              TARGETS.live_first_decision_ms,
+              'live page: first decision, ms after DOMContentLoaded',
+            ),
+            live_longest_task_ms: verdict(
+              live.with.longest_task_after_ms,
+              TARGETS.live_longest_task_ms,
+              'live page: longest task after the first decision',
+            ),
+          }),
     },
     profile,
     per_page: perPage.map((p) =>
@@ -302,6 +326,24 @@ export function markdown(r) {
     lines.push(
       `Synthetic page of ${r.synthetic.nodes} nodes: extract ${f(r.synthetic.ms.tidyread_extract, 1)} ms, full ${f(r.synthetic.ms.tidyread_full, 1)} ms, ` +
         `Readability ${f(r.synthetic.ms.readability, 1)} ms, walk ${f(r.synthetic.ms.walk, 1)} ms; wasm memory ${mb(r.synthetic.wasm_after_run_bytes)}.`,
+    );
+  }
+  if (!r.live_page.error) {
+    const { with: on, without: off, before } = r.live_page;
+    const showing = Object.entries(on.clutter_showing_at_decision ?? {})
+      .filter(([, shows]) => shows)
+      .map(([name]) => name);
+    lines.push(
+      '',
+      `The synthetic page with a live ticker (${on.nodes} nodes, a headline every ${TICK_MS / 1000} s), in Chromium with the extension; long tasks that began after the first decision, over ${WATCH_MS / 1000} s (before: ${before.what}):`,
+      '',
+      '| huge busy page | measured | target | before |',
+      '|---|---:|---:|---:|',
+      `| first decision, after DOMContentLoaded | ${f(on.first_decision_after_dcl_ms, 0)} ms | ≤ 150 ms | ${f(before.first_decision_after_dcl_ms, 0)} ms |`,
+      `| longest task after it | ${f(on.longest_task_after_ms, 0)} ms | ≤ 50 ms | ${f(before.longest_task_after_ms, 0)} ms |`,
+      `| long tasks after it, and their total (time frozen) | ${on.long_tasks_after}, ${f(on.frozen_after_ms, 0)} ms | | ${before.long_tasks_after}, ${f(before.frozen_after_ms, 0)} ms |`,
+      `| the same page without tidyread: long tasks after load, longest | ${off.long_tasks_after}, ${f(off.longest_task_after_ms, 0)} ms | | |`,
+      `| clutter in the first screen still showing at the first decision | ${showing.length === 0 ? 'none' : showing.join(', ')} | none | |`,
     );
   }
   if (r.native.median_ms) {

@@ -79,12 +79,16 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-/** Starts the server; `close()` stops it. */
-export async function startServer() {
+/** Starts the server; `close()` stops it. `generated`: more pages a suite makes, by path. */
+export async function startServer({ generated = {} } = {}) {
   const server = createServer(async (request, response) => {
     const path = new URL(request.url, 'http://127.0.0.1').pathname;
     if (path === '/favicon.ico') {
       response.writeHead(204).end();
+      return;
+    }
+    if (Object.hasOwn(generated, path)) {
+      response.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' }).end(generated[path]);
       return;
     }
     const corpus = /^\/corpus\/([\w-]+)\/source\.html$/.exec(path);
