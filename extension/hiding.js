@@ -10,6 +10,9 @@
 // before it sees one. The same sheets carry the rules for blocks the page may insert again (by
 // their stable selector), the scroll lock lifted after a modal, and the pre-hide sheet.
 //
+// Inside a shadow tree, which no user sheet reaches, the same rule is a sheet its shadow root
+// adopts (a page's own script can read it there, as it can read its root's other sheets).
+//
 // A modal <dialog> hidden this way would still make the rest of the page inert: it is shown again
 // as a non-modal dialog (still open for the page's code) while hidden, and as a modal one again
 // when it comes back.
@@ -29,6 +32,9 @@ const lasting = new Set();
 const pendingSheets = new Map();
 // Modal dialogs shown as non-modal while hidden.
 let demoted = new WeakSet();
+// A user sheet does not reach into shadow trees: in each shadow root where something was hidden,
+// the token's rule is a constructed sheet the root adopts (after the page's own), by root.
+const shadowSheets = new Map();
 
 // A name the page cannot guess: a letter, then 11 random letters and digits.
 function randomName() {
@@ -118,9 +124,20 @@ export function selectorRule(selector) {
   return `${selector}:not([${keepToken}]) { display: none !important; }`;
 }
 
+// The token's rule in the shadow root `element` is in, if it is in one.
+function ruleInShadowRoot(element) {
+  const root = element.getRootNode();
+  if (root.nodeType !== Node.DOCUMENT_FRAGMENT_NODE || shadowSheets.has(root)) return;
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(`[${token}] { display: none !important; }`);
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  shadowSheets.set(root, sheet);
+}
+
 /** Hides `element`. */
 export function hide(element) {
   drawTokens();
+  ruleInShadowRoot(element);
   element.setAttribute(token, '');
   element.removeAttribute(keepToken);
   for (const dialog of modalDialogsIn(element)) {
@@ -161,8 +178,13 @@ export function isKept(element) {
 export function stop() {
   started = null;
   if (token === null) return Promise.resolve();
-  for (const element of document.querySelectorAll(`[${token}]`)) unhide(element);
-  for (const element of document.querySelectorAll(`[${keepToken}]`)) element.removeAttribute(keepToken);
+  for (const scope of [document, ...shadowSheets.keys()]) {
+    for (const element of scope.querySelectorAll(`[${token}]`)) unhide(element);
+    for (const element of scope.querySelectorAll(`[${keepToken}]`)) element.removeAttribute(keepToken);
+  }
+  for (const [root, sheet] of shadowSheets)
+    root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
+  shadowSheets.clear();
   demoted = new WeakSet();
   const gone = [...sheets.keys()]
     .filter((css) => !lasting.has(css))

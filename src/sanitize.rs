@@ -121,7 +121,6 @@ const DROPPED_TAGS: &[&str] = &[
     "map",
     "area",
     "dialog",
-    "slot",
     "portal",
     "fencedframe",
     "menu",

@@ -9,6 +9,8 @@ pub mod fragment;
 pub mod parse;
 pub mod selector;
 pub mod serialize;
+#[cfg(not(target_arch = "wasm32"))]
+mod shadow;
 pub mod snapshot;
 #[cfg(not(target_arch = "wasm32"))]
 mod streaming;

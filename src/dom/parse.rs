@@ -304,6 +304,8 @@ struct Sink {
     names: RefCell<Vec<Option<QualName>>>,
     /// The detached fragment holding each template's contents, by template id.
     templates: RefCell<Vec<(NodeId, NodeId)>>,
+    /// Declarative shadow roots: each host and the contents of its template, in parse order.
+    shadow_roots: RefCell<Vec<(NodeId, NodeId)>>,
     /// Parsing as a browser without scripts: `<noscript>` becomes a plain block.
     noscript_as_div: bool,
 }
@@ -378,7 +380,9 @@ impl TreeSink for Sink {
     type ElemName<'a> = Ref<'a, QualName>;
 
     fn finish(self) -> Dom {
-        self.dom.into_inner()
+        let mut dom = self.dom.into_inner();
+        super::shadow::compose(&mut dom, &self.shadow_roots.into_inner());
+        dom
     }
 
     fn parse_error(&self, _msg: Cow<'static, str>) {}
@@ -449,6 +453,25 @@ impl TreeSink for Sink {
     fn append_doctype_to_document(&self, _: StrTendril, _: StrTendril, _: StrTendril) {
         let id = self.new_node(NodeData::Doctype, None);
         self.dom.borrow_mut().append(NodeId::ROOT, id);
+    }
+
+    fn attach_declarative_shadow(
+        &self,
+        host: &NodeId,
+        template: &NodeId,
+        _attrs: &[HtmlAttribute],
+    ) -> bool {
+        let can_host = self
+            .dom
+            .borrow()
+            .element(*host)
+            .is_some_and(|e| e.ns == Namespace::Html && super::shadow::can_host(&e.name));
+        let mut roots = self.shadow_roots.borrow_mut();
+        if !can_host || roots.iter().any(|&(h, _)| h == *host) {
+            return false;
+        }
+        roots.push((*host, self.get_template_contents(template)));
+        true
     }
 
     fn get_template_contents(&self, target: &NodeId) -> NodeId {
