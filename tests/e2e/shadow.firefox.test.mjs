@@ -5,57 +5,16 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startServer } from './server.mjs';
-import { allowAllSitesFirefox, launchFirefox, requireDist, waitFor } from './support.mjs';
+import { firefoxWithAccess, requireDist, waitFor } from './support.mjs';
 
 let server;
 let driver;
-let addonId;
-let pageHandle;
-let extensionHandle;
-
-// The selected tab's WebExtension id, from the browser window's privileged scope.
-async function selectedTabId() {
-  await driver.setContext('chrome');
-  try {
-    return await driver.executeScript(
-      `const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
-      return ExtensionParent.apiManager.global.tabTracker.getId(window.gBrowser.selectedTab);`,
-    );
-  } finally {
-    await driver.setContext('content');
-  }
-}
-
-// Sends `message` to the tab's content script from the extension's page; resolves to the reply.
-async function send(tabId, message) {
-  await driver.switchTo().window(extensionHandle);
-  try {
-    return await driver.executeAsyncScript(
-      'const done = arguments[arguments.length - 1]; browser.tabs.sendMessage(arguments[0], arguments[1]).then(done, (e) => done({ ok: false, error: String(e) }));',
-      tabId,
-      message,
-    );
-  } finally {
-    await driver.switchTo().window(pageHandle);
-  }
-}
+let send;
 
 before(async () => {
   requireDist('firefox');
   server = await startServer();
-  ({ driver, addonId } = await launchFirefox());
-  pageHandle = await driver.getWindowHandle();
-  await driver.setContext('chrome');
-  const origin = await driver.executeScript(
-    'return `moz-extension://${WebExtensionPolicy.getByID(arguments[0]).mozExtensionHostname}`;',
-    addonId,
-  );
-  await driver.setContext('content');
-  await allowAllSitesFirefox(driver, origin);
-  await driver.switchTo().newWindow('tab');
-  await driver.get(`${origin}/popup.html?tab=0`);
-  extensionHandle = await driver.getWindowHandle();
-  await driver.switchTo().window(pageHandle);
+  ({ driver, sendToContent: send } = await firefoxWithAccess());
 });
 
 after(async () => {
@@ -65,16 +24,14 @@ after(async () => {
 
 async function open(path) {
   await driver.get(server.url(path));
-  const tabId = await selectedTabId();
-  const status = await waitFor(`tidyread to declutter ${path}`, async () => {
-    const reply = await send(tabId, { type: 'popup->content/status' });
-    return reply?.ok && reply.status.removals > 0 && reply.status;
+  await waitFor(`tidyread to declutter ${path}`, async () => {
+    const reply = await send({ type: 'popup->content/status' });
+    return reply?.ok && reply.status.removals > 0;
   });
-  return { tabId, status };
 }
 
 test('clutter in open, closed and declarative shadow roots is hidden; the components the article needs stay; restore is exact', async () => {
-  const { tabId } = await open('/plain/shadow-clutter.html');
+  await open('/plain/shadow-clutter.html');
   const seen = () =>
     driver.executeScript(() => {
       const shows = (element) => element.checkVisibility();
@@ -104,7 +61,7 @@ test('clutter in open, closed and declarative shadow roots is hidden; the compon
     byline: true,
     paragraphs: true,
   });
-  const off = await send(tabId, { type: 'background->content/toggle' });
+  const off = await send({ type: 'background->content/toggle' });
   assert.equal(off?.ok, true, off?.error);
   assert.equal(off.status.enabled, false);
   const after = await driver.executeScript(() => ({
@@ -115,7 +72,7 @@ test('clutter in open, closed and declarative shadow roots is hidden; the compon
 });
 
 test('an article told in web components (declarative shadow roots, slots) reads whole in the reader view; the ad beside it goes', async () => {
-  const { tabId } = await open('/plain/shadow-article.html');
+  await open('/plain/shadow-article.html');
   const expected = await driver.executeScript(() => {
     const outer = document.getElementById('page').shadowRoot;
     const inner = outer.querySelector('story-body').shadowRoot;
@@ -131,9 +88,9 @@ test('an article told in web components (declarative shadow roots, slots) reads 
   await waitFor('the ad to be hidden', () =>
     driver.executeScript(() => !document.getElementById('light-ad').checkVisibility()),
   );
-  await send(tabId, { type: 'background->content/reader-show' });
+  await send({ type: 'background->content/reader-show' });
   const reader = await waitFor('the reader view', async () => {
-    const reply = await send(tabId, { type: 'background->content/reader-state', layout: false });
+    const reply = await send({ type: 'background->content/reader-state', layout: false });
     return reply?.ok && reply.reader.readerOpen && reply.reader;
   });
   assert.deepEqual(
