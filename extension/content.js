@@ -430,6 +430,19 @@ async function declutter(since, { first, article = false }) {
   return analysis;
 }
 
+// The element in the middle of the viewport, where the user is reading: on a page that appends
+// stories as one scrolls, the reader view shows the one in view (src/in_view.rs). Looked for a
+// little above and below the middle too, past the page's own bars and our own elements.
+function elementInView() {
+  const x = innerWidth / 2;
+  for (const y of [innerHeight / 2, innerHeight / 3, (2 * innerHeight) / 3]) {
+    const element = document.elementFromPoint(x, y);
+    if (element !== null && element !== document.documentElement && element !== document.body && !isOurs(element))
+      return element;
+  }
+  return null;
+}
+
 // The removals the slices of a first look found, until the last of them (see declutter).
 let firstLookFound = [];
 
@@ -709,7 +722,7 @@ if (!globalThis.__tidyreadContent) {
   reader.attach({
     analyze: async () => {
       state.runs.reader++;
-      const snapshot = take(document, { shadowRoot: ext.shadowRootOf });
+      const snapshot = take(document, { shadowRoot: ext.shadowRootOf, inView: elementInView() });
       return (await analyzeSnapshot(snapshot, { url: location.href, removals: false })).analysis;
     },
     parsed,

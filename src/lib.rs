@@ -13,6 +13,7 @@ pub mod error;
 pub mod extract;
 mod flag_set;
 pub mod hash;
+pub mod in_view;
 pub mod json;
 pub mod limits;
 pub mod metadata;
@@ -79,7 +80,8 @@ fn article_and_clutter(
     options: &Options,
     keep_text: bool,
 ) -> (Result<Article, ExtractError>, Vec<Removal>, Option<NodeId>) {
-    let mut found = extract::extract(dom, options);
+    let mut found =
+        extract::extract(dom, options).map(|article| story_in_view(dom, options, article));
     if let (false, Ok(article)) = (keep_text, &mut found) {
         article.text = String::new();
     }
@@ -98,25 +100,10 @@ fn article_and_clutter(
         found => found,
     };
     let region = match &article {
-        Ok(article) => Some(article_block(dom, article)),
+        Ok(article) => Some(article.block(dom)),
         Err(_) => region,
     };
     (article, removals, region)
-}
-
-/// The element holding every text node the article shows: its root, or an ancestor of it when
-/// blocks beside the root joined the article.
-fn article_block(dom: &Dom, article: &Article) -> NodeId {
-    let mut block = article.root;
-    for &t in &article.text_nodes {
-        while !dom.contains(block, t) {
-            match dom.parent(block) {
-                Some(p) => block = p,
-                None => return block,
-            }
-        }
-    }
-    block
 }
 
 /// What the analysis of a whole page found, as a part of that page knows it.
@@ -147,6 +134,22 @@ pub fn classify_part(dom: &Dom, whole: WholePage, options: &Options) -> Vec<Remo
         (false, region) => declutter::PartGuard::Prose { region },
     };
     declutter::classify_part_without_article(dom, guard, options)
+}
+
+/// The article as the story in view tells it, where the one found holds several stories and the
+/// page marks one in view ([`in_view`]); else the article found.
+fn story_in_view(dom: &Dom, options: &Options, article: Article) -> Article {
+    let Some(story) = in_view::story(dom, &article) else {
+        return article;
+    };
+    match extract::extract_at(dom, options, story) {
+        Ok(mut told) => {
+            // The page's title is its first story's.
+            told.title = in_view::title(dom, story).unwrap_or(told.title);
+            told
+        }
+        Err(_) => article,
+    }
 }
 
 /// The parts of an [`Analysis`] a caller may go without: each costs time.

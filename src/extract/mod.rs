@@ -54,6 +54,23 @@ pub struct Article {
     pub text_nodes: Vec<NodeId>,
 }
 
+impl Article {
+    /// The element holding every text node the article shows: its root, or an ancestor of it
+    /// where blocks beside the root joined the article.
+    pub fn block(&self, dom: &Dom) -> NodeId {
+        let mut block = self.root;
+        for &t in &self.text_nodes {
+            while !dom.contains(block, t) {
+                match dom.parent(block) {
+                    Some(p) => block = p,
+                    None => return block,
+                }
+            }
+        }
+        block
+    }
+}
+
 /// Which heuristics a pass applies. The first pass applies all; when it finds too little text,
 /// each following pass relaxes one more, and the longest result wins.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
