@@ -10,8 +10,8 @@
     byline: 'By Tomas Reyes',
     paragraphs: [
       'The town library will open on Sunday afternoons from next month, after the council voted on Tuesday to pay for two more librarians. It will be the first time in its ninety years that the library has opened on a Sunday, and the reading room will stay open until five.',
-      'The vote followed a petition signed by more than two thousand residents, many of them parents who said that Saturday mornings were too busy for the children\'s reading hour. The reading hour will now be held on Sunday afternoons as well as on Saturdays.',
-      'Councillors who voted against the plan said the money would have been better spent on repairing the library\'s roof, which leaks over the local history room. The council said the roof would be repaired in the summer from a separate budget set aside last year.',
+      "The vote followed a petition signed by more than two thousand residents, many of them parents who said that Saturday mornings were too busy for the children's reading hour. The reading hour will now be held on Sunday afternoons as well as on Saturdays.",
+      "Councillors who voted against the plan said the money would have been better spent on repairing the library's roof, which leaks over the local history room. The council said the roof would be repaired in the summer from a separate budget set aside last year.",
       'The library will also lend laptops on Sundays, for students who have nowhere quiet to work at home. Ten machines bought with a grant from a local charity will be available to borrow for the afternoon, and a volunteer will be on hand to help.',
       'Sunday opening will be tried for six months, and the council will count how many people come before deciding whether to keep it. The head librarian said she expected the afternoons to be busy from the first week, judging by the letters she had received.',
     ],
@@ -20,7 +20,8 @@
     const more = document.getElementById('more');
     const ad = document.createElement('div');
     ad.className = 'a5d1';
-    ad.innerHTML = '<span>Advertisement</span><iframe src="https://securepubads.g.doubleclick.net/frame" width="728" height="90"></iframe>';
+    ad.innerHTML =
+      '<span>Advertisement</span><iframe src="https://securepubads.g.doubleclick.net/frame" width="728" height="90"></iframe>';
     const story = document.createElement('article');
     story.className = 'st9';
     story.id = next.id;
