@@ -15,6 +15,9 @@
 #   make eval    extraction quality over the Readability corpus (a line per page and a summary)
 #                and the WCXB dev split (per page type; docs/quality.md) (EVAL_ARGS="--page NAME|ID"
 #                for one page's missed and extra text, "--only wcxb", "--list", "--sort f1", "--json F")
+#   make audit   the reader view's pictures and players over the Readability corpus: lead picture
+#                shown twice, players without a card, captions without their picture, sizes lost,
+#                spacers (AUDIT_ARGS="--wcxb ../shared/corpus/wcxb-dev" for WCXB, "--all" per page)
 #   make www     the playground: dist/www/ from www/ (bundled with the extension's modules) and pkg/
 #   make serve   serves dist/www/ on 127.0.0.1 (prints the URL)
 #   make bench   both benchmarks below; neither is part of `make test`
@@ -28,7 +31,7 @@
 #                shorter run)
 SHELL := /bin/bash
 .DEFAULT_GOAL := all
-.PHONY: all setup native wasm dist release release-check www serve lint lint-js test test-native test-unit e2e eval bench bench-native bench-browser
+.PHONY: all setup native wasm dist release release-check www serve lint lint-js test test-native test-unit e2e eval audit bench bench-native bench-browser
 
 NODE_TEST := node --test --test-concurrency=1 --test-timeout=180000
 
@@ -89,6 +92,9 @@ e2e: dist www
 # The eval profile is release with panics unwinding, so the eval can count them.
 eval:
 	cargo run --profile eval --example eval -- $(EVAL_ARGS)
+
+audit:
+	cargo run --profile eval --example audit -- $(AUDIT_ARGS)
 
 # One after the other, also under make -j: two benchmarks must not share the cores.
 bench:
