@@ -77,12 +77,23 @@ const META_FIELDS: &[&str] = &[
 const TITLE_SEPARATORS: &[char] = &['|', '-', '–', '—', '\\', '/', '>', '»'];
 /// Separators that express hierarchy ("Site » Section » Story") rather than a suffix.
 const HIERARCHICAL_SEPARATORS: &[char] = &['\\', '/', '>', '»'];
+/// Separators a site's name stands behind in a title, spaced (and the full-width bar, which
+/// Japanese titles do not space).
+const SITE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " · ", " :: ", " » ", "｜"];
+/// Labels under a country's domain that name a kind of site, not the site (`co` in bbc.co.uk).
+const SECOND_LEVEL_LABELS: &[&str] = &["co", "com", "org", "net", "ac", "gov", "edu", "ne", "or"];
+/// A site's name beginning with its host's label is at most this many words ("Yahoo News").
+const MAX_SITE_NAME_WORDS: usize = 3;
+/// A host's label this short (`t`, `bo`) could begin any word of a title.
+const MIN_HOST_LABEL_CHARS: usize = 3;
 /// A cleaned title this short is more likely a fragment than the title: keep the whole one.
 const MIN_TITLE_WORDS: usize = 4;
 /// Titles outside this length range are replaced by the page's only `<h1>`, if it has one.
 const PLAUSIBLE_TITLE_CHARS: std::ops::RangeInclusive<usize> = 15..=150;
 
-pub fn read(dom: &Dom) -> Metadata {
+/// Reads the page's metadata. `page_host` is the host of the page's address, when known: a
+/// title's suffix that names it is the site's name.
+pub fn read(dom: &Dom, page_host: Option<&str>) -> Metadata {
     let metas = collect_meta(dom);
     let get = |keys: &[&str]| -> Option<String> {
         keys.iter()
@@ -167,17 +178,101 @@ pub fn read(dom: &Dom) -> Metadata {
         .map(|d| d.trim().to_ascii_lowercase())
         .filter(|d| d == "rtl" || d == "ltr");
 
+    let title = unescape_entities(&normalize_space(&title));
+    let byline = byline.map(|b| unescape_entities(b.trim()));
+    let site_name = site_name.map(|s| unescape_entities(s.trim()));
     Metadata {
-        title: unescape_entities(&normalize_space(&title)),
-        byline: byline.map(|b| unescape_entities(b.trim())),
+        title: without_site_name(&title, site_name.as_deref(), page_host, byline.as_deref()),
+        byline,
         excerpt: excerpt.map(|e| unescape_entities(e.trim())),
-        site_name: site_name.map(|s| unescape_entities(s.trim())),
+        site_name,
         published_time: published_time.map(|p| p.trim().to_owned()),
         lang,
         dir,
         image: image.map(|i| unescape_entities(i.trim())),
         image_size,
     }
+}
+
+/// The title less the site's name where it names it after a separator ("Story | The Paper",
+/// "記事 - Yahoo!ニュース"), and less an author's name after it ("Story | Eleanor Roy"). A name
+/// before the title stays: there it is as often a product's ("Gymshark T-Shirt - Black") or the
+/// start of the title itself ("Redfin's 2026 Predictions: …") as a site's. The site is its declared name, that name less a domain ending
+/// ("Factorio" for "Factorio.com"), or the page's host ("breitbart" in www.breitbart.com). A
+/// dash or bar inside a title that names neither stays.
+fn without_site_name(
+    title: &str,
+    site: Option<&str>,
+    host: Option<&str>,
+    byline: Option<&str>,
+) -> String {
+    let site = site.map(normalized).filter(|s| !s.is_empty());
+    let site_stem = site
+        .as_deref()
+        .zip(site.as_deref().and_then(|s| s.split_once('.')))
+        .map(|(_, (stem, _))| stem.to_owned());
+    let host = host
+        .map(host_label)
+        .filter(|h| h.len() >= MIN_HOST_LABEL_CHARS);
+    let byline = byline.map(normalized).filter(|b| !b.is_empty());
+    // A host names a part that is its label, or begins with it in a short name ("Yahoo News").
+    let names_site = |raw: &str| {
+        let part = normalized(raw);
+        !part.is_empty()
+            && (site.as_deref() == Some(part.as_str())
+                || site_stem.as_deref() == Some(part.as_str())
+                || host.as_deref().is_some_and(|h| {
+                    part == h
+                        || (part.starts_with(h)
+                            && raw.split_whitespace().count() <= MAX_SITE_NAME_WORDS)
+                }))
+    };
+    let mut rest = title.trim();
+    // From the end: the site's name, then an author's ("Story - Author - Medium").
+    for _ in 0..2 {
+        let Some((at, sep)) = SITE_SEPARATORS
+            .iter()
+            .filter_map(|sep| rest.rfind(sep).map(|at| (at, sep)))
+            .max_by_key(|&(at, _)| at)
+        else {
+            break;
+        };
+        let tail = &rest[at + sep.len()..];
+        let by_author = byline.as_deref().is_some_and(|b| normalized(tail) == b);
+        if !(names_site(tail) || by_author) {
+            break;
+        }
+        rest = rest[..at].trim_end();
+    }
+    if rest.chars().any(char::is_alphanumeric) {
+        rest.to_owned()
+    } else {
+        title.to_owned()
+    }
+}
+
+/// Lower-cased letters and digits only: how a site's name is compared ("Yahoo!ニュース").
+fn normalized(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric() || *c == '.')
+        .flat_map(char::to_lowercase)
+        .collect::<String>()
+        .trim_matches('.')
+        .to_owned()
+}
+
+/// The name a host gives its site: `breitbart` in www.breitbart.com, `bbc` in www.bbc.co.uk.
+fn host_label(host: &str) -> String {
+    let mut labels: Vec<&str> = host.split('.').filter(|l| !l.is_empty()).collect();
+    if labels.len() > 1 {
+        labels.pop();
+    }
+    if labels.len() > 1 && SECOND_LEVEL_LABELS.contains(labels.last().unwrap_or(&"")) {
+        labels.pop();
+    }
+    labels
+        .last()
+        .map_or(String::new(), |l| l.to_ascii_lowercase())
 }
 
 /// `<meta>` key/value pairs, keys normalised: lower case, no spaces, `.` read as `:`.
@@ -434,7 +529,7 @@ mod tests {
     use crate::dom::parse::parse_str;
 
     fn title_of(html: &str) -> String {
-        read(&parse_str(html).unwrap()).title
+        read(&parse_str(html).unwrap(), None).title
     }
 
     #[test]
@@ -460,17 +555,50 @@ mod tests {
     }
 
     #[test]
+    fn site_names_leave_titles_and_titles_with_dashes_stay() {
+        let title = |t: &str, site: Option<&str>, host: Option<&str>, by: Option<&str>| {
+            without_site_name(t, site, host, by)
+        };
+        let cases = [
+            // The declared site name after a separator, in any script.
+            ("トレンドマイクロ、アプリ「フリーWi-Fiプロテクション」（CNET Japan） - Yahoo!ニュース", Some("Yahoo!ニュース"), None, None, "トレンドマイクロ、アプリ「フリーWi-Fiプロテクション」（CNET Japan）"),
+            ("How to Build a Terrarium | eHow", Some("eHow"), None, None, "How to Build a Terrarium"),
+            ("Friday Facts #282 - 0.17 in sight | Factorio", Some("Factorio.com"), None, None, "Friday Facts #282 - 0.17 in sight"),
+            ("These Weeks in Firefox: Issue 85 – Firefox Nightly News", Some("Firefox Nightly News"), None, None, "These Weeks in Firefox: Issue 85"),
+            // The host's name, and an author's after the site's.
+            ("'Neutral' Fact-Checker: 'Are There Any Un-Angry Supporters?' - Breitbart", None, Some("www.breitbart.com"), None, "'Neutral' Fact-Checker: 'Are There Any Un-Angry Supporters?'"),
+            ("Samantha and The Great Big Lie - John C. Welch - Medium", Some("Medium"), None, Some("John C. Welch"), "Samantha and The Great Big Lie"),
+            ("Mozilla - Wikipedia", None, Some("en.wikipedia.org"), None, "Mozilla"),
+            ("Storm closes the harbour - BBC News", None, Some("www.bbc.co.uk"), None, "Storm closes the harbour"),
+            // A name before the title stays.
+            ("Gymshark Arrival T-Shirt - Black", Some("Gymshark"), Some("www.gymshark.com"), None, "Gymshark Arrival T-Shirt - Black"),
+            ("Redfin’s 2026 Predictions: Welcome to The Great Housing Reset", Some("Redfin"), Some("www.redfin.com"), None, "Redfin’s 2026 Predictions: Welcome to The Great Housing Reset"),
+            ("Der Hafen wird neu gebaut ｜ Hafenpost", Some("Hafenpost"), None, None, "Der Hafen wird neu gebaut"),
+            // Dashes that name no site stay.
+            ("Raspberry Pi 3 - The credit card sized PC that cost only $35 - All-time bestselling computer in UK", Some("SIMPLYFOUND.COM"), None, None, "Raspberry Pi 3 - The credit card sized PC that cost only $35 - All-time bestselling computer in UK"),
+            ("Minecraft 1.8 - The Bountiful Update", Some("Minecraft Update News"), None, None, "Minecraft 1.8 - The Bountiful Update"),
+            ("Spider-Man: No Way Home – A Review", Some("The Reel"), Some("thereel.example"), None, "Spider-Man: No Way Home – A Review"),
+            // A title that is the site's name entire is left whole.
+            ("Yahoo News - Latest News & Headlines", Some("Yahoo News - Latest News & Headlines"), None, None, "Yahoo News - Latest News & Headlines"),
+            ("Breitbart", None, Some("www.breitbart.com"), None, "Breitbart"),
+        ];
+        for (t, site, host, by, want) in cases {
+            assert_eq!(title(t, site, host, by), want, "{t}");
+        }
+    }
+
+    #[test]
     fn json_ld_beats_meta_beats_title() {
         let html = r#"<title>Doc title here for you</title><meta property="og:title" content="OG title">
             <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
             "headline":"LD headline","author":[{"name":"A. Writer"},{"name":"B. Writer"}],
             "publisher":{"name":"The Paper"},"datePublished":"2019-06-23"}</script>"#;
-        let m = read(&parse_str(html).unwrap());
+        let m = read(&parse_str(html).unwrap(), None);
         assert_eq!(m.title, "LD headline");
         assert_eq!(m.byline.as_deref(), Some("A. Writer, B. Writer"));
         assert_eq!(m.site_name.as_deref(), Some("The Paper"));
         assert_eq!(m.published_time.as_deref(), Some("2019-06-23"));
-        let m = read(&parse_str(r#"<title>Doc title</title><meta property="og:title twitter:title" content="OG title">"#).unwrap());
+        let m = read(&parse_str(r#"<title>Doc title</title><meta property="og:title twitter:title" content="OG title">"#).unwrap(), None);
         assert_eq!(m.title, "OG title");
     }
 
@@ -479,6 +607,7 @@ mod tests {
         let m = read(
             &parse_str(r#"<meta property="article:author" content="https://facebook.com/x">"#)
                 .unwrap(),
+            None,
         );
         assert_eq!(m.byline, None);
     }

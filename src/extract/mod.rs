@@ -162,8 +162,8 @@ fn extract_with(
     root: Option<NodeId>,
 ) -> Result<Article, ExtractError> {
     let body = dom.body().ok_or(ExtractError::NoBody)?;
-    let meta = metadata::read(dom);
     let base = base_url(dom, options.url.as_deref());
+    let meta = metadata::read(dom, base.as_ref().map(BaseUrl::host));
     let whole = prep::Whole::measure(dom, body, excluded);
     let names = names::NameTable::new(dom);
     let place = Place { body, root };

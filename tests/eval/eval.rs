@@ -228,6 +228,8 @@ struct Summary {
     good_f1_pages: usize,
     good_f1_threshold: f64,
     title_ok: usize,
+    /// Of those, titles that are Readability's less the site's or author's name.
+    title_less_name: usize,
     byline_expected: usize,
     byline_exact: usize,
     byline_contains: usize,
@@ -359,6 +361,7 @@ fn summarize(records: &[Record], from: TextSource) -> Summary {
         good_f1_pages: f1s.iter().filter(|&&f| f >= GOOD_F1).count(),
         good_f1_threshold: GOOD_F1,
         title_ok: count(&|r| r.title.ok),
+        title_less_name: count(&|r| r.title_less_name),
         byline_expected: count(&|r| r.byline_field.expected.is_some()),
         byline_exact: count(&|r| r.byline == BylineMatch::Exact),
         byline_contains: count(&|r| r.byline.lenient_ok()),
@@ -474,9 +477,11 @@ fn print_summary(s: &Summary, corpus_dir: &std::path::Path) {
         s.mean_precision, s.mean_recall, s.aeb_f1
     );
     println!(
-        "title: {}/{n} exact after whitespace normalisation ({})",
+        "title: {}/{n} agree ({}): {} exact after whitespace normalisation, {} Readability's less the site's or author's name",
         s.title_ok,
-        pct(s.title_ok, n)
+        pct(s.title_ok, n),
+        s.title_ok - s.title_less_name,
+        s.title_less_name
     );
     println!(
         "byline: over {} pages with an expected byline: exact {} ({}), contains (lenient) {} ({}); found where none expected: {}/{}",
