@@ -43,6 +43,7 @@ impl<'a> From<&'a Article> for declutter::Protected<'a> {
         declutter::Protected {
             root: article.root,
             text_nodes: &article.text_nodes,
+            media_nodes: &article.media_nodes,
         }
     }
 }

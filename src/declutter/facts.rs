@@ -173,21 +173,21 @@ impl<'a> Facts<'a> {
             facts.mark_region();
         }
         let mut protected = vec![false; n];
-        let mut article_text = Vec::new();
+        let mut article_shows = Vec::new();
         match article {
             Some(a) => {
-                article_text = vec![false; n];
-                for &t in a.text_nodes {
-                    if let Some(shown) = article_text.get_mut(t.index()) {
+                article_shows = vec![false; n];
+                for &t in a.text_nodes.iter().chain(a.media_nodes) {
+                    if let Some(shown) = article_shows.get_mut(t.index()) {
                         *shown = true;
                     }
                 }
-                facts.protect_article_prose(&article_text, &mut protected);
+                facts.protect_article_prose(&article_shows, &mut protected);
             }
             None if part == Some(PartGuard::ArticleElsewhere) => {}
             None => facts.protect_prose(&mut protected, part.is_none()),
         }
-        facts.bottom_up(&protected, &article_text);
+        facts.bottom_up(&protected, &article_shows);
         if article.is_none() {
             facts.mark_region();
         }
@@ -387,8 +387,8 @@ impl<'a> Facts<'a> {
     }
 
     /// Sums subtrees, children before parents.
-    /// `article_text` is empty without an article.
-    fn bottom_up(&mut self, protected: &[bool], article_text: &[bool]) {
+    /// `article_shows` is empty without an article.
+    fn bottom_up(&mut self, protected: &[bool], article_shows: &[bool]) {
         let dom = self.dom;
         // Headline links in each node's own inline content, passed up to the nearest block.
         // By element row.
@@ -410,7 +410,7 @@ impl<'a> Facts<'a> {
                     c.phrases = text.phrases;
                     if protected[id.index()] {
                         c.protected = 1;
-                    } else if article_text.get(id.index()).copied().unwrap_or(false) {
+                    } else if article_shows.get(id.index()).copied().unwrap_or(false) {
                         c.article = 1;
                     }
                 }
@@ -446,8 +446,9 @@ impl<'a> Facts<'a> {
                             if f.has(NodeFlags::IN_LINK) {
                                 c.linked_media += 1;
                             }
-                            // The article's own pictures and videos are the article's like its text.
-                            if self.has_article && f.has(NodeFlags::IN_REGION) {
+                            // The pictures and videos the article shows are the article's
+                            // like its text.
+                            if article_shows.get(id.index()).copied().unwrap_or(false) {
                                 c.article += 1;
                             }
                         }

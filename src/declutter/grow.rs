@@ -37,15 +37,19 @@ struct SeedsBelow {
     kinds: Vec<KindSet>,
     /// How many section labels its subtree holds.
     labels: Vec<u32>,
+    /// How many lists of headlines (found by their shape or name, not by a label) it holds.
+    lists: Vec<u32>,
 }
 
 impl SeedsBelow {
     fn new(f: &Facts, seeds: &[Seed]) -> SeedsBelow {
         let mut kinds = vec![KindSet::NONE; f.elements()];
         let mut labels = vec![0u32; f.elements()];
+        let mut lists = vec![0u32; f.elements()];
         for s in seeds {
             kinds[f.row(s.node)] |= KindSet::of(s.kind);
             labels[f.row(s.node)] += u32::from(s.is_label);
+            lists[f.row(s.node)] += u32::from(is_list(s));
         }
         for &id in f.order.iter().rev() {
             let Some(p) = f.dom.parent(id).filter(|&p| f.dom.element(p).is_some()) else {
@@ -55,10 +59,20 @@ impl SeedsBelow {
                 let (r, pr) = (f.row(id), f.row(p));
                 kinds[pr] = kinds[pr] | kinds[r];
                 labels[pr] += labels[r];
+                lists[pr] += lists[r];
             }
         }
-        SeedsBelow { kinds, labels }
+        SeedsBelow {
+            kinds,
+            labels,
+            lists,
+        }
     }
+}
+
+/// A list of headlines found by its shape or its name, not by a label over it.
+fn is_list(s: &Seed) -> bool {
+    s.policy == Policy::Section && !s.is_label
 }
 
 /// Grows every seed, checks the result, and keeps only the outermost of nested blocks.
@@ -154,7 +168,12 @@ fn grow(f: &Facts, s: &Seed, below: &SeedsBelow) -> NodeId {
         if extra.landmarks > 0 || !new_kinds.is_empty() {
             break;
         }
-        if s.is_label && below.labels[pr] > below.labels[r] {
+        // Two labelled sections are never one block, nor two lists, nor a list and a labelled
+        // section beside it: each keeps its own kind and reason.
+        let section = s.is_label || is_list(s);
+        let new_label = below.labels[pr] > below.labels[r];
+        let new_list = below.lists[r] > 0 && below.lists[pr] > below.lists[r];
+        if section && (new_label || new_list) {
             break;
         }
         if !absorbs(s.policy, whole, &extra, || opens(f, parent, s.node)) {

@@ -410,6 +410,63 @@ mod tests {
     }
 
     #[test]
+    fn thumbnail_cards_in_the_articles_block_go_when_the_article_does_not_show_them() {
+        // Lazy thumbnails the extractor left out with their cards are not the article's pictures.
+        let cards: String = (1..=6)
+            .map(|i| {
+                format!(
+                    "<li><a href=/2015/03/story-{i}><img class=lazyLoad data-src=/t/{i}.jpg alt=''>\
+                     <span>Council weighs a new plan for the harbour, part {i}</span></a></li>"
+                )
+            })
+            .collect();
+        let dom = page(&format!(
+            "<div id=article>{PROSE}<figure id=lead><img src=/lead.jpg alt=''><figcaption>The harbour</figcaption></figure>\
+             <div id=more class=postList><h3>More Related Stories</h3><ul>{cards}</ul></div></div>"
+        ));
+        let rs = run(&dom, true);
+        assert_eq!(
+            removed(&rs, &dom, "more").map(|r| r.kind),
+            Some(ClutterKind::Recommended),
+            "{rs:?}"
+        );
+        assert!(removed(&rs, &dom, "lead").is_none(), "{rs:?}");
+    }
+
+    #[test]
+    fn a_list_does_not_swallow_the_labelled_box_beside_it() {
+        // A sidebar of many short links (follow buttons, topics) is no list itself; its boxes are.
+        let short = |names: &[&str]| -> String {
+            names
+                .iter()
+                .map(|s| format!("<a href=/t/{s}>{s}</a> "))
+                .collect()
+        };
+        let follow = short(&["Facebook", "X", "Instagram", "RSS", "Email", "Threads"]);
+        let topics = short(&[
+            "Politics", "Harbour", "Transit", "Schools", "Budget", "Weather",
+        ]);
+        let dom = page(&format!(
+            "<div id=article>{PROSE}</div><div id=rail><div class=follow><h3>Follow us</h3>{follow}</div>\
+             <div class=topics><h3>Topics</h3>{topics}</div><div id=popular><h3>Most read</h3><ol>{}</ol></div><div id=links><ul>{}</ul></div></div>",
+            headlines(5),
+            headlines(6)
+        ));
+        let rs = run(&dom, true);
+        assert_eq!(
+            removed(&rs, &dom, "popular").map(|r| r.kind),
+            Some(ClutterKind::TrendingList),
+            "{rs:?}"
+        );
+        assert_eq!(
+            removed(&rs, &dom, "links").map(|r| r.kind),
+            Some(ClutterKind::Recommended),
+            "{rs:?}"
+        );
+        assert!(removed(&rs, &dom, "rail").is_none(), "{rs:?}");
+    }
+
+    #[test]
     fn asides_need_fewer_headlines() {
         let dom = page(&format!(
             "<div id=article>{PROSE}</div><aside id=side><ul>{}</ul></aside>",

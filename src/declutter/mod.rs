@@ -12,9 +12,10 @@
 //! `comments`. `lexicon` builds the shared lookup tables once from all their lists, with the
 //! machinery of `signals`; `elements`, `counts` and `prose` hold the general measures.
 //!
-//! Protection is absolute: with an article, no block holds any of its text nodes (or its own
-//! pictures); without one, no block holds prose, and lists inside the likely article are left
-//! alone.
+//! Prose is never removed. With an article, its prose blocks are protected (`prose`); its other
+//! text and the pictures it shows go only with seeds whose evidence is strong (a label, ad
+//! markup, a call to action with its control), in small blocks. Without one, no block holds
+//! prose, and lists inside the likely article are left alone.
 
 mod ads;
 mod cause;
@@ -106,6 +107,8 @@ pub struct Protected<'a> {
     pub root: NodeId,
     /// Every page text node the reader view shows.
     pub text_nodes: &'a [NodeId],
+    /// Every page picture and player the reader view shows.
+    pub media_nodes: &'a [NodeId],
 }
 
 /// The excerpt of a removed block is at most this many characters.

@@ -33,7 +33,7 @@ impl Facts<'_> {
     /// With an article: its text in prose blocks is protected, unless the block opens with a
     /// label that makes it clutter ("Sponsored:", "Read more:"). Only the article's subtree is
     /// read, in two passes: own text bottom-up, then each text node's block top-down.
-    pub(super) fn protect_article_prose(&mut self, article_text: &[bool], protected: &mut [bool]) {
+    pub(super) fn protect_article_prose(&mut self, article_shows: &[bool], protected: &mut [bool]) {
         let Some(root) = self.region else { return };
         let (start, end) = (
             self.pos[root.index()] as usize,
@@ -91,7 +91,7 @@ impl Facts<'_> {
                 continue;
             };
             let b = block[i];
-            let shown = article_text[id.index()] && !f.has(NodeFlags::INERT);
+            let shown = article_shows[id.index()] && !f.has(NodeFlags::INERT);
             if b == usize::MAX || !shown || self.text(id).chars == 0 {
                 continue;
             }

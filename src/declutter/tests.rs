@@ -23,7 +23,8 @@ pub(super) fn by_id(dom: &Dom, id: &str) -> NodeId {
         .unwrap_or_else(|| panic!("no #{id}"))
 }
 
-/// An article rooted at `#article`, showing the text of its paragraphs, as an extractor would.
+/// An article rooted at `#article`, showing the text of its paragraphs and the pictures and
+/// players of its figures, as an extractor would.
 pub(super) fn article(dom: &Dom) -> ArticleNodes {
     article_showing(dom, |dom, t| dom.ancestors(t).any(|a| dom.is(a, "p")))
 }
@@ -32,6 +33,7 @@ pub(super) fn article(dom: &Dom) -> ArticleNodes {
 pub(super) struct ArticleNodes {
     root: NodeId,
     text_nodes: Vec<NodeId>,
+    media_nodes: Vec<NodeId>,
 }
 
 impl ArticleNodes {
@@ -39,17 +41,29 @@ impl ArticleNodes {
         Protected {
             root: self.root,
             text_nodes: &self.text_nodes,
+            media_nodes: &self.media_nodes,
         }
     }
 }
 
+/// An article rooted at `#article`, showing the text nodes `shows` accepts, and the pictures and
+/// players of its figures.
 pub(super) fn article_showing(dom: &Dom, shows: fn(&Dom, NodeId) -> bool) -> ArticleNodes {
     let root = by_id(dom, "article");
     let text_nodes = dom
         .descendants(root)
         .filter(|&n| matches!(dom.data(n), NodeData::Text(_)) && shows(dom, n))
         .collect();
-    ArticleNodes { root, text_nodes }
+    let media_nodes = dom
+        .descendants(root)
+        .filter(|&n| matches!(dom.tag(n), Some("img" | "video" | "iframe")))
+        .filter(|&n| dom.ancestors(n).any(|a| dom.is(a, "figure")))
+        .collect();
+    ArticleNodes {
+        root,
+        text_nodes,
+        media_nodes,
+    }
 }
 
 pub(super) fn run(dom: &Dom, with_article: bool) -> Vec<Removal> {

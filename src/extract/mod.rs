@@ -52,6 +52,9 @@ pub struct Article {
     /// Every page text node whose text the reader view shows: what decluttering must not touch.
     #[serde(skip)]
     pub text_nodes: Vec<NodeId>,
+    /// Every page picture and player the reader view shows: the article's like its text.
+    #[serde(skip)]
+    pub media_nodes: Vec<NodeId>,
 }
 
 impl Article {
@@ -308,6 +311,7 @@ fn article(dom: &Dom, meta: Metadata, best: Attempt, base: Option<&BaseUrl>) -> 
         text: best.written.text,
         root: best.root,
         text_nodes: best.written.text_nodes,
+        media_nodes: best.written.media_nodes,
     }
 }
 

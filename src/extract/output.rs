@@ -54,6 +54,8 @@ pub struct Written {
     pub html: String,
     pub text: String,
     pub text_nodes: Vec<NodeId>,
+    /// The page's pictures and players the article shows (`img`, `picture`, embeds).
+    pub media_nodes: Vec<NodeId>,
     /// The addresses of the pictures written (`src` and `srcset` candidates), to tell whether
     /// the lead image is already in the body.
     pub pictures: Vec<String>,
@@ -81,6 +83,7 @@ pub fn write(
         html: String::with_capacity(room.html),
         text: String::with_capacity(room.text),
         text_nodes: Vec::with_capacity(room.text_nodes),
+        media_nodes: Vec::new(),
         pictures: Vec::new(),
         shown: 0,
         last_shown: None,
@@ -110,6 +113,7 @@ pub fn write(
         html: w.html,
         text: tidy_text(&w.text),
         text_nodes: w.text_nodes,
+        media_nodes: w.media_nodes,
         pictures: w.pictures,
     }
 }
@@ -216,6 +220,7 @@ struct Writer<'a> {
     html: String,
     text: String,
     text_nodes: Vec<NodeId>,
+    media_nodes: Vec<NodeId>,
     pictures: Vec<String>,
     /// Pictures and cards written so far: a figure that gains none has lost its picture.
     shown: usize,
@@ -276,6 +281,7 @@ impl Writer<'_> {
                 }
                 NodeData::Element(el) => {
                     if self.media(n, el) {
+                        self.media_nodes.push(n);
                         walk.skip_subtree(n);
                         continue;
                     }

@@ -212,6 +212,7 @@ impl Writer<'_> {
             } else if el.is("img") {
                 if let Some(p) = self.picture_of_img(el) {
                     add(p);
+                    self.media_nodes.push(n);
                 }
             } else if el.is("noscript") {
                 for (p, _) in self.noscript_images(n) {
