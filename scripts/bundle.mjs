@@ -16,14 +16,16 @@ export const EXTENSION_ENTRIES = ['background.js', 'content.js', 'options.js', '
  * statements labelled `TEST_HOOKS:`, which answer the messages only the e2e suites send
  * (messages.js's testOnly); the shipped build leaves them out. `globalName`: the entry's
  * exports as one global of that name (for the bench and the tests, which inject a bundle).
+ * `external`: import paths left as imports (esbuild's wildcards), not bundled.
  */
-export function bundle(entry, { testHooks = false, globalName } = {}) {
+export function bundle(entry, { testHooks = false, globalName, external = [] } = {}) {
   const result = buildSync({
     entryPoints: [entry],
     absWorkingDir: ROOT,
     bundle: true,
     format: 'iife',
     globalName,
+    external,
     target: 'es2022',
     charset: 'utf8',
     // The statements labelled TEST_HOOKS: (messages only the e2e suites send) are left out.
