@@ -216,3 +216,24 @@ fn outside_the_article_a_part_is_judged_as_on_the_whole_page() {
     assert_eq!(in_part, [by_id(&dom, "trending")]);
     assert!(on_whole.iter().all(|&w| dom.contains(w, in_part[0])));
 }
+
+#[test]
+fn a_label_written_into_an_empty_slot_of_the_article_goes() {
+    // The page writes "Anzeige" into a slot it left empty; the part sent is that slot alone,
+    // under the article as partial context. The label is all the part holds of the article.
+    let body = |label: &str| {
+        page(&format!(
+            "<header class=h1j2k><a href=/>Fördeblatt</a></header><main><article id=story class=k3j4h>\
+             <h1>Fähre</h1>{PROSE}{PROSE}<div class=a7s8d id=slot>{label}</div>{PROSE}</article></main>"
+        ))
+    };
+    let before = body("");
+    let whole = tidyread::analyze(&before, &Options::default());
+    assert!(whole.article.is_ok());
+    let after = body("Anzeige");
+    let slot = by_id(&after, "slot");
+    let removed = run_part(&after, &[slot], &whole);
+    assert_eq!(removed.len(), 1, "{removed:?}");
+    assert_eq!(removed[0].0, slot);
+    assert_eq!(removed[0].1.kind, ClutterKind::Ad);
+}

@@ -4,7 +4,7 @@
 //! own; this module walks the page, reads labels, phrases and class names once, and asks each
 //! kind in a fixed order.
 
-use crate::dom::{NodeData, NodeId};
+use crate::dom::{LayoutFlags, NodeData, NodeId};
 use crate::text;
 
 use super::counts::Counts;
@@ -215,9 +215,12 @@ fn label_text(f: &Facts, id: NodeId) -> Option<LabelText> {
     if c.words == 0 || c.words > lexicon::LABEL_MAX_WORDS {
         return None;
     }
-    // The outermost element with this text: its parent says more.
+    // The outermost element with this text: its parent says more, unless the parent is only
+    // partly known (a part of a page: the rest of its text was not sent).
     if let Some(p) = f.dom.parent(id) {
-        if f.dom.element(p).is_some()
+        if f.dom
+            .element(p)
+            .is_some_and(|e| !e.layout.has(LayoutFlags::PARTIAL))
             && f.counts(p).words == c.words
             && f.counts(p).chars == c.chars
         {
