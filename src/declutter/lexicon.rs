@@ -296,4 +296,34 @@ mod tests {
             Some("vip member")
         );
     }
+
+    #[test]
+    fn phrases_tolerate_a_few_inserted_words_and_compounds() {
+        let promo = |text: &str| phrase_found(text, Phrases::PROMO);
+        assert_eq!(
+            promo("Werden Sie jetzt VIP-Mitglied"),
+            Some("werden sie mitglied")
+        );
+        assert_eq!(
+            promo("Werden Sie noch Premium-Mitglied!"),
+            Some("werden sie mitglied")
+        );
+        assert_eq!(promo("Become a member today"), Some("become a member"));
+        assert_eq!(promo("Become a Times member"), Some("become a member"));
+        assert_eq!(promo("Devenez maintenant membre"), Some("devenez membre"));
+        assert_eq!(
+            phrase_found("You’ve reached your monthly limit", Phrases::PAYWALL),
+            Some("you've reached your")
+        );
+        // Three words between are a sentence, not the phrase; nor is another order.
+        assert_eq!(
+            promo("Werden Sie, wie Ihre Nachbarn schon, Mitglied im Verein"),
+            None
+        );
+        assert_eq!(
+            promo("Member of the board, she did not become a VIP"),
+            Some("become a vip")
+        );
+        assert_eq!(promo("The member who became a VIP"), None);
+    }
 }

@@ -173,9 +173,54 @@ fn byte_key(word: &[u8]) -> u32 {
     u32::from_le_bytes(key)
 }
 
+/// Words a phrase tolerates between two of its own: "werden Sie [jetzt VIP-]Mitglied",
+/// "become a [Times Premium] member", "join [us] now".
+const PHRASE_MAX_GAP: usize = 2;
+
+/// The lower-cased words of a text: runs of letters and digits, so "VIP-Mitglied" is two.
+fn phrase_words(lower: &str) -> impl Iterator<Item = &str> {
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// Whether a text's word stands for a phrase's word: the same, inflected ("members"), or, for
+/// a word of four characters or more, inside a compound ("Premiummitglied") or a run of
+/// characters without spaces (Japanese, Chinese).
+fn word_stands_for(text_word: &str, phrase_word: &str) -> bool {
+    let n = phrase_word.chars().count();
+    text_word == phrase_word
+        || (n >= 3 && text_word.starts_with(phrase_word))
+        || (n >= 4 && text_word.contains(phrase_word))
+}
+
+/// Whether `phrase`'s words are in `words` in order, at most [`PHRASE_MAX_GAP`] words apart.
+fn holds_phrase(words: &[&str], phrase: &[&str]) -> bool {
+    let Some(first) = phrase.first() else {
+        return false;
+    };
+    (0..words.len())
+        .any(|i| word_stands_for(words[i], first) && continues_phrase(&words[i..], phrase))
+}
+
+/// Whether the rest of `phrase` follows its first word, which is `words[0]`.
+fn continues_phrase(words: &[&str], phrase: &[&str]) -> bool {
+    let Some(next) = phrase.get(1) else {
+        return true;
+    };
+    (1..words.len().min(PHRASE_MAX_GAP + 2))
+        .any(|j| word_stands_for(words[j], next) && continues_phrase(&words[j..], &phrase[1..]))
+}
+
+/// A phrase, and its words.
+struct Phrase {
+    text: &'static str,
+    words: Vec<&'static str>,
+}
+
 /// Phrase tables, one bit each, and the prefilter over them.
 pub struct PhraseTable {
-    tables: Vec<(u8, &'static [&'static str])>,
+    tables: Vec<(u8, Vec<Phrase>)>,
     /// The beginnings of every phrase's longest word, sorted: a text without any of them holds
     /// no phrase, and most texts are rejected by a few binary searches.
     anchors: Vec<u32>,
@@ -198,6 +243,19 @@ impl PhraseTable {
             .collect();
         anchors.sort_unstable();
         anchors.dedup();
+        let tables = tables
+            .into_iter()
+            .map(|(bit, table)| {
+                let phrases = table
+                    .iter()
+                    .map(|&text| Phrase {
+                        text,
+                        words: phrase_words(text).collect(),
+                    })
+                    .collect();
+                (bit, phrases)
+            })
+            .collect();
         PhraseTable {
             tables,
             anchors,
@@ -236,9 +294,10 @@ impl PhraseTable {
             return 0;
         }
         let lower = text.to_lowercase();
+        let words: Vec<&str> = phrase_words(&lower).collect();
         let mut m = 0;
-        for &(bit, table) in &self.tables {
-            if table.iter().any(|p| lower.contains(p)) {
+        for (bit, table) in &self.tables {
+            if table.iter().any(|p| holds_phrase(&words, &p.words)) {
                 m |= bit;
             }
         }
@@ -249,7 +308,11 @@ impl PhraseTable {
     pub fn found(&self, text: &str, bit: u8) -> Option<&'static str> {
         let (_, table) = self.tables.iter().find(|(b, _)| *b == bit)?;
         let lower = text.to_lowercase();
-        table.iter().copied().find(|p| lower.contains(p))
+        let words: Vec<&str> = phrase_words(&lower).collect();
+        table
+            .iter()
+            .find(|p| holds_phrase(&words, &p.words))
+            .map(|p| p.text)
     }
 }
 
