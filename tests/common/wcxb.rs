@@ -292,25 +292,101 @@ pub struct Run {
     pub failure: Option<String>,
     pub panicked: bool,
     pub ms: f64,
+    /// The `with` snippets the live page would hide, each with the removal that holds it.
+    pub with_removed: Vec<HiddenSnippet>,
+    /// Sentences of the main text (of [`SENTENCE_MIN_WORDS`] words or more) in the text of a
+    /// removal: a stricter look for main content hidden.
+    pub sentences_removed: usize,
+}
+
+/// A `with` snippet in the text of a removal.
+#[derive(Clone, Debug, Serialize)]
+pub struct HiddenSnippet {
+    pub snippet: String,
+    /// The removal's kind and reason: "Recommended (list of 5 headline links…)".
+    pub removal: String,
+}
+
+/// A sentence of the main text counts for [`Run::sentences_removed`] from this many words:
+/// shorter ones ("Read more.", a date) recur outside the main text.
+pub const SENTENCE_MIN_WORDS: usize = 8;
+
+/// The text of a removed block as the page shows it, whitespace collapsed and lower-cased:
+/// scripts, styles and templates left out (a JSON-LD script may hold the whole article).
+fn removed_text(dom: &tidyread::Dom, block: tidyread::NodeId) -> String {
+    use tidyread::dom::NodeData;
+    let mut raw = String::new();
+    let mut walk = dom.descendants(block);
+    while let Some(d) = walk.next() {
+        match dom.data(d) {
+            NodeData::Text(t) => raw.push_str(t),
+            NodeData::Element(e)
+                if matches!(&*e.name, "script" | "style" | "noscript" | "template") =>
+            {
+                walk.skip_subtree(d)
+            }
+            _ => {}
+        }
+    }
+    tidyread::text::normalize_space(&raw).to_lowercase()
+}
+
+/// The main text's sentences of [`SENTENCE_MIN_WORDS`] words or more, whitespace collapsed and
+/// lower-cased.
+fn long_sentences(main_content: &str) -> Vec<String> {
+    main_content
+        .split(['.', '!', '?', '\n', '。', '！', '？'])
+        .map(|s| tidyread::text::normalize_space(s).to_lowercase())
+        .filter(|s| s.split(' ').count() >= SENTENCE_MIN_WORDS)
+        .collect()
+}
+
+/// What of the main content the removals hold: the `with` snippets, and how many long sentences.
+fn removed_main_content(
+    dom: &tidyread::Dom,
+    removals: &[tidyread::Removal],
+    truth: &Truth,
+) -> (Vec<HiddenSnippet>, usize) {
+    let texts: Vec<String> = removals.iter().map(|r| removed_text(dom, r.node)).collect();
+    let holder = |needle: &str| texts.iter().position(|t| t.contains(needle));
+    let with = truth
+        .with
+        .iter()
+        .filter_map(|w| {
+            let i = holder(&tidyread::text::normalize_space(w).to_lowercase())?;
+            let r = &removals[i];
+            Some(HiddenSnippet {
+                snippet: w.clone(),
+                removal: format!("{:?} ({})", r.kind, r.reason),
+            })
+        })
+        .collect();
+    let sentences = long_sentences(&truth.main_content)
+        .iter()
+        .filter(|s| holder(s).is_some())
+        .count();
+    (with, sentences)
 }
 
 /// Parses and analyses one page, under [`guarded`] (a panic becomes the
-/// failure, and the text stays empty).
+/// failure, and the text stays empty). The time is parse and analysis only; then the live
+/// page's removals are checked against the main content.
 pub fn run(source: &[u8], truth: &Truth) -> Run {
     let started = std::time::Instant::now();
+    let mut ms = None;
     let opts = options(truth);
     let outcome = guarded("parse, analyze", || {
         let dom = tidyread::parse_html(source).map_err(|e| format!("input: {e}"))?;
-        let parts = tidyread::Parts {
-            removals: false,
-            text: true,
-        };
-        let analysis = tidyread::analyze_parts(&dom, &opts, parts);
-        Ok::<_, String>((analysis.readerable, analysis.article))
+        let analysis = tidyread::analyze(&dom, &opts);
+        ms = Some(started.elapsed().as_secs_f64() * 1000.0);
+        let removed = removed_main_content(&dom, &analysis.removals, truth);
+        Ok::<_, String>((analysis.readerable, analysis.article, removed))
     });
     let mut run = Run::default();
     match outcome {
-        Ok(Ok((readerable, article))) => {
+        Ok(Ok((readerable, article, (with_removed, sentences_removed)))) => {
+            run.with_removed = with_removed;
+            run.sentences_removed = sentences_removed;
             run.readerable = Some(readerable.readerable);
             run.readerable_score = Some(readerable.score);
             match article {
@@ -327,7 +403,7 @@ pub fn run(source: &[u8], truth: &Truth) -> Run {
             run.failure = Some(p);
         }
     }
-    run.ms = started.elapsed().as_secs_f64() * 1000.0;
+    run.ms = ms.unwrap_or_else(|| started.elapsed().as_secs_f64() * 1000.0);
     run
 }
 

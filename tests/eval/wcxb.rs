@@ -126,6 +126,10 @@ pub struct Summary {
     pub readerable_false_shut: usize,
     pub readerable_false_open: usize,
     pub readerable_true_shut: usize,
+    /// Pages where the live page would hide main content: a removal holds a `with` snippet...
+    pub pages_hiding_with: usize,
+    /// ...or, more strictly, a long sentence of the main text.
+    pub pages_hiding_sentences: usize,
     pub median_ms: f64,
 }
 
@@ -180,6 +184,14 @@ pub fn summarize(records: &[Record]) -> Summary {
         readerable_false_shut: count(READERABLE_TYPES, false),
         readerable_false_open: count(NOT_READERABLE_TYPES, true),
         readerable_true_shut: count(NOT_READERABLE_TYPES, false),
+        pages_hiding_with: records
+            .iter()
+            .filter(|r| !r.run.with_removed.is_empty())
+            .count(),
+        pages_hiding_sentences: records
+            .iter()
+            .filter(|r| r.run.sentences_removed > 0)
+            .count(),
         median_ms: f1::median(&ms).unwrap_or(0.0),
     }
 }
@@ -242,6 +254,23 @@ pub fn print_summary(s: &Summary, records: &[Record], dir: &Path) {
             all.panics
         );
     }
+    let hiding: Vec<&str> = records
+        .iter()
+        .filter(|r| !r.run.with_removed.is_empty())
+        .map(|r| r.truth.id.as_str())
+        .collect();
+    println!(
+        "live page: a removal holds a `with` snippet on {} pages{}; a sentence of the main text \
+         ({}+ words) on {}",
+        s.pages_hiding_with,
+        if hiding.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", hiding.join(", "))
+        },
+        wcxb::SENTENCE_MIN_WORDS,
+        s.pages_hiding_sentences
+    );
     println!();
     println!("readerable (would automatic reader mode open?), by page type:");
     println!("| type | want | open | shut | no verdict | open share |");
@@ -370,6 +399,19 @@ pub fn print_page(r: &Record, texts: bool) {
     println!("with: {} of {} found", found.len(), r.truth.with.len());
     for m in missed {
         println!("  missed: {}", shorten(m));
+    }
+    for w in &r.run.with_removed {
+        println!(
+            "  hidden on the live page by {}: {}",
+            w.removal,
+            shorten(&w.snippet)
+        );
+    }
+    if r.run.sentences_removed > 0 {
+        println!(
+            "  sentences of the main text hidden on the live page: {}",
+            r.run.sentences_removed
+        );
     }
     let (left, _) = wcxb::split_snippets(&r.run.text, &r.truth.without);
     println!(
