@@ -4,12 +4,12 @@
 //! element in the middle of the viewport ([`LayoutFlags::IN_VIEW`]), and where that element is
 //! in one of several stories the article found holds, the article is read from that story.
 
-use crate::dom::{Dom, LayoutFlags, NodeData, NodeId};
+use crate::dom::{Dom, LayoutFlags, NodeId};
 use crate::extract::Article;
 
-/// A story holds at least this many characters of the article's text, and so do the others
-/// together: a caption or a box beside the story is not one.
-const STORY_MIN_CHARS: u32 = 500;
+/// A story holds at least this many bytes of the article's text, and so do the others together:
+/// a caption or a box beside the story is not one.
+const STORY_MIN_BYTES: u32 = 500;
 
 /// The story the reader is reading, when the article found holds several: the outermost element
 /// around the one in view that holds a heading and enough of the article's text, while the rest
@@ -24,26 +24,26 @@ pub fn story(dom: &Dom, article: &Article) -> Option<NodeId> {
     if seen == block || !dom.contains(block, seen) {
         return None;
     }
-    // The article's characters and headings under each node of its block, children first.
-    let shown: std::collections::HashSet<NodeId> = article.text_nodes.iter().copied().collect();
+    // The article's text (in bytes) and headings under each node of its block, children first.
+    let mut bytes = vec![0u32; dom.len()];
+    for &t in &article.text_nodes {
+        bytes[t.index()] = dom.text(t).map_or(0, str::len) as u32;
+    }
     let order: Vec<NodeId> = dom.descendants(block).collect();
-    let mut chars = vec![0u32; dom.len()];
     let mut headings = vec![0u32; dom.len()];
     for &n in order.iter().rev() {
-        match dom.data(n) {
-            NodeData::Text(t) if shown.contains(&n) => chars[n.index()] += t.chars().count() as u32,
-            NodeData::Element(_) if is_heading(dom, n) => headings[n.index()] += 1,
-            _ => {}
+        if is_heading(dom, n) {
+            headings[n.index()] += 1;
         }
         if let Some(p) = dom.parent(n).filter(|_| n != block) {
-            chars[p.index()] += chars[n.index()];
+            bytes[p.index()] += bytes[n.index()];
             headings[p.index()] += headings[n.index()];
         }
     }
     let is_story = |n: NodeId| {
-        let (own, rest) = (chars[n.index()], chars[block.index()] - chars[n.index()]);
+        let (own, rest) = (bytes[n.index()], bytes[block.index()] - bytes[n.index()]);
         let others = headings[block.index()] - headings[n.index()];
-        own >= STORY_MIN_CHARS && rest >= STORY_MIN_CHARS && headings[n.index()] > 0 && others > 0
+        own >= STORY_MIN_BYTES && rest >= STORY_MIN_BYTES && headings[n.index()] > 0 && others > 0
     };
     std::iter::once(seen)
         .chain(dom.ancestors(seen))
@@ -55,8 +55,7 @@ pub fn story(dom: &Dom, article: &Article) -> Option<NodeId> {
 /// The first heading's text of `story`, the title of what it tells.
 pub fn title(dom: &Dom, story: NodeId) -> Option<String> {
     let heading = dom.descendants(story).find(|&n| is_heading(dom, n))?;
-    let text = dom.text_content(heading);
-    let title = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let title = crate::text::normalize_space(&dom.text_content(heading));
     (!title.is_empty()).then_some(title)
 }
 
