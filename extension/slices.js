@@ -27,7 +27,7 @@ const MAX_SLICE = 4000;
 // What a record costs before any slice was timed (snapshot, core, applying): a first guess on
 // the slow side (a busy machine's), which the slices' own times then correct.
 const FIRST_MS_PER_RECORD = 0.008;
-// Elements the page changed, remembered between slices; past this, new ones wait for none.
+// Elements the page changed, remembered between slices; past this, new ones are not looked at.
 const MAX_CHANGED = 5000;
 // A changed element is copied with the block around it, up to this many elements and levels:
 // an ad slot filled beside its label, a ticker's new item in its list.
@@ -36,10 +36,7 @@ const PART_CONTEXT_LEVELS = 4;
 
 /** The slices of one page, and what they need to know of each other. */
 export class Slices {
-  /**
-   * `shadowRoot(element)` finds shadow roots (default: open ones); `layout` and `inView` are
-   * snapshot.js's options.
-   */
+  /** `shadowRoot(element)` finds shadow roots (default: open ones); `layout` is snapshot.js's. */
   constructor(doc, { shadowRoot = openShadowRoot, layout = null } = {}) {
     this.doc = doc;
     this.snapshotOptions = { shadowRoot, layout };
@@ -56,18 +53,16 @@ export class Slices {
     // What the first look found: the element of the article's block and whether it is one.
     this.region = null;
     this.articleFound = false;
-    this.looked = false;
     this.msPerRecord = FIRST_MS_PER_RECORD;
   }
 
   /**
-   * The first look: `{snapshot, options, whole}`, `options` for the core (none: an analysis of
-   * the page as usual), `whole` whether the snapshot holds the whole page. `whole: true` asks for
-   * the whole page however big (the reader view needs all of the article).
+   * The first look: `{kind: 'first', snapshot, options}`, `options` for the core (none: an
+   * analysis of the page as usual). `whole: true` asks for the whole page however big (the reader
+   * view needs all of the article).
    */
   first({ whole = false } = {}) {
     this.reset();
-    this.looked = true;
     // About two records an element (its text beside it). A collection's item(i) walks only
     // as far as i: `length` would count a huge page whole.
     const huge = !whole && this.doc.getElementsByTagName('*').item(FIRST_BUDGET / 2) !== null;
@@ -78,7 +73,7 @@ export class Slices {
       childCap: huge ? FIRST_CHILD_CAP : Infinity,
     });
     this.rest = snapshot.rest;
-    return { kind: 'first', snapshot, options: {}, whole: snapshot.rest.length === 0 };
+    return { kind: 'first', snapshot, options: {} };
   }
 
   /** What the core said of the first look. */
