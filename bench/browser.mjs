@@ -9,6 +9,9 @@
 //   node bench/browser.mjs --skip cold,corpus,growth,synthetic,live   leave parts out (implies --no-write)
 //   node bench/browser.mjs --profile NAME  also a CPU profile of tidyread and Readability on page NAME
 //                                          (bench/out/, with a wasm build that keeps function names)
+//   node bench/browser.mjs --live-before DIR   the live page also with an older e2e Chrome build
+//                                          (DIR: that commit's dist/e2e/chrome), in the same run,
+//                                          for the report's "before" column
 //
 // Env: TIDYREAD_CORPUS (default ../shared/corpus/readability), CHROMIUM (default /usr/bin/chromium),
 // BENCH_TARGET_MS (time each method gets per page, default 100), BENCH_BATCH_MS (default 5),
@@ -77,13 +80,14 @@ import { writeSection } from './report-section.mjs';
 // ---- arguments ----
 
 const args = process.argv.slice(2);
-const opt = { pages: Infinity, filter: null, write: true, profile: null, skip: new Set() };
+const opt = { pages: Infinity, filter: null, write: true, profile: null, liveBefore: null, skip: new Set() };
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === '--pages') opt.pages = Number(args[++i]);
   else if (a === '--filter') opt.filter = args[++i];
   else if (a === '--no-write') opt.write = false;
   else if (a === '--profile') opt.profile = args[++i];
+  else if (a === '--live-before') opt.liveBefore = args[++i];
   else if (a === '--skip') for (const part of args[++i].split(',')) opt.skip.add(part);
   else {
     console.error(`bench: unknown argument ${a}`);
@@ -91,6 +95,10 @@ for (let i = 0; i < args.length; i++) {
   }
 }
 
+if (opt.liveBefore && !existsSync(join(opt.liveBefore, 'manifest.json'))) {
+  console.error(`bench: ${opt.liveBefore} holds no extension (manifest.json): give a dist/e2e/chrome`);
+  process.exit(2);
+}
 for (const f of [join(PKG, 'tidyread.js'), join(PKG, 'tidyread_bg.wasm')]) {
   if (!existsSync(f)) {
     console.error(`bench: ${f} is missing: run \`make wasm\``);
@@ -216,11 +224,12 @@ async function main() {
   );
   if (syntheticResult.spread) console.log(`  min and max samples: ${JSON.stringify(syntheticResult.spread)}`);
 
-  // The synthetic page with a live ticker, in Chromium with the extension and without it.
+  // The synthetic page with a live ticker, in Chromium with the extension and without it (and
+  // with an older build of it, when asked).
   let live = { error: 'skipped' };
   if (!opt.skip.has('live')) {
     try {
-      live = await livePageFigures(`${server.origin}/live`);
+      live = await livePageFigures(`${server.origin}/live`, { before: opt.liveBefore });
     } catch (error) {
       live = { error: String(error.message).split('\n')[0] };
     }

@@ -10,6 +10,7 @@
 // trending sidebar and the first ad slot) was hidden at that moment; and every long task
 // (PerformanceObserver 'longtask': a task of the page's main thread over 50 ms) from the first
 // decision on, while the ticker runs. The same page without the extension is the baseline.
+import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { launchChromium, tempDir } from '../../tests/e2e/support.mjs';
 import { LAUNCH } from './chromium.mjs';
@@ -161,9 +162,10 @@ export async function measureLivePage(context, url, { decides = true, watchMs = 
 
 /**
  * The figures of the live page at `url` without tidyread (a plain Chromium) and with it (the
- * e2e build of the extension, granted all sites), one after the other.
+ * e2e build of the extension, granted all sites), one after the other; with `before`, the
+ * directory of an older e2e Chrome build, also with that build (`before`), in the same run.
  */
-export async function livePageFigures(url, { watchMs = WATCH_MS } = {}) {
+export async function livePageFigures(url, { watchMs = WATCH_MS, before = null } = {}) {
   const browser = await chromium.launch(LAUNCH);
   let without;
   try {
@@ -171,20 +173,36 @@ export async function livePageFigures(url, { watchMs = WATCH_MS } = {}) {
   } finally {
     await browser.close();
   }
-  const profile = tempDir('tidyread-bench-live-');
-  const context = await launchChromium(profile.dir);
+  const withExtension = async (extension) => {
+    const profile = tempDir('tidyread-bench-live-');
+    const context = await launchChromium(profile.dir, extension ? { extension } : {});
+    try {
+      return await measureLivePage(context, url, { watchMs });
+    } finally {
+      await context.close();
+      profile.remove();
+    }
+  };
+  const figures = { without, with: await withExtension(null) };
+  if (before) figures.before = { what: `${buildName(before)}, in the same run`, ...(await withExtension(before)) };
+  return figures;
+}
+
+// A build's directory, with the commit of the checkout it sits in when there is one.
+function buildName(dir) {
   try {
-    return { without, with: await measureLivePage(context, url, { watchMs }) };
-  } finally {
-    await context.close();
-    profile.remove();
+    const commit = execFileSync('git', ['-C', dir, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    return `the build of commit ${commit}`;
+  } catch {
+    return `the build in ${dir}`;
   }
 }
 
 /**
  * The same figures before the content script looked at pages in slices (main at f964319: the
  * whole page snapshotted and analysed at each decision, a task after DOMContentLoaded), measured
- * once by this module on this machine, for the report to show beside today's.
+ * once by this module on this machine, for the report to show beside today's when the run has no
+ * `before` build of its own (`--live-before`).
  */
 export const LIVE_PAGE_BEFORE = {
   what: 'main at f964319, measured once by the same code, at a load average of 12.6',

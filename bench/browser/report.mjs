@@ -50,6 +50,25 @@ function nativeFigures(perPage) {
   };
 }
 
+// The headline figures of the run bench/results.json holds before this one replaces it, for the
+// report to show beside this run's (null when there is none).
+function previousRun() {
+  const file = join(ROOT, 'bench', 'results.json');
+  if (!existsSync(file)) return null;
+  try {
+    const r = JSON.parse(readFileSync(file, 'utf8'));
+    return {
+      commit: r.git?.commit ?? null,
+      date: r.date ?? null,
+      loadavg_at_start: r.machine?.loadavg_at_start?.[0] ?? null,
+      ratio_extract_vs_readability: r.ratio_extract_vs_readability ?? null,
+      live_page: r.live_page?.with ?? null,
+    };
+  } catch {
+    return null;
+  }
+}
+
 // The commit measured, and whether the files that make the wasm and the snapshot differed from it.
 function gitState() {
   try {
@@ -218,8 +237,9 @@ export function summarise({
           what: `the synthetic page with a live ticker (a headline every ${TICK_MS} ms), in Chromium with the extension (the e2e build: its probe on <html> marks the first decision) and without it; long tasks (PerformanceObserver 'longtask') that began after the first decision, over ${WATCH_MS} ms; bench/browser/live-page.mjs`,
           with: live.with,
           without: live.without,
-          before: LIVE_PAGE_BEFORE,
+          before: live.before ?? LIVE_PAGE_BEFORE,
         },
+    previous_run: previousRun(),
     native: nativeFigures(perPage),
     targets: {
       extract_vs_readability_median: verdict(
@@ -313,6 +333,13 @@ export function markdown(r) {
     `| cold start: compile + instantiate + warm-up + first snapshot and analyze, median of ${r.cold_start.trials} | ${f(r.cold_start_ms, 1)} ms | ≤ 25 ms | ${mark(t.cold_start_ms)} |`,
     `| wasm memory after a page's runs, median | ${mb(t.memory_bytes.value)} | ≤ 4 MB | ${mark(t.memory_bytes)} |`,
     '',
+    ...(r.previous_run
+      ? [
+          `The previous run (commit ${r.previous_run.commit?.slice(0, 7) ?? '?'}, ${r.previous_run.date?.slice(0, 10) ?? '?'}, load average ${r.previous_run.loadavg_at_start ?? '?'} at the start): ` +
+            `extract / Readability ${f(r.previous_run.ratio_extract_vs_readability)}× (median of per-page ratios; this run ${f(t.extract_vs_readability_median.value)}×).`,
+          '',
+        ]
+      : []),
     `Cold start parts (median): compile ${f(r.cold_start.median_ms.compile_ms)} ms, instantiate ${f(r.cold_start.median_ms.instantiate_ms)} ms, ` +
       `warm-up ${f(r.cold_start.median_ms.warm_up_ms)} ms (these three while the page is parsed), ` +
       `first snapshot ${f(r.cold_start.median_ms.first_snapshot_ms)} ms, first analyze ${f(r.cold_start.median_ms.first_analyze_ms)} ms ` +
@@ -330,20 +357,24 @@ export function markdown(r) {
   }
   if (!r.live_page.error) {
     const { with: on, without: off, before } = r.live_page;
+    const previous = r.previous_run?.live_page ?? {};
     const showing = Object.entries(on.clutter_showing_at_decision ?? {})
       .filter(([, shows]) => shows)
       .map(([name]) => name);
+    const ms = (x) => (x === null || x === undefined ? '—' : `${f(x, 0)} ms`);
+    const tasks = (x) => (x.long_tasks_after === undefined ? '—' : `${x.long_tasks_after}, ${ms(x.frozen_after_ms)}`);
     lines.push(
       '',
-      `The synthetic page with a live ticker (${on.nodes} nodes, a headline every ${TICK_MS / 1000} s), in Chromium with the extension; long tasks that began after the first decision, over ${WATCH_MS / 1000} s (before: ${before.what}):`,
+      `The synthetic page with a live ticker (${on.nodes} nodes, a headline every ${TICK_MS / 1000} s), in Chromium with the extension; long tasks that began after the first decision, over ${WATCH_MS / 1000} s (previous run: bench/results.json before this one; before: ${before.what}):`,
       '',
-      '| huge busy page | measured | target | before |',
-      '|---|---:|---:|---:|',
-      `| first decision, after DOMContentLoaded | ${f(on.first_decision_after_dcl_ms, 0)} ms | ≤ 150 ms | ${f(before.first_decision_after_dcl_ms, 0)} ms |`,
-      `| longest task after it | ${f(on.longest_task_after_ms, 0)} ms | ≤ 50 ms | ${f(before.longest_task_after_ms, 0)} ms |`,
-      `| long tasks after it, and their total (time frozen) | ${on.long_tasks_after}, ${f(on.frozen_after_ms, 0)} ms | | ${before.long_tasks_after}, ${f(before.frozen_after_ms, 0)} ms |`,
-      `| the same page without tidyread: long tasks after load, longest | ${off.long_tasks_after}, ${f(off.longest_task_after_ms, 0)} ms | | |`,
-      `| clutter in the first screen still showing at the first decision | ${showing.length === 0 ? 'none' : showing.join(', ')} | none | |`,
+      '| huge busy page | measured | target | previous run | before |',
+      '|---|---:|---:|---:|---:|',
+      `| first decision, after DOMContentLoaded | ${ms(on.first_decision_after_dcl_ms)} | ≤ 150 ms | ${ms(previous.first_decision_after_dcl_ms)} | ${ms(before.first_decision_after_dcl_ms)} |`,
+      `| longest task after it | ${ms(on.longest_task_after_ms)} | ≤ 50 ms | ${ms(previous.longest_task_after_ms)} | ${ms(before.longest_task_after_ms)} |`,
+      `| long tasks after it, and their total (time frozen) | ${tasks(on)} | | ${tasks(previous)} | ${tasks(before)} |`,
+      `| the same page without tidyread: long tasks after load, longest | ${off.long_tasks_after}, ${ms(off.longest_task_after_ms)} | | | |`,
+      `| clutter in the first screen still showing at the first decision | ${showing.length === 0 ? 'none' : showing.join(', ')} | none | | |`,
+      '',
     );
   }
   if (r.native.median_ms) {
