@@ -87,6 +87,27 @@ function ticker(tickMs) {
   });
 }
 
+/** Runs in the page (an e2e suite's check): whether every ad slot is hidden. */
+export function everyAdSlotHidden() {
+  return [...document.querySelectorAll('.ad-slot')].every((slot) => !slot.checkVisibility());
+}
+
+/**
+ * Runs in the page (an e2e suite's check): the article's sections, whether the paragraphs of a
+ * few of them (the first two, the middle one, the last) show, whether the trending list shows,
+ * and the ticker's headlines.
+ */
+export function whatShows() {
+  const sections = document.querySelectorAll('article.post > section');
+  const sample = [0, 1, Math.floor(sections.length / 2), sections.length - 1].map((i) => sections[i]);
+  return {
+    sections: sections.length,
+    paragraphs: sample.every((section) => [...section.querySelectorAll('p')].every((p) => p.checkVisibility())),
+    trending: document.querySelector('.trending').checkVisibility(),
+    ticks: document.querySelectorAll('#ticker li').length,
+  };
+}
+
 /**
  * The page: about `nodes` nodes, the recorder and the ticker. `keepPublished`: the recorder
  * keeps the outerHTML of the page's layout (all but the ticker) as published.

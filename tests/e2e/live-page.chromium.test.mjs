@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
 import { LAUNCH } from '../../bench/browser/chromium.mjs';
-import { livePage, measureLivePage } from '../../bench/browser/live-page.mjs';
+import { everyAdSlotHidden, livePage, measureLivePage, whatShows } from '../../bench/browser/live-page.mjs';
 import { startServer } from './server.mjs';
 import { isMarked, launchChromium, requireDist, ROOT, tempDir, waitFor } from './support.mjs';
 
@@ -79,21 +79,11 @@ test('the rest of the page follows in slices: every ad slot goes, every paragrap
   await waitFor('the first decision', () => page.evaluate(isMarked), { timeout: 60000 });
   const slots = await page.evaluate(() => document.querySelectorAll('.ad-slot').length);
   assert.ok(slots > 30, `ad slots all down the article (${slots})`);
-  await waitFor(
-    'every ad slot to be hidden',
-    () => page.evaluate(() => [...document.querySelectorAll('.ad-slot')].every((slot) => !slot.checkVisibility())),
-    { timeout: 90000, interval: 500 },
-  );
-  const shown = await page.evaluate(() => {
-    const sections = document.querySelectorAll('article.post > section');
-    const sample = [0, 1, Math.floor(sections.length / 2), sections.length - 1].map((i) => sections[i]);
-    return {
-      sections: sections.length,
-      paragraphs: sample.every((section) => [...section.querySelectorAll('p')].every((p) => p.checkVisibility())),
-      trending: document.querySelector('.trending').checkVisibility(),
-      ticks: document.querySelectorAll('#ticker li').length,
-    };
+  await waitFor('every ad slot to be hidden', () => page.evaluate(everyAdSlotHidden), {
+    timeout: 90000,
+    interval: 500,
   });
+  const shown = await page.evaluate(whatShows);
   assert.ok(shown.sections > 7000, `the article's sections (${shown.sections})`);
   assert.equal(shown.paragraphs, true, 'paragraphs at the top, the middle and the end of the article show');
   assert.equal(shown.trending, false);
