@@ -13,7 +13,7 @@ use super::score::Piece;
 pub use media::image_sources;
 
 /// Elements that end a line of text.
-const BLOCK_TAGS: &[&str] = &[
+pub(crate) const BLOCK_TAGS: &[&str] = &[
     "address",
     "article",
     "aside",
@@ -391,6 +391,11 @@ impl Writer<'_> {
             };
             self.attr(&a.name, &value);
         }
+        if name == "pre" {
+            if let Some(lang) = code_language(self.dom, id) {
+                self.attr("data-lang", &lang);
+            }
+        }
         self.html.push('>');
     }
 
@@ -416,6 +421,55 @@ impl Writer<'_> {
                 _ => true,
             })
     }
+}
+
+/// The programming language a code block's markup names, as highlighters and Markdown
+/// renderers mark it: `language-rust` or `lang-rust` (on the `<pre>` or its `<code>`),
+/// `highlight-source-rust` or `highlight-rust` (on a wrapper, as GitHub and Sphinx write),
+/// `brush: rust` (SyntaxHighlighter), `sourceCode rust` (Pandoc), or a `data-lang` on the
+/// `<pre>`. Markdown keeps it on the block's fence.
+fn code_language(dom: &Dom, pre: NodeId) -> Option<String> {
+    const PREFIXES: &[&str] = &[
+        "language-",
+        "lang-",
+        "highlight-source-",
+        "highlight-",
+        "brush:",
+    ];
+    const NOT_LANGUAGES: &[&str] = &["none", "nohighlight", "plaintext", "text", "default"];
+    let is_language = |name: &&str| {
+        (1..=24).contains(&name.len())
+            && name.bytes().any(|b| b.is_ascii_alphabetic())
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"+#-_.".contains(&b))
+            && !NOT_LANGUAGES.contains(&&*name.to_ascii_lowercase())
+    };
+    let code = dom.child_elements(pre).find(|&c| dom.is(c, "code"));
+    let mut named = dom.attr(pre, "data-lang").filter(is_language);
+    // The block, its code, then two wrappers out.
+    for id in [
+        Some(pre),
+        code,
+        dom.parent(pre),
+        dom.parent(pre).and_then(|p| dom.parent(p)),
+    ] {
+        let Some(class) = id.and_then(|id| dom.attr(id, "class")) else {
+            continue;
+        };
+        let mut tokens = class.split(|c: char| c.is_ascii_whitespace() || c == ';');
+        while named.is_none() {
+            let Some(token) = tokens.next() else { break };
+            named = match token {
+                "brush:" | "sourceCode" => tokens.find(|t| !t.is_empty()),
+                _ => PREFIXES
+                    .iter()
+                    .find_map(|prefix| token.strip_prefix(prefix)),
+            }
+            .filter(is_language);
+        }
+    }
+    named.map(str::to_ascii_lowercase)
 }
 
 /// Writes an attribute, escaping `<` and `>` too (as browsers' serialisers now do): markup in an
