@@ -16,6 +16,7 @@ pub mod hash;
 pub mod in_view;
 pub mod json;
 pub mod limits;
+pub mod markdown;
 pub mod metadata;
 pub mod options;
 pub mod picture;

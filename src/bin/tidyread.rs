@@ -9,7 +9,7 @@ use tidyread::dom::serialize;
 use tidyread::{Dom, Options};
 
 const USAGE: &str = "\
-usage: tidyread extract FILE|- [--url URL] [--json]
+usage: tidyread extract FILE|- [--url URL] [--json | --markdown]
        tidyread readerable FILE|-
        tidyread clean FILE|- [--url URL] [--report] [--keep-comments]";
 
@@ -21,11 +21,22 @@ enum Failure {
     NoArticle(String),
 }
 
+/// How `extract` writes the article.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    /// Reader HTML under its title and byline.
+    Html,
+    /// The article's fields and its text.
+    Json,
+    /// A Markdown document, as the reader view saves it.
+    Markdown,
+}
+
 struct Args {
     command: String,
     file: String,
     url: Option<String>,
-    json: bool,
+    format: Format,
     report: bool,
     keep_comments: bool,
 }
@@ -55,14 +66,16 @@ fn parse_args() -> Result<Args, Failure> {
         command,
         file: String::new(),
         url: None,
-        json: false,
+        format: Format::Html,
         report: false,
         keep_comments: false,
     };
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--url" => parsed.url = Some(args.next().ok_or_else(usage)?),
-            "--json" => parsed.json = true,
+            "--json" | "--markdown" if parsed.format != Format::Html => return Err(usage()),
+            "--json" => parsed.format = Format::Json,
+            "--markdown" => parsed.format = Format::Markdown,
             "--report" => parsed.report = true,
             "--keep-comments" => parsed.keep_comments = true,
             _ if parsed.file.is_empty() && (arg == "-" || !arg.starts_with('-')) => {
@@ -105,7 +118,7 @@ fn run() -> Result<(), Failure> {
         keep_comments: args.keep_comments,
     };
     let out = match args.command.as_str() {
-        "extract" => extract(&dom, &options, args.json)?,
+        "extract" => extract(&dom, &options, args.format)?,
         "readerable" => {
             let r = tidyread::readerable::check(&dom);
             format!(
@@ -122,9 +135,15 @@ fn run() -> Result<(), Failure> {
     Ok(())
 }
 
-fn extract(dom: &Dom, options: &Options, json: bool) -> Result<String, Failure> {
+fn extract(dom: &Dom, options: &Options, format: Format) -> Result<String, Failure> {
     let article = tidyread::extract(dom, options).map_err(|e| Failure::NoArticle(e.to_string()))?;
-    if json {
+    if format == Format::Markdown {
+        return Ok(tidyread::markdown::of_article(
+            &article,
+            options.url.as_deref(),
+        ));
+    }
+    if format == Format::Json {
         #[derive(serde::Serialize)]
         struct WithText<'a> {
             #[serde(flatten)]

@@ -21,6 +21,7 @@ use crate::text::{excerpt, word_count};
 use crate::url::BaseUrl;
 
 pub use output::image_sources;
+pub(crate) use output::BLOCK_TAGS;
 
 /// An extracted article: metadata, sanitised reader HTML, and the page nodes it came from.
 #[derive(Clone, Debug, Serialize)]
@@ -47,6 +48,9 @@ pub struct Article {
     pub text: String,
     pub word_count: usize,
     pub reading_minutes: u32,
+    /// The article as Markdown ([`crate::markdown::of_article`]), where the caller asked for it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub markdown: Option<String>,
     /// The element the article was found in.
     pub root: NodeId,
     /// Every page text node whose text the reader view shows: what decluttering must not touch.
@@ -308,6 +312,7 @@ fn article(dom: &Dom, meta: Metadata, best: Attempt, base: Option<&BaseUrl>) -> 
         content: best.written.html,
         word_count: words,
         reading_minutes: words.div_ceil(WORDS_PER_MINUTE) as u32,
+        markdown: None,
         text: best.written.text,
         root: best.root,
         text_nodes: best.written.text_nodes,

@@ -25,6 +25,8 @@ struct JsOptions {
     article: bool,
     /// Send the removals back (a declutter run needs them; the reader view does not).
     removals: bool,
+    /// Send the article as Markdown too (`article.markdown`: the reader view's save and copy).
+    markdown: bool,
     /// The snapshot is a part of the page (`classify_part`): only its clutter.
     part: bool,
     /// In a part: the snapshot's node that is the whole page's region, if it holds it.
@@ -40,6 +42,7 @@ impl Default for JsOptions {
             keep_comments: false,
             article: true,
             removals: true,
+            markdown: false,
             part: false,
             region: None,
             article_found: false,
@@ -89,6 +92,7 @@ impl JsOptions {
             keep_comments: flag("keepComments", defaults.keep_comments)?,
             article: flag("article", defaults.article)?,
             removals: flag("removals", defaults.removals)?,
+            markdown: flag("markdown", defaults.markdown)?,
             part: flag("part", defaults.part)?,
             region,
             article_found: flag("articleFound", defaults.article_found)?,
@@ -111,6 +115,7 @@ impl<T, E: std::fmt::Display> IntoJsResult<T> for Result<T, E> {
 /// the region decluttering was most careful in (`region`, a node index or null).
 /// `options.article: false` leaves the article out of the result, `options.removals: false` skips
 /// the clutter (an empty list): what each caller does not need costs nothing to cross.
+/// `options.markdown: true` adds the article as Markdown (`article.markdown`).
 /// `region` and `articleFound` say what a part of the page needs to know of the whole.
 /// `options.part: true`: the snapshot is a part of the page with its ancestors as context
 /// (`classify_part`); `options.articleFound` and `options.region` (the part's node that is the
@@ -170,6 +175,7 @@ fn respond(
     decode_ms: f64,
 ) -> Result<JsValue, JsError> {
     let send_article = options.article;
+    let send_markdown = options.markdown;
     let parts = Parts {
         removals: options.removals,
         text: false,
@@ -183,7 +189,7 @@ fn respond(
         keep_comments: options.keep_comments,
     };
     let t0 = clock.now();
-    let (analysis, removals) = match part {
+    let (mut analysis, removals) = match part {
         Some(whole) => (None, crate::classify_part(dom, whole, &options)),
         None => {
             let mut analysis = crate::analyze_parts(dom, &options, parts);
@@ -191,6 +197,11 @@ fn respond(
             (Some(analysis), removals)
         }
     };
+    if let Some(Ok(article)) = analysis.as_mut().map(|a| &mut a.article) {
+        if send_article && send_markdown {
+            article.markdown = Some(crate::markdown::of_article(article, options.url.as_deref()));
+        }
+    }
     let analyze_ms = clock.now() - t0;
     let selectors = removals
         .iter()
