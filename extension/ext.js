@@ -29,15 +29,19 @@ export function sendToTab(tabId, message) {
   return api().tabs.sendMessage(tabId, message);
 }
 
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
+
 /**
  * An element's shadow root, open or closed: a content script may see closed ones (Chrome's
  * `dom.openOrClosedShadowRoot`, Firefox's `openOrClosedShadowRoot` property), which a page's
- * own scripts cannot. Looked for on custom elements only, where closed roots live: the call
- * crosses into the browser, and a snapshot asks it of every element.
+ * own scripts cannot. Looked for on HTML custom elements only, where closed roots live: the call
+ * crosses into the browser, and a snapshot asks it of every element. Chrome's call throws on an
+ * element of another namespace with a hyphen in its name (MathML's annotation-xml, SVG's
+ * font-face).
  */
 export function shadowRootOf(element) {
   const open = element.shadowRoot;
-  if (open !== null || !element.localName.includes('-')) return open;
+  if (open !== null || !element.localName.includes('-') || element.namespaceURI !== HTML_NS) return open;
   if ('openOrClosedShadowRoot' in element) return element.openOrClosedShadowRoot ?? null;
   return api().dom?.openOrClosedShadowRoot(element) ?? null;
 }
