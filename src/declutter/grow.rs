@@ -29,6 +29,8 @@ pub struct Block {
     pub reason: String,
     pub cause: Cause,
     priority: Priority,
+    /// Grown from a list of headlines found by its shape or name.
+    list: bool,
 }
 
 /// What the seeds below each element are, by element row (seeds are elements).
@@ -39,6 +41,8 @@ struct SeedsBelow {
     labels: Vec<u32>,
     /// How many lists of headlines (found by their shape or name, not by a label) it holds.
     lists: Vec<u32>,
+    /// How many ad labels ("Advertisement") it holds.
+    ad_labels: Vec<u32>,
 }
 
 impl SeedsBelow {
@@ -46,10 +50,12 @@ impl SeedsBelow {
         let mut kinds = vec![KindSet::NONE; f.elements()];
         let mut labels = vec![0u32; f.elements()];
         let mut lists = vec![0u32; f.elements()];
+        let mut ad_labels = vec![0u32; f.elements()];
         for s in seeds {
             kinds[f.row(s.node)] |= KindSet::of(s.kind);
             labels[f.row(s.node)] += u32::from(s.is_label);
             lists[f.row(s.node)] += u32::from(is_list(s));
+            ad_labels[f.row(s.node)] += u32::from(is_ad_label(s));
         }
         for &id in f.order.iter().rev() {
             let Some(p) = f.dom.parent(id).filter(|&p| f.dom.element(p).is_some()) else {
@@ -60,12 +66,14 @@ impl SeedsBelow {
                 kinds[pr] = kinds[pr] | kinds[r];
                 labels[pr] += labels[r];
                 lists[pr] += lists[r];
+                ad_labels[pr] += ad_labels[r];
             }
         }
         SeedsBelow {
             kinds,
             labels,
             lists,
+            ad_labels,
         }
     }
 }
@@ -73,6 +81,11 @@ impl SeedsBelow {
 /// A list of headlines found by its shape or its name, not by a label over it.
 fn is_list(s: &Seed) -> bool {
     s.policy == Policy::Section && !s.is_label
+}
+
+/// An ad's label: the box it heads is an ad, whatever lies beside it.
+fn is_ad_label(s: &Seed) -> bool {
+    s.kind == ClutterKind::Ad && s.priority == Priority::Label && !s.is_label
 }
 
 /// Grows every seed, checks the result, and keeps only the outermost of nested blocks.
@@ -85,15 +98,32 @@ pub fn blocks(f: &Facts, seeds: Vec<Seed>) -> Vec<Block> {
             continue;
         }
         if let Some(kind) = (s.check)(f, &s, node) {
+            let list = is_list(&s);
             out.push(Block {
                 node,
                 kind,
                 reason: s.reason,
                 cause: s.cause,
                 priority: s.priority,
+                list,
             });
         }
     }
+    // A list found wider than the labelled box that holds all its headlines is that box seen
+    // with its neighbours (an ad beside it in a rail): the box speaks for the headlines.
+    let labelled: Vec<NodeId> = out
+        .iter()
+        .filter(|b| b.priority == Priority::Label && !b.list)
+        .map(|b| b.node)
+        .collect();
+    out.retain(|b| {
+        !b.list
+            || !labelled.iter().any(|&l| {
+                l != b.node
+                    && f.within(b.node, l)
+                    && f.counts(l).headline_links == f.counts(b.node).headline_links
+            })
+    });
 
     // Document order, the higher priority first for the same node; then drop nested blocks.
     out.sort_by(|a, b| {
@@ -169,11 +199,13 @@ fn grow(f: &Facts, s: &Seed, below: &SeedsBelow) -> NodeId {
             break;
         }
         // Two labelled sections are never one block, nor two lists, nor a list and a labelled
-        // section beside it: each keeps its own kind and reason.
+        // section or a labelled ad beside it: each keeps its own kind and reason. (An ad counts
+        // only once the block holds headlines: a box's own ad comes in together with them.)
         let section = s.is_label || is_list(s);
         let new_label = below.labels[pr] > below.labels[r];
         let new_list = below.lists[r] > 0 && below.lists[pr] > below.lists[r];
-        if section && (new_label || new_list) {
+        let new_ad = below.ad_labels[pr] > below.ad_labels[r] && f.counts(cur).headline_links > 0;
+        if section && (new_label || new_list || new_ad) {
             break;
         }
         if !absorbs(s.policy, whole, &extra, || opens(f, parent, s.node)) {

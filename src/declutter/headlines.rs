@@ -46,6 +46,8 @@ pub const TRENDING_LABELS: &[&str] = &[
     "热门文章",
     "热门推荐",
     "人気記事",
+    "アクセスランキング",
+    "ランキング",
     "많이 본 뉴스",
     "gerade beliebt",
     "tendances",
@@ -62,6 +64,11 @@ pub const TRENDING_LABELS: &[&str] = &[
     "mest läst",
     "mais lidas",
     "más leído",
+    "mest lästa",
+    "الأكثر قراءة",
+    "الأكثر مشاهدة",
+    "en çok okunanlar",
+    "çok okunanlar",
 ];
 
 /// Headings over lists of related or recommended stories.
@@ -150,6 +157,12 @@ pub const RECOMMENDED_LABELS: &[&str] = &[
     "powiązane",
     "関連",
     "relaterat",
+    "اقرأ أيضا",
+    "اقرأ أيضًا",
+    "مقالات ذات صلة",
+    "أخبار ذات صلة",
+    "ilgili haberler",
+    "bunlar da ilginizi çekebilir",
 ];
 
 /// Label beginnings that take a site or topic after them ("Trending on Townhall Videos"); exact

@@ -27,8 +27,16 @@ pub enum Label {
     Share,
 }
 
-/// A label longer than this is not a label.
-pub const LABEL_MAX_WORDS: u32 = 8;
+/// A label longer than this is not a label...
+const LABEL_MAX_WORDS: u32 = 8;
+/// ...unless it is this short: a word of a script written without spaces counts each character
+/// ("アクセスランキング" is nine).
+const LABEL_MAX_CHARS_UNSPACED: u32 = 12;
+
+/// Whether a text of `words` words and `chars` characters is short enough to be a label.
+pub fn label_sized(words: u32, chars: u32) -> bool {
+    words > 0 && (words <= LABEL_MAX_WORDS || chars <= LABEL_MAX_CHARS_UNSPACED)
+}
 
 /// A prefix label takes at most this many words after the prefix: "More from Townhall" is a
 /// label, "More on this below, as the court ruled…" is prose.
@@ -185,7 +193,11 @@ pub fn label(norm: &str) -> Option<Label> {
             }
         }
     }
-    None
+    // A trending list's label with the site's section after it: "Most Read Business". (Not
+    // "Related" with a word after it: "Related papers" may be the article's own references.)
+    let (head, _) = norm.rsplit_once(' ')?;
+    let trending = Label::Section(ClutterKind::TrendingList);
+    (lexicon.labels.get(head) == Some(&trending)).then_some(trending)
 }
 
 /// Characters of a text searched for a leading label ("Sponsored:", "Lesen Sie auch:").
@@ -269,6 +281,13 @@ mod tests {
             None
         );
         assert_eq!(read("Popular culture"), None);
+        assert_eq!(
+            read("Most Read Business"),
+            Some(Label::Section(ClutterKind::TrendingList))
+        );
+        assert_eq!(read("Advertisement policy"), None);
+        assert_eq!(read("Most read books of the year"), None);
+        assert_eq!(read("Related papers"), None);
     }
 
     #[test]

@@ -28,6 +28,10 @@ pub const LABELS: &[&str] = &[
     "订阅我们的新闻简报",
     "prenumerera på vårt nyhetsbrev",
     "assine a nossa newsletter",
+    "النشرة البريدية",
+    "اشترك في النشرة البريدية",
+    "e-bülten",
+    "bültenimize abone olun",
 ];
 
 /// Phrases of newsletter sign-ups.
@@ -47,6 +51,8 @@ pub const PHRASES: &[&str] = &[
     "ニュースレター",
     "新闻简报",
     "newslettera",
+    "النشرة البريدية",
+    "e-bülten",
 ];
 
 /// Texts of buttons that subscribe to a newsletter.

@@ -212,7 +212,7 @@ pub struct LabelText {
 /// The text of a small element that is its parent's only text of that size: a label.
 fn label_text(f: &Facts, id: NodeId) -> Option<LabelText> {
     let c = f.counts(id);
-    if c.words == 0 || c.words > lexicon::LABEL_MAX_WORDS {
+    if !lexicon::label_sized(c.words, c.chars) {
         return None;
     }
     // The outermost element with this text: its parent says more, unless the parent is only
@@ -275,7 +275,7 @@ fn label_seed(f: &Facts, id: NodeId) -> Option<Seed> {
         .iter()
         .find(|a| LABEL_ATTRIBUTES.contains(&&*a.name))
         .map(|a| a.value.as_str());
-    if attr_label.is_none() && (c.words == 0 || c.words > lexicon::LABEL_MAX_WORDS) {
+    if attr_label.is_none() && !lexicon::label_sized(c.words, c.chars) {
         return None;
     }
     // Headings inside navigation are menu entries; links are entries of some list, unless

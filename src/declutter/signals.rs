@@ -15,6 +15,8 @@ pub fn normalize_label(text: &str) -> String {
         for c in word.chars() {
             match c {
                 '’' | '‘' | '`' => out.push('\''),
+                // Turkish dotted capital I: its lower case would carry a combining dot.
+                'İ' => out.push('i'),
                 c => out.extend(c.to_lowercase()),
             }
         }
@@ -342,6 +344,7 @@ mod tests {
     fn labels_normalise() {
         assert_eq!(normalize_label("  — ADVERTISEMENT — "), "advertisement");
         assert_eq!(normalize_label("Don’t Miss:"), "don't miss");
+        assert_eq!(normalize_label("İlgili Haberler"), "ilgili haberler");
     }
 
     fn host_of(url: &str) -> Option<String> {
