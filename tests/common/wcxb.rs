@@ -341,14 +341,23 @@ fn long_sentences(main_content: &str) -> Vec<String> {
         .collect()
 }
 
-/// What of the main content the removals hold: the `with` snippets, and how many long sentences.
+/// What of the main content the removals hide: the `with` snippets, and how many long
+/// sentences, held by a removal and not shown in the article as well (a comment quoting the
+/// story hides nothing of it).
 fn removed_main_content(
     dom: &tidyread::Dom,
     removals: &[tidyread::Removal],
+    article_text: &str,
     truth: &Truth,
 ) -> (Vec<HiddenSnippet>, usize) {
     let texts: Vec<String> = removals.iter().map(|r| removed_text(dom, r.node)).collect();
-    let holder = |needle: &str| texts.iter().position(|t| t.contains(needle));
+    let shown = tidyread::text::normalize_space(article_text).to_lowercase();
+    let holder = |needle: &str| {
+        texts
+            .iter()
+            .position(|t| t.contains(needle))
+            .filter(|_| !shown.contains(needle))
+    };
     let with = truth
         .with
         .iter()
@@ -379,7 +388,8 @@ pub fn run(source: &[u8], truth: &Truth) -> Run {
         let dom = tidyread::parse_html(source).map_err(|e| format!("input: {e}"))?;
         let analysis = tidyread::analyze(&dom, &opts);
         ms = Some(started.elapsed().as_secs_f64() * 1000.0);
-        let removed = removed_main_content(&dom, &analysis.removals, truth);
+        let article_text = analysis.article.as_ref().map_or("", |a| a.text.as_str());
+        let removed = removed_main_content(&dom, &analysis.removals, article_text, truth);
         Ok::<_, String>((analysis.readerable, analysis.article, removed))
     });
     let mut run = Run::default();
