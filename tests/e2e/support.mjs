@@ -151,9 +151,10 @@ export async function allowAllSitesFirefox(driver, origin) {
  * Firefox with the e2e build allowed on all sites, as a suite that drives pages needs it:
  * `privileged(body)` runs `body` (a function body) in the browser window's privileged scope with
  * `ExtensionParent` and `tabId` (the selected tab's WebExtension id) defined, `arguments[0]` the
- * add-on id; `sendToContent(message)` sends a runtime message to the selected tab's content
- * script from an extension page kept open in a second tab, and resolves to the reply. `args` go to
- * launchFirefox.
+ * add-on id; `inExtension(script, ...args)` runs an async script (it calls its last argument with
+ * the result) in an extension page kept open in a second tab; `sendToContent(message)` sends a
+ * runtime message from there to the selected tab's content script, and resolves to the reply.
+ * `args` go to launchFirefox.
  */
 export async function firefoxWithAccess({ args = [] } = {}) {
   const { driver, addonId } = await launchFirefox({ args });
@@ -179,20 +180,22 @@ export async function firefoxWithAccess({ args = [] } = {}) {
   await driver.get(`${origin}/popup.html?tab=0`);
   const extensionHandle = await driver.getWindowHandle();
   await driver.switchTo().window(pageHandle);
-  async function sendToContent(message) {
-    const tabId = await privileged('return tabId;');
+  async function inExtension(script, ...scriptArgs) {
     await driver.switchTo().window(extensionHandle);
     try {
-      return await driver.executeAsyncScript(
-        'const done = arguments[arguments.length - 1]; browser.tabs.sendMessage(arguments[0], arguments[1]).then(done, (e) => done({ ok: false, error: String(e) }));',
-        tabId,
-        message,
-      );
+      return await driver.executeAsyncScript(script, ...scriptArgs);
     } finally {
       await driver.switchTo().window(pageHandle);
     }
   }
-  return { driver, addonId, privileged, sendToContent };
+  async function sendToContent(message) {
+    return inExtension(
+      'const done = arguments[arguments.length - 1]; browser.tabs.sendMessage(arguments[0], arguments[1]).then(done, (e) => done({ ok: false, error: String(e) }));',
+      await privileged('return tabId;'),
+      message,
+    );
+  }
+  return { driver, addonId, privileged, inExtension, sendToContent };
 }
 
 /** The shipped build's manifest, once both builds for `browser` are there. */
