@@ -369,7 +369,8 @@ function anyModalRemoved() {
 // it), which takes the whole page however big. Returns the analysis, or null when there was
 // nothing to do.
 async function declutter(since, { first, article = false }) {
-  const options = { url: location.href, keepComments: state.site?.keepComments ?? false, article };
+  // The article, where asked for, is the reader view's: with its Markdown for saving.
+  const options = { url: location.href, keepComments: state.site?.keepComments ?? false, article, markdown: article };
   // Everything changed up to the snapshot is in it; what comes after belongs to the next batch.
   watch.collect();
   let look;
@@ -723,7 +724,7 @@ if (!globalThis.__tidyreadContent) {
     analyze: async () => {
       state.runs.reader++;
       const snapshot = take(document, { shadowRoot: ext.shadowRootOf, inView: elementInView() });
-      return (await analyzeSnapshot(snapshot, { url: location.href, removals: false })).analysis;
+      return (await analyzeSnapshot(snapshot, { url: location.href, removals: false, markdown: true })).analysis;
     },
     parsed,
     initial: firstAnalysis,

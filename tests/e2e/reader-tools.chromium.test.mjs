@@ -364,6 +364,39 @@ test('save: one self-contained HTML file, print; the file opens on its own and r
   await p.page.close();
 });
 
+// The Markdown of a corpus page with code, a table and lists, as `cargo test --test
+// reader_markdown` checks `tidyread extract --markdown` against it: the file reads the page at
+// the server's origin less its port.
+const MARKDOWN_PAGE = '/corpus/dropbox-blog/source.html';
+const EXPECTED_MARKDOWN = new URL('../expected/dropbox-blog.md', import.meta.url);
+
+test('save and copy as Markdown: a corpus page gives the text the CLI gives, in the expected file', async () => {
+  await browser.setSettings({});
+  const p = await browser.open(server.url(MARKDOWN_PAGE));
+  await p.openReader();
+  const expected = readFileSync(EXPECTED_MARKDOWN, 'utf8');
+  const origin = new URL(server.url('/')).origin;
+  const portless = (markdown) => markdown.replaceAll(origin, 'http://127.0.0.1');
+
+  const [download] = await Promise.all([p.page.waitForEvent('download'), p.click('save-markdown')]);
+  assert.equal(download.suggestedFilename(), 'How we designed Dropbox’s ATF - an async task framework.md');
+  const path = join(profile.dir, 'saved.md');
+  await download.saveAs(path);
+  assert.equal(portless(readFileSync(path, 'utf8')), expected);
+
+  // The clipboard gets the same text: what the view hands to it is recorded.
+  await p.inContentScript(() => {
+    navigator.clipboard.writeText = async (text) => {
+      globalThis.testCopied = text;
+    };
+  });
+  await p.click('copy-markdown');
+  const copied = await waitFor('the copy', () => p.inContentScript(() => globalThis.testCopied ?? null));
+  assert.equal(portless(copied), expected);
+  assert.deepEqual((await p.state()).exported, ['save-markdown', 'copy-markdown']);
+  await p.page.close();
+});
+
 test('right to left: the chrome follows the UI language, the article its own; Japanese text gets a Japanese face and a shorter line', async () => {
   await browser.setSettings({});
   const ar = await browser.open(server.url('/plain/rtl-article.html'));
