@@ -268,3 +268,47 @@ fn posts_embedded_from_social_sites_keep_their_text_and_link() {
         "{html}"
     );
 }
+
+/// The article's blocks sit side by side in its element: an opening paragraph in a wrapper
+/// (written over several lines, as templates write it), then a section of short captions and
+/// players, then a block of text. The wrapper is no block of its own: its paragraph is the article's,
+/// so the article's element is chosen and the section with its players stays whole.
+#[test]
+fn a_section_of_players_between_wrapped_paragraphs_stays_in_the_article() {
+    for (lang, heading, caption, more) in [
+        ("en", "Videos", "From the harbour wall", "From the lifeboat"),
+        ("de", "Videos", "Von der Hafenmauer", "Vom Rettungsboot"),
+    ] {
+        let paragraphs = prose(lang);
+        let first = paragraphs.lines().next().unwrap_or_default();
+        // The closing paragraph as a block of text alone (a div holding no other block).
+        let last = first.replace("<p class=\"x7Gq2\">", "").replace("</p>", "");
+        let html = format!(
+            r#"<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>Eastwick</title></head>
+<body><article class="q3Xv">
+  <h1>Eastwick</h1>
+  <div class="w9Tz">
+    {first}
+  </div>
+  <h2>{heading}</h2>
+  <p>{caption}</p>
+  <iframe width="560" height="315" src="https://www.youtube.com/embed/LtOGa5M8AuU"
+          frameborder="0" allowfullscreen=""></iframe>
+  <p>{more}</p>
+  <div><iframe src="https://player.vimeo.com/video/32246206" width="500" height="281"></iframe></div>
+  <div class="w9Tz">
+    {last}
+  </div>
+</article></body></html>"#
+        );
+        let article = extract(&html);
+        let html = &article.content;
+        for text in [heading, caption, more] {
+            assert!(
+                html.contains(text),
+                "{lang}: {text} is missing from\n{html}"
+            );
+        }
+        assert_eq!(html.matches("data-player=").count(), 2, "{lang}: {html}");
+    }
+}

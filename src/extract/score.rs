@@ -256,7 +256,8 @@ pub fn effective_tag<'a>(dom: &'a Dom, s: &Scores, id: NodeId) -> &'a str {
 }
 
 fn div_role(dom: &Dom, prep: &Prep, div: NodeId) -> DivRole {
-    let mut elements = dom.children(div).filter(|&c| prep.kept[c.index()]);
+    // One element inside, and no text beside it but the whitespace of indented markup.
+    let mut elements = dom.child_elements(div).filter(|&c| prep.kept[c.index()]);
     let only_p = match (elements.next(), elements.next()) {
         (Some(c), None) => dom.is(c, "p"),
         _ => false,

@@ -41,10 +41,13 @@ pub struct PageAudit {
     pub lead_same_address: bool,
     /// Pictures shown twice in a row, nothing between them.
     pub repeated: usize,
-    /// Known players inside the article's element on the page (shown there, not hidden).
+    /// Known players inside the article's element on the page (shown there, not hidden), each
+    /// player once: the same one twice side by side is one card.
     pub embeds: usize,
     /// Cards in the reader HTML.
     pub cards: usize,
+    /// Of the players in the article, those without a card.
+    pub uncarded: usize,
     /// Figures whose caption the reader shows without the picture the page's figure has.
     pub bare_captions: usize,
     /// Pictures whose width and height the page states.
@@ -62,7 +65,7 @@ impl PageAudit {
     pub fn failures(&self) -> usize {
         usize::from(self.lead_twice)
             + self.repeated
-            + self.embeds.saturating_sub(self.cards)
+            + self.uncarded
             + self.bare_captions
             + self.size_lost
             + self.spacers
@@ -154,10 +157,12 @@ pub fn audit(dom: &Dom, article: &Article, options: &Options) -> PageAudit {
         }
     }
 
-    a.cards = reader
+    let cards: Vec<&str> = reader
         .descendants(body)
-        .filter(|&n| reader.attr(n, "data-player").is_some())
-        .count();
+        .filter_map(|n| reader.attr(n, "data-player"))
+        .collect();
+    a.cards = cards.len();
+    let mut players: Vec<String> = Vec::new();
     let page_root = article.root;
     for n in dom.descendants(page_root) {
         let Some(el) = dom.element(n) else { continue };
@@ -168,22 +173,24 @@ pub fn audit(dom: &Dom, article: &Article, options: &Options) -> PageAudit {
             .attrs
             .iter()
             .any(|at| PLAYER_HOSTS.iter().any(|h| at.value.contains(h)));
-        let recognised = tidyread::embed::of_element(dom, n, None).is_some();
-        if listed || recognised {
-            a.embeds += 1;
-        }
-        if listed && !recognised {
-            a.problems.push(format!(
-                "player not recognised: {}",
-                el.attr("src").unwrap_or_default()
-            ));
+        match tidyread::embed::of_element(dom, n, None) {
+            Some(embed) if !players.contains(&embed.player) => players.push(embed.player),
+            Some(_) => {}
+            None if listed => {
+                a.embeds += 1;
+                a.uncarded += 1;
+                a.problems.push(format!(
+                    "player not recognised: {}",
+                    el.attr("src").unwrap_or_default()
+                ));
+            }
+            None => {}
         }
     }
-    if a.cards < a.embeds {
-        a.problems.push(format!(
-            "{} players in the article, {} cards",
-            a.embeds, a.cards
-        ));
+    a.embeds += players.len();
+    for player in players.iter().filter(|p| !cards.contains(&p.as_str())) {
+        a.uncarded += 1;
+        a.problems.push(format!("player without a card: {player}"));
     }
 
     for fig in reader.descendants(body).filter(|&n| reader.is(n, "figure")) {
@@ -319,7 +326,7 @@ impl Totals {
         self.repeated += a.repeated;
         self.embeds += a.embeds;
         self.cards += a.cards;
-        self.embeds_missing += a.embeds.saturating_sub(a.cards);
+        self.embeds_missing += a.uncarded;
         self.bare_captions += a.bare_captions;
         self.sized_on_page += a.sized_on_page;
         self.size_lost += a.size_lost;
