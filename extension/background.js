@@ -14,6 +14,7 @@ import { actionIcon, badgeText } from './action.js';
 import { coreLoader } from './core.js';
 import * as ext from './ext.js';
 import { listen, toTab } from './messages.js';
+import { loadHidden, onHiddenChange } from './settings.js';
 import { fromWire } from './snapshot.js';
 
 // The content script: one bundled file (scripts/bundle.mjs), in the top frame of a page.
@@ -23,19 +24,29 @@ const CONTENT_SCRIPT = {
   // Early, to load and warm up the wasm while the page loads (content.js waits for the DOM).
   runAt: 'document_start',
 };
+// On the sites with parts hidden by hand, the script that holds the first paint until the
+// content script has hidden them (first-paint.js).
+const PAINT_HOLD_SCRIPT = { id: 'tidyread-paint-hold', js: ['paint-hold.js'], runAt: 'document_start' };
 // Host access patterns that are web pages (the browser may list others, e.g. its own schemes).
 const PAGE_ORIGIN = /^(\*|https?):\/\//;
+const DOMAIN_NAME = /^(?=.*[a-z])[a-z0-9-]+(\.[a-z0-9-]+)*$/;
 
-// Registers the content script for the granted page origins; one update at a time, so that a
-// start and a grant arriving together cannot register it twice.
+// A site's hidden parts apply on the site and its subdomains (settings.js's hostChain).
+const sitePatterns = (site) => [`*://${site}/*`, ...(DOMAIN_NAME.test(site) ? [`*://*.${site}/*`] : [])];
+
+// Registers the content script for the granted page origins, and the paint hold for the sites with
+// hidden parts where the content script runs; one update at a time, so that a start, a grant and
+// a change of the hidden parts arriving together cannot register them twice.
 let registering = Promise.resolve();
 function followHostAccess() {
   registering = registering
     .then(async () => {
       const origins = (await ext.grantedOrigins()).filter((o) => PAGE_ORIGIN.test(o));
       await ext.registerContentScript(CONTENT_SCRIPT, origins);
+      const sites = origins.length === 0 ? [] : Object.keys(await loadHidden());
+      await ext.registerContentScript(PAINT_HOLD_SCRIPT, sites.flatMap(sitePatterns));
     })
-    .catch((error) => console.error('tidyread: registering the content script:', error));
+    .catch((error) => console.error('tidyread: registering the content scripts:', error));
   return registering;
 }
 
@@ -154,6 +165,7 @@ ext.onInstalled((reason, temporary) => {
 });
 
 ext.onOriginsChanged(followHostAccess);
+onHiddenChange(followHostAccess);
 followHostAccess();
 
 ext.setBadgeColor('#4a5568').catch(() => {});

@@ -5,7 +5,9 @@
 // find the same block on the site's other pages (src/dom/selector.rs); this module only checks
 // that it finds exactly the clicked element here. The rules apply as soon as the content script
 // reads the site's selectors, while the page is still being parsed where the script runs at
-// document_start, and follow changes made in the popup or the options page.
+// document_start (the first paint waits for them: first-paint.js), and follow changes made in the
+// popup or the options page.
+import { releaseFirstPaint } from './first-paint.js';
 import * as hiding from './hiding.js';
 import { language, t } from './i18n.js';
 import { listen } from './messages.js';
@@ -217,7 +219,9 @@ export function startPicker() {
  */
 export function attach(pick) {
   selectorFor = pick.selectorFor;
-  refresh().catch((error) => console.warn('tidyread: could not read the parts hidden by hand', error));
+  refresh()
+    .catch((error) => console.warn('tidyread: could not read the parts hidden by hand', error))
+    .finally(releaseFirstPaint);
   settings.onHiddenChange(() => refresh().catch(() => {}));
   listen('content', {
     'popup->content/hidden': () => ({ hidden: hiddenHere() }),

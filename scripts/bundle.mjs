@@ -9,7 +9,14 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The extension's entry points, in extension/: each becomes a file of the same name in dist/. */
-export const EXTENSION_ENTRIES = ['background.js', 'content.js', 'options.js', 'popup.js', 'welcome.js'];
+export const EXTENSION_ENTRIES = [
+  'background.js',
+  'content.js',
+  'options.js',
+  'paint-hold.js',
+  'popup.js',
+  'welcome.js',
+];
 
 /**
  * The bundle of `entry` (a path from the repository's root) as a string. `testHooks`: keep the

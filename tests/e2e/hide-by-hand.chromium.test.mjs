@@ -102,6 +102,13 @@ test('pick a part of the page: hidden at once, kept for the site, undo, Esc; hid
   assert.equal(await loaderShown(page), false, 'still hidden');
   await page.close();
 
+  // The site now has a hidden part: the background holds its pages' first paint from now on.
+  await waitFor('the paint hold for the site', () =>
+    worker.evaluate(async () => {
+      const [hold] = await chrome.scripting.getRegisteredContentScripts({ ids: ['tidyread-paint-hold'] });
+      return hold?.matches.includes('*://127.0.0.1/*') === true;
+    }),
+  );
   const next = await open(server.url(NEWS));
   const frames = await waitFor('frames sampled', () =>
     next.page.evaluate(() => (window.__loaderShown.length >= 20 ? window.__loaderShown : null)),
