@@ -324,14 +324,10 @@ test('a long read: a labelled modal dialog, one Tab stop in the toolbar, content
   await setSettings({});
 });
 
-test('save: the article as one HTML file, downloaded from the view', async () => {
-  await setSettings({});
-  const tabId = await load(server.url('/plain/long-read.html'));
-  await clickAction();
-  await waitOpen(tabId);
-  await clickControl(tabId, 'panel', 'save');
-  await clickControl(tabId, 'save-html');
-  // Firefox's own list of downloads, from its privileged side.
+// Firefox's own list of downloads, from its privileged side: the first download done, its path
+// and text; the file, the list and Firefox's downloads panel are cleared after (a panel open
+// keeps the extension's popup from opening).
+async function takeDownload() {
   const download = await waitFor('the download', async () => {
     const all = await privileged(`return (async () => {
       const { Downloads } = ChromeUtils.importESModule('resource://gre/modules/Downloads.sys.mjs');
@@ -341,21 +337,49 @@ test('save: the article as one HTML file, downloaded from the view', async () =>
     return all.find((d) => d.succeeded || d.error) ?? null;
   });
   assert.equal(download.error, null);
-  assert.match(download.path, /How the River Got Its Bridges(\(\d+\))?\.html$/);
-  const html = readFileSync(download.path, 'utf8');
-  assert.match(html, /^<!DOCTYPE html>/);
-  assert.match(html, /<h1[^>]*>How the River Got Its Bridges<\/h1>/);
-  assert.ok(html.includes('--serif: Georgia'), "the reader's own styles are inside");
-  assert.doesNotMatch(html, /<script|<iframe/i);
+  const text = readFileSync(download.path, 'utf8');
   rmSync(download.path, { force: true });
-  // Firefox opens its downloads panel for a download: closed, since a panel open keeps the
-  // extension's popup from opening.
   await privileged(`return (async () => {
     window.DownloadsPanel.hidePanel();
     const { Downloads } = ChromeUtils.importESModule('resource://gre/modules/Downloads.sys.mjs');
     const list = await Downloads.getList(Downloads.ALL);
     for (const d of await list.getAll()) await list.remove(d);
   })();`);
+  return { path: download.path, text };
+}
+
+test('save: the article as one HTML file, downloaded from the view', async () => {
+  await setSettings({});
+  const tabId = await load(server.url('/plain/long-read.html'));
+  await clickAction();
+  await waitOpen(tabId);
+  await clickControl(tabId, 'panel', 'save');
+  await clickControl(tabId, 'save-html');
+  const { path, text: html } = await takeDownload();
+  assert.match(path, /How the River Got Its Bridges(\(\d+\))?\.html$/);
+  assert.match(html, /^<!DOCTYPE html>/);
+  assert.match(html, /<h1[^>]*>How the River Got Its Bridges<\/h1>/);
+  assert.ok(html.includes('--serif: Georgia'), "the reader's own styles are inside");
+  assert.doesNotMatch(html, /<script|<iframe/i);
+  await driver.actions().sendKeys(Key.ESCAPE).perform();
+  await waitOpen(tabId, false);
+});
+
+// The Markdown of a corpus page with code, a table and lists is the file `tidyread extract
+// --markdown` is checked against (`cargo test --test reader_markdown`), which reads the page at
+// the server's origin less its port.
+test('save as Markdown: a corpus page gives the text the CLI gives, in the expected file', async () => {
+  await setSettings({});
+  const tabId = await load(server.url('/corpus/dropbox-blog/source.html'));
+  await clickAction();
+  await waitOpen(tabId);
+  await clickControl(tabId, 'panel', 'save');
+  await clickControl(tabId, 'save-markdown');
+  const { path, text } = await takeDownload();
+  assert.match(path, /How we designed Dropbox’s ATF - an async task framework(\(\d+\))?\.md$/);
+  const origin = new URL(server.url('/')).origin;
+  const expected = readFileSync(join(ROOT, 'tests', 'expected', 'dropbox-blog.md'), 'utf8');
+  assert.equal(text.replaceAll(origin, 'http://127.0.0.1'), expected);
   await driver.actions().sendKeys(Key.ESCAPE).perform();
   await waitOpen(tabId, false);
 });
