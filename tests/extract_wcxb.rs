@@ -31,9 +31,8 @@ const WITHOUT_LEFT_CEILING: f64 = 0.0665;
 const ARTICLE_OPEN_FLOOR: f64 = 0.96;
 /// The share of product, collection and listing pages it would open on may not rise above this.
 const SHOP_AND_LISTING_OPEN_CEILING: f64 = 0.48;
-/// Pages where the live page would hide main content (a removal holds a `with` snippet the article
-/// does not show as well) may not
-/// rise above this; the eval names them.
+/// Pages where the live page would hide main content (a removal holds a `with` snippet that the
+/// article does not show as well) may not rise above this; the eval names them.
 const PAGES_HIDING_WITH_CEILING: usize = 29;
 
 fn run_split() -> Vec<(Truth, Run, PageScore)> {

@@ -196,33 +196,24 @@ fn word_stands_for(text_word: &str, phrase_word: &str) -> bool {
         || (n >= 4 && text_word.contains(phrase_word))
 }
 
-/// Whether `phrase`'s words are in `words` in order, at most [`PHRASE_MAX_GAP`] words apart.
-fn holds_phrase(words: &[&str], phrase: &[&str]) -> bool {
-    let Some(first) = phrase.first() else {
-        return false;
-    };
-    (0..words.len())
-        .any(|i| word_stands_for(words[i], first) && continues_phrase(&words[i..], phrase))
-}
-
-/// Whether the rest of `phrase` follows its first word, which is `words[0]`.
-fn continues_phrase(words: &[&str], phrase: &[&str]) -> bool {
-    let Some(next) = phrase.get(1) else {
-        return true;
-    };
-    (1..words.len().min(PHRASE_MAX_GAP + 2))
-        .any(|j| word_stands_for(words[j], next) && continues_phrase(&words[j..], &phrase[1..]))
-}
-
-/// A phrase, and its words.
-struct Phrase {
-    text: &'static str,
-    words: Vec<&'static str>,
+/// Whether `phrase`'s words are in `words` in order, at most [`PHRASE_MAX_GAP`] words apart
+/// (each found at the first place it may be).
+fn holds_phrase(words: &[&str], phrase: &str) -> bool {
+    (0..words.len()).any(|start| {
+        let (mut at, mut reach) = (start, start + 1);
+        phrase_words(phrase).all(|want| {
+            let found = (at..reach.min(words.len())).find(|&i| word_stands_for(words[i], want));
+            if let Some(i) = found {
+                (at, reach) = (i + 1, i + 2 + PHRASE_MAX_GAP);
+            }
+            found.is_some()
+        })
+    })
 }
 
 /// Phrase tables, one bit each, and the prefilter over them.
 pub struct PhraseTable {
-    tables: Vec<(u8, Vec<Phrase>)>,
+    tables: Vec<(u8, &'static [&'static str])>,
     /// The beginnings of every phrase's longest word, sorted: a text without any of them holds
     /// no phrase, and most texts are rejected by a few binary searches.
     anchors: Vec<u32>,
@@ -245,19 +236,6 @@ impl PhraseTable {
             .collect();
         anchors.sort_unstable();
         anchors.dedup();
-        let tables = tables
-            .into_iter()
-            .map(|(bit, table)| {
-                let phrases = table
-                    .iter()
-                    .map(|&text| Phrase {
-                        text,
-                        words: phrase_words(text).collect(),
-                    })
-                    .collect();
-                (bit, phrases)
-            })
-            .collect();
         PhraseTable {
             tables,
             anchors,
@@ -298,8 +276,8 @@ impl PhraseTable {
         let lower = text.to_lowercase();
         let words: Vec<&str> = phrase_words(&lower).collect();
         let mut m = 0;
-        for (bit, table) in &self.tables {
-            if table.iter().any(|p| holds_phrase(&words, &p.words)) {
+        for &(bit, table) in &self.tables {
+            if table.iter().any(|p| holds_phrase(&words, p)) {
                 m |= bit;
             }
         }
@@ -311,10 +289,7 @@ impl PhraseTable {
         let (_, table) = self.tables.iter().find(|(b, _)| *b == bit)?;
         let lower = text.to_lowercase();
         let words: Vec<&str> = phrase_words(&lower).collect();
-        table
-            .iter()
-            .find(|p| holds_phrase(&words, &p.words))
-            .map(|p| p.text)
+        table.iter().copied().find(|p| holds_phrase(&words, p))
     }
 }
 
