@@ -19,7 +19,8 @@ import { requireDist, tempDir, waitFor } from './support.mjs';
 
 // Pages that show each problem the checks look for: a lead picture repeated at another size
 // (nytimes-1, cnet, wikipedia-2), a logo as the lead (yahoo-4), players (videos-1, videos-2,
-// lemonde-1), figures of lazy pictures (lazy-image-1), a spacer in a figure (theverge).
+// lemonde-1; embedded-videos, between short captions), figures of lazy pictures (lazy-image-1),
+// a spacer in a figure (theverge).
 const SAMPLE = [
   'nytimes-1',
   'cnet',
@@ -28,6 +29,7 @@ const SAMPLE = [
   'videos-1',
   'videos-2',
   'lemonde-1',
+  'embedded-videos',
   'lazy-image-1',
   'theverge',
 ];
