@@ -398,16 +398,15 @@ fn push_link(out: &mut String, text: &str, url: &str) {
 
 /// Appends `(url)`, the address in angle brackets when it holds spaces or parentheses.
 fn push_link_target(out: &mut String, url: &str) {
-    let angle = url.bytes().any(|b| b" ()<>".contains(&b));
-    out.push_str(if angle { "(<" } else { "(" });
-    for c in url.chars() {
-        match c {
-            '<' => out.push_str("%3C"),
-            '>' => out.push_str("%3E"),
-            c => out.push(c),
-        }
+    if url.bytes().any(|b| b" ()<>".contains(&b)) {
+        out.push_str("(<");
+        out.push_str(&url.replace('<', "%3C").replace('>', "%3E"));
+        out.push_str(">)");
+    } else {
+        out.push('(');
+        out.push_str(url);
+        out.push(')');
     }
-    out.push_str(if angle { ">)" } else { ")" });
 }
 
 /// Prefixes the first line of `text` with `first` and the others with `rest` (empty lines get

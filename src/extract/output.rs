@@ -443,7 +443,7 @@ fn code_language(dom: &Dom, pre: NodeId) -> Option<String> {
             && name
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b"+#-_.".contains(&b))
-            && !NOT_LANGUAGES.contains(&&*name.to_ascii_lowercase())
+            && !NOT_LANGUAGES.iter().any(|n| n.eq_ignore_ascii_case(name))
     };
     let code = dom.child_elements(pre).find(|&c| dom.is(c, "code"));
     let mut named = dom.attr(pre, "data-lang").filter(is_language);
