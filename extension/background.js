@@ -38,13 +38,14 @@ const sitePatterns = (site) => [`*://${site}/*`, ...(DOMAIN_NAME.test(site) ? [`
 // hidden parts where the content script runs; one update at a time, so that a start, a grant and
 // a change of the hidden parts arriving together cannot register them twice.
 let registering = Promise.resolve();
-function followHostAccess() {
+function followAccessAndHiddenParts() {
   registering = registering
     .then(async () => {
       const origins = (await ext.grantedOrigins()).filter((o) => PAGE_ORIGIN.test(o));
       await ext.registerContentScript(CONTENT_SCRIPT, origins);
       const sites = origins.length === 0 ? [] : Object.keys(await loadHidden());
-      await ext.registerContentScript(PAINT_HOLD_SCRIPT, sites.flatMap(sitePatterns));
+      // Sorted, as the browser gives them back: an unchanged registration is left as it is.
+      await ext.registerContentScript(PAINT_HOLD_SCRIPT, sites.flatMap(sitePatterns).sort());
     })
     .catch((error) => console.error('tidyread: registering the content scripts:', error));
   return registering;
@@ -164,8 +165,8 @@ ext.onInstalled((reason, temporary) => {
   if (reason === 'install' && !temporary) ext.openTab(ext.url('welcome.html')).catch(() => {});
 });
 
-ext.onOriginsChanged(followHostAccess);
-onHiddenChange(followHostAccess);
-followHostAccess();
+ext.onOriginsChanged(followAccessAndHiddenParts);
+onHiddenChange(followAccessAndHiddenParts);
+followAccessAndHiddenParts();
 
 ext.setBadgeColor('#4a5568').catch(() => {});

@@ -117,8 +117,13 @@ test('pick a part of the page: hidden at once, kept for the site, undo, Esc; hid
     frames.every((shown) => !shown),
     `the loader never painted on the next visit: ${JSON.stringify(frames)}`,
   );
-  // The rest of the page stays: the article's paragraphs are there.
+  // The rest of the page stays, and shows once the parts are hidden: the article's paragraphs.
   assert.equal(await next.page.locator('#story p[id]').count(), 5);
+  await waitFor('the article to show', () =>
+    next.page.evaluate(() =>
+      [...document.querySelectorAll('#story p[id]')].every((p) => p.checkVisibility({ opacityProperty: true })),
+    ),
+  );
   await next.page.close();
 });
 
