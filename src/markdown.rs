@@ -139,17 +139,43 @@ impl Renderer<'_> {
                     Some(n.min(MAX_ITEM_NUMBER) as u32)
                 };
                 let mut next = number(id, "start").unwrap_or(1);
-                for item in dom.child_elements(id).filter(|&c| dom.is(c, "li")) {
-                    let mut marker = String::from("- ");
-                    if tag == "ol" {
-                        let n = number(item, "value").unwrap_or(next);
-                        next = (n + 1).min(MAX_ITEM_NUMBER as u32);
-                        marker = n.to_string() + ". ";
+                let mut marker = |value: Option<u32>| {
+                    if tag == "ul" {
+                        return "- ".to_owned();
                     }
+                    let n = value.unwrap_or(next);
+                    next = (n + 1).min(MAX_ITEM_NUMBER as u32);
+                    n.to_string() + ". "
+                };
+                let mut items: Vec<(String, String)> = Vec::new();
+                for child in dom.children(id) {
+                    if dom.is(child, "li") {
+                        items.push((marker(number(child, "value")), self.blocks(child, depth)));
+                        continue;
+                    }
+                    // What a list holds besides items (a list put straight in a list) goes
+                    // with the item before it.
+                    let mut extra = String::new();
+                    match dom.tag(child) {
+                        Some(t) if BLOCKS.contains(&t) && depth < MAX_DEPTH => {
+                            push_block(&mut extra, &self.block(child, t, depth + 1))
+                        }
+                        _ => {
+                            let mut run = String::new();
+                            self.inline(child, &mut run, depth + 1);
+                            push_paragraph(&mut extra, &run);
+                        }
+                    }
+                    match items.last_mut() {
+                        _ if extra.is_empty() => {}
+                        Some((_, body)) => push_block(body, &extra),
+                        None => items.push((marker(None), extra)),
+                    }
+                }
+                for (marker, body) in items {
                     if !out.is_empty() {
                         out.push('\n');
                     }
-                    let body = self.blocks(item, depth);
                     let indent = " ".repeat(marker.len());
                     prefix_lines(&mut out, &body, &marker, &indent);
                     out.truncate(out.trim_end().len());
@@ -554,6 +580,13 @@ mod tests {
         assert_eq!(
             from_html("<ul><li>one</li><li>two<ul><li>two a</li><li>two b</li></ul></li></ul><ol start=\"3\"><li>three</li><li><p>four</p><p>more</p></li></ol>"),
             "- one\n- two\n\n  - two a\n  - two b\n\n3. three\n4. four\n\n   more"
+        );
+        // A list put straight in a list belongs to the item before it.
+        assert_eq!(
+            from_html(
+                "<ol><li>Find:</li><ol><li>here</li></ol><li>Pick</li></ol><ul><b>lone</b></ul>"
+            ),
+            "1. Find:\n\n   1. here\n2. Pick\n\n- **lone**"
         );
         // An item's own number goes on from there; numbers past nine digits stay at nine.
         assert_eq!(

@@ -1,12 +1,26 @@
 //! The article as Markdown, through the built `tidyread extract --markdown`: a Readability-corpus
 //! page with code, a table and lists against its reviewed Markdown (tests/expected/), and code
-//! blocks whose language the page's markup names in the ways highlighters write it.
+//! blocks whose language the page's markup names in the ways highlighters write it; and over the
+//! whole corpus, through the library, every article's Markdown keeps all of its text.
 //!
 //! `TIDYREAD_BLESS=1 cargo test --test reader_markdown` writes the expected file again after a
 //! change to the conversion or the extraction; read its diff before committing it.
 
 use std::path::Path;
 use std::process::Command;
+
+#[allow(dead_code)]
+#[path = "common/corpus.rs"]
+mod corpus;
+#[allow(dead_code)]
+#[path = "common/f1.rs"]
+mod f1;
+#[allow(dead_code)]
+#[path = "common/invariants.rs"]
+mod invariants;
+#[allow(dead_code)]
+#[path = "common/safety.rs"]
+mod safety;
 
 /// The corpus page, and the address it is read at: the e2e server's origin without its port
 /// (the reader e2e test compares its Markdown to the same file, its own port taken out).
@@ -120,4 +134,31 @@ fn code_blocks_keep_the_language_their_markup_names() {
             "{markdown}"
         );
     }
+}
+
+#[test]
+fn every_corpus_article_keeps_its_text_in_markdown() {
+    let pages = corpus::pages(&corpus::corpus_dir()).unwrap_or_else(|e| panic!("{e}"));
+    let options = corpus::options();
+    let mut converted = 0;
+    for page in &pages {
+        let source = page
+            .source()
+            .unwrap_or_else(|e| panic!("{}: {e}", page.name));
+        let dom = tidyread::parse_html(&source).unwrap_or_else(|e| panic!("{}: {e}", page.name));
+        let Ok(article) = tidyread::extract(&dom, &options) else {
+            continue;
+        };
+        let markdown = tidyread::markdown::of_article(&article, options.url.as_deref());
+        assert!(
+            invariants::keeps_text(&markdown, &article.text),
+            "{}: the Markdown lost some of the article's text",
+            page.name
+        );
+        converted += 1;
+    }
+    assert!(
+        converted >= 100,
+        "only {converted} corpus articles converted"
+    );
 }

@@ -1,7 +1,7 @@
 //! What must hold for any document the core is given, whatever its shape: the full pipeline
 //! (analyze, whose article is extract's) runs without panicking, the reader HTML is safe
 //! (`safety.rs`), node ids point into the document, decluttering never removes article text,
-//! and the results serialise. Shared by the randomised test, the pathological pages and the fuzz
+//! the article's Markdown keeps every word of it, and the results serialise. Shared by the randomised test, the pathological pages and the fuzz
 //! targets; needs `safety.rs` included beside it as `mod safety`.
 
 use tidyread::dom::serialize::to_html;
@@ -34,6 +34,10 @@ pub fn check(dom: &Dom, options: &Options) -> Result<Analysis, String> {
             crate::safety::check_reader_html_without_base(&article.content)
         };
         safe.map_err(|e| format!("unsafe reader HTML: {e}"))?;
+        let markdown = tidyread::markdown::of_article(article, options.url.as_deref());
+        if !keeps_text(&markdown, &article.text) {
+            return Err("the article's Markdown lost some of its text".into());
+        }
         for &t in &article.text_nodes {
             if t.index() >= len || dom.text(t).is_none() {
                 return Err(format!("article text node {} is not a text node", t.0));
@@ -56,4 +60,13 @@ pub fn check(dom: &Dom, options: &Options) -> Result<Analysis, String> {
     serde_json::to_string(&analysis).map_err(|e| format!("analysis does not serialise: {e}"))?;
     let _ = to_html(dom, |id| removed[id.index()]);
     Ok(analysis)
+}
+
+/// True when the letters and digits of `text` come in `markdown` in the same order: Markdown
+/// adds (markers, addresses, escapes) but loses nothing of what the reader shows.
+pub fn keeps_text(markdown: &str, text: &str) -> bool {
+    let mut shown = markdown.chars().filter(|c| c.is_alphanumeric());
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .all(|c| shown.any(|m| m == c))
 }
