@@ -20,6 +20,7 @@ pub mod markdown;
 pub mod metadata;
 pub mod options;
 pub mod picture;
+pub mod plain;
 pub mod readerable;
 pub mod sanitize;
 pub mod text;

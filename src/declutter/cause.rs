@@ -6,8 +6,7 @@
 use serde::Serialize;
 
 /// The kind of evidence behind a removal.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CauseCode {
     /// A frame, script or link of a known ad server (`detail`: its host).
     AdFrom,
@@ -35,6 +34,33 @@ pub enum CauseCode {
     NewsletterBox,
     /// A fixed box or dialog over the page (`detail`: the text of its button, when it has one).
     Popup,
+}
+
+impl CauseCode {
+    /// The code as the extension and the CLI's JSON name it.
+    pub fn name(self) -> &'static str {
+        match self {
+            CauseCode::AdFrom => "ad_from",
+            CauseCode::AdSlot => "ad_slot",
+            CauseCode::Label => "label",
+            CauseCode::Says => "says",
+            CauseCode::ShareLinks => "share_links",
+            CauseCode::SignupForm => "signup_form",
+            CauseCode::HeadlineList => "headline_list",
+            CauseCode::CommentSection => "comment_section",
+            CauseCode::RecommendationWidget => "recommendation_widget",
+            CauseCode::CookieBanner => "cookie_banner",
+            CauseCode::Paywall => "paywall",
+            CauseCode::NewsletterBox => "newsletter_box",
+            CauseCode::Popup => "popup",
+        }
+    }
+}
+
+impl Serialize for CauseCode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
 }
 
 /// A removal's reason as code and detail.

@@ -125,13 +125,27 @@ pub fn blocks(f: &Facts, seeds: Vec<Seed>) -> Vec<Block> {
             })
     });
 
-    // Document order, the higher priority first for the same node; then drop nested blocks.
-    out.sort_by(|a, b| {
-        let (pa, pb) = (f.pos[a.node.index()], f.pos[b.node.index()]);
-        pa.cmp(&pb).then(b.priority.cmp(&a.priority))
-    });
-    let mut kept: Vec<Block> = Vec::with_capacity(out.len());
-    for b in out {
+    // Document order, the higher priority first for the same node, then the order found; then
+    // drop nested blocks. One integer key a block, unique, so an unstable sort of plain integers
+    // orders them as a stable sort of the blocks would (with less code in the wasm): position
+    // (under 2^24, as `MAX_NODES` is), inverted priority, index.
+    const _: () = assert!(crate::limits::MAX_NODES < 1 << 24);
+    let mut order: Vec<u64> = out
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            u64::from(f.pos[b.node.index()]) << 40
+                | u64::from(u8::MAX - b.priority as u8) << 32
+                | i as u64
+        })
+        .collect();
+    order.sort_unstable();
+    let mut found: Vec<Option<Block>> = out.into_iter().map(Some).collect();
+    let mut kept: Vec<Block> = Vec::with_capacity(found.len());
+    for b in order
+        .iter()
+        .filter_map(|&k| found[k as u32 as usize].take())
+    {
         if let Some(last) = kept.last() {
             if f.within(last.node, b.node) {
                 continue;

@@ -60,8 +60,7 @@ pub fn name_says_clutter(name: &str) -> bool {
 }
 
 /// What a removed block is, as the user is told.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ClutterKind {
     Ad,
     TrendingList,
@@ -74,6 +73,31 @@ pub enum ClutterKind {
     ConsentBanner,
     Overlay,
     Comments,
+}
+
+impl ClutterKind {
+    /// The kind as the extension and the CLI's JSON name it.
+    pub fn name(self) -> &'static str {
+        match self {
+            ClutterKind::Ad => "ad",
+            ClutterKind::TrendingList => "trending_list",
+            ClutterKind::Recommended => "recommended",
+            ClutterKind::Promo => "promo",
+            ClutterKind::PaywallPrompt => "paywall_prompt",
+            ClutterKind::Newsletter => "newsletter",
+            ClutterKind::SponsoredFeed => "sponsored_feed",
+            ClutterKind::ShareBar => "share_bar",
+            ClutterKind::ConsentBanner => "consent_banner",
+            ClutterKind::Overlay => "overlay",
+            ClutterKind::Comments => "comments",
+        }
+    }
+}
+
+impl Serialize for ClutterKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
 }
 
 /// One block to take off the page, and why.

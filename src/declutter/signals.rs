@@ -166,13 +166,14 @@ impl NameTable {
 const ANCHOR_CHARS: usize = 4;
 
 /// The first bytes of a word, ASCII lower-cased and packed: a cheap key for the phrase
-/// prefilter.
-fn byte_key(word: &[u8]) -> u32 {
+/// prefilter. A `u64`, as the keys that order removed blocks (`grow::blocks`): the wasm then
+/// holds one sort, not two.
+fn byte_key(word: &[u8]) -> u64 {
     let mut key = [0u8; ANCHOR_CHARS];
     for (k, b) in key.iter_mut().zip(word) {
         *k = b.to_ascii_lowercase();
     }
-    u32::from_le_bytes(key)
+    u64::from(u32::from_le_bytes(key))
 }
 
 /// Words a phrase tolerates between two of its own: "werden Sie [jetzt VIP-]Mitglied",
@@ -216,14 +217,14 @@ pub struct PhraseTable {
     tables: Vec<(u8, &'static [&'static str])>,
     /// The beginnings of every phrase's longest word, sorted: a text without any of them holds
     /// no phrase, and most texts are rejected by a few binary searches.
-    anchors: Vec<u32>,
+    anchors: Vec<u64>,
     max_bytes: usize,
 }
 
 impl PhraseTable {
     /// Phrases are searched in texts of up to `max_bytes`.
     pub fn new(tables: Vec<(u8, &'static [&'static str])>, max_bytes: usize) -> PhraseTable {
-        let mut anchors: Vec<u32> = tables
+        let mut anchors: Vec<u64> = tables
             .iter()
             .flat_map(|(_, table)| table.iter())
             .map(|phrase| {

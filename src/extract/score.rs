@@ -126,8 +126,7 @@ pub fn choose(dom: &Dom, prep: &Prep, flags: Flags) -> (Choice, Scores) {
     for &c in &candidates {
         s.score[c.index()] *= 1.0 - prep.link_density(c);
     }
-    candidates.sort_by(|a, b| s.score[b.index()].total_cmp(&s.score[a.index()]));
-    candidates.truncate(TOP_CANDIDATES);
+    let candidates = best_scored(&candidates, &s.score, TOP_CANDIDATES);
 
     let body = prep.body;
     let Some(&first) = candidates.first().filter(|&&c| c != body) else {
@@ -345,6 +344,20 @@ pub fn is_phrasing(dom: &Dom, id: NodeId) -> bool {
     }
 }
 
+/// The `n` best-scored of `candidates`, best first, the first found first among equal scores:
+/// what a stable sort would keep, without a sort's code in the wasm.
+fn best_scored(candidates: &[NodeId], score: &[f64], n: usize) -> Vec<NodeId> {
+    let mut top: Vec<NodeId> = Vec::with_capacity(n + 1);
+    for &c in candidates {
+        let at = top.partition_point(|t| score[t.index()].total_cmp(&score[c.index()]).is_ge());
+        if at < n {
+            top.insert(at, c);
+            top.truncate(n);
+        }
+    }
+    top
+}
+
 /// From the best-scored block, find the block that really holds the article: a common ancestor
 /// of several close candidates, or a parent that scores better still.
 fn refine_top(
@@ -358,16 +371,20 @@ fn refine_top(
 ) -> NodeId {
     let mut best = first;
     let best_score = s.score[first.index()];
-    // Sets, not lists: the climb below asks each of them about every ancestor of the best.
-    let close: Vec<std::collections::HashSet<NodeId>> = top[1..]
+    let close: Vec<NodeId> = top[1..]
         .iter()
-        .filter(|&&c| best_score > 0.0 && s.score[c.index()] / best_score >= CLOSE_RUNNER_UP)
-        .map(|&c| dom.ancestors(c).collect())
+        .copied()
+        .filter(|&c| best_score > 0.0 && s.score[c.index()] / best_score >= CLOSE_RUNNER_UP)
         .collect();
     if close.len() >= MIN_CLOSE_CANDIDATES {
+        // How many of the close candidates each node holds, counted once for the climb below.
+        let mut holds = vec![0u8; dom.len()];
+        for a in close.iter().flat_map(|&c| dom.ancestors(c)) {
+            holds[a.index()] += 1;
+        }
         let mut parent = dom.parent(best);
         while let Some(p) = parent.filter(|&p| p != body && dom.element(p).is_some()) {
-            if close.iter().filter(|list| list.contains(&p)).count() >= MIN_CLOSE_CANDIDATES {
+            if usize::from(holds[p.index()]) >= MIN_CLOSE_CANDIDATES {
                 best = p;
                 break;
             }

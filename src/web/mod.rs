@@ -1,15 +1,16 @@
 //! The web door: the only module that touches wasm-bindgen, js-sys and web-sys.
 //!
 //! It holds no heuristics. It decodes the content script's snapshot into the core's `Dom`, runs
-//! the core, and hands the result back through serde-wasm-bindgen. The same exports run in the
-//! content script and, on pages whose CSP forbids wasm there (Chromium), in the background.
+//! the core, and hands the result back as plain JavaScript objects (`crate::plain`). The same
+//! exports run in the content script and, on pages whose CSP forbids wasm there (Chromium), in
+//! the background.
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::dom::selector::named_selector;
 use crate::dom::snapshot;
+use crate::plain::{self, Value};
 use crate::{Options, Parts};
 
 #[wasm_bindgen(start)]
@@ -203,54 +204,70 @@ fn respond(
         }
     }
     let analyze_ms = clock.now() - t0;
-    let selectors = removals
+    let selectors: Vec<Option<String>> = removals
         .iter()
         .map(|r| named_selector(dom, r.node, crate::declutter::name_says_clutter))
         .collect();
-    let result = WebAnalysis {
-        readerable: analysis.as_ref().map(|a| &a.readerable),
-        article: analysis
-            .as_ref()
-            .filter(|_| send_article)
-            .map(|a| &a.article),
-        removals: &removals,
-        selectors,
-        region: analysis.as_ref().and_then(|a| a.region),
-        article_found: analysis.as_ref().map(|a| a.article.is_ok()),
-        timings: Timings {
-            decode_ms,
-            analyze_ms,
-        },
-    };
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    serde::Serialize::serialize(&result, &serializer).into_js()
+    // A part's analysis has only its removals and their selectors; the article only when asked.
+    let mut result = Vec::with_capacity(7);
+    if let Some(a) = &analysis {
+        result.push(("readerable", a.readerable.to_plain()));
+        if send_article {
+            result.push(("article", plain::article_or_reason(&a.article)));
+        }
+    }
+    result.push((
+        "removals",
+        Value::List(removals.iter().map(crate::Removal::to_plain).collect()),
+    ));
+    // For each removal, the selector that hides the block's copies as the page inserts them
+    // again (`dom::selector::named_selector`: its own name, one that says it is clutter), or
+    // null.
+    result.push((
+        "selectors",
+        Value::List(selectors.iter().map(|s| s.as_ref().into()).collect()),
+    ));
+    if let Some(a) = &analysis {
+        if let Some(region) = a.region {
+            result.push(("region", region.0.into()));
+        }
+        result.push(("articleFound", a.article.is_ok().into()));
+    }
+    // Where the time went, for the playground and the benchmark: wasm has no `Instant`.
+    result.push((
+        "timings",
+        Value::Record(vec![
+            ("decode_ms", decode_ms.into()),
+            ("analyze_ms", analyze_ms.into()),
+        ]),
+    ));
+    Ok(to_js(&Value::Record(result)))
 }
 
-/// A [`crate::Analysis`] as JavaScript gets it: the article only when asked for; a part's
-/// analysis has only its removals and their selectors.
-#[derive(Serialize)]
-struct WebAnalysis<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    readerable: Option<&'a crate::Readerable>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    article: Option<&'a Result<crate::Article, String>>,
-    removals: &'a [crate::Removal],
-    /// For each removal, the selector that hides the block's copies as the page inserts them
-    /// again (`dom::selector::named_selector`: its own name, one that says it is clutter), or
-    /// null.
-    selectors: Vec<Option<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    region: Option<crate::NodeId>,
-    #[serde(rename = "articleFound", skip_serializing_if = "Option::is_none")]
-    article_found: Option<bool>,
-    timings: Timings,
+#[wasm_bindgen]
+extern "C" {
+    /// A plain JavaScript object, written member by member.
+    type Record;
+    #[wasm_bindgen(method, indexing_setter)]
+    fn set(this: &Record, key: &str, value: JsValue);
 }
 
-/// Where the time went, for the playground and the benchmark: wasm has no `Instant`.
-#[derive(Serialize)]
-struct Timings {
-    decode_ms: f64,
-    analyze_ms: f64,
+/// A plain value as JavaScript has it.
+fn to_js(value: &Value) -> JsValue {
+    match value {
+        Value::Null => JsValue::NULL,
+        Value::Bool(b) => JsValue::from_bool(*b),
+        Value::Number(n) => JsValue::from_f64(*n),
+        Value::Str(s) => JsValue::from_str(s),
+        Value::List(items) => items.iter().map(to_js).collect::<js_sys::Array>().into(),
+        Value::Record(members) => {
+            let record: Record = js_sys::Object::new().unchecked_into();
+            for (key, v) in members {
+                record.set(key, to_js(v));
+            }
+            record.into()
+        }
+    }
 }
 
 /// `performance.now()` from whichever global this runs in: a page, or the background worker.
