@@ -6,6 +6,7 @@
 #   make dist    dist/chrome, dist/firefox and their zips, and dist/e2e/ (the same with the e2e
 #                suites' test hooks; builds the wasm first)
 #   make wasm    pkg/tidyread.js + pkg/tidyread_bg.wasm
+#   make wasm-size  fails when the wasm, gzipped, is over scripts/wasm-size-budget (part of make test)
 #   make release dist/release/: the Chrome and Firefox zips and the source archive for the stores,
 #                reproducibly, from a clean tree (docs/release.md)
 #   make release-check  builds the release twice here and once from its source archive in a fresh
@@ -31,7 +32,7 @@
 #                shorter run)
 SHELL := /bin/bash
 .DEFAULT_GOAL := all
-.PHONY: all setup native wasm dist release release-check www serve lint lint-js test test-native test-unit e2e eval audit bench bench-native bench-browser
+.PHONY: all setup native wasm wasm-size dist release release-check www serve lint lint-js test test-native test-unit e2e eval audit bench bench-native bench-browser
 
 NODE_TEST := node --test --test-concurrency=1 --test-timeout=180000
 
@@ -72,10 +73,14 @@ lint-js:
 	node_modules/.bin/eslint --max-warnings 0 $(JS_FILES)
 	node_modules/.bin/prettier --check $(JS_FILES)
 
-test: lint-js test-native test-unit lint e2e
+test: lint-js test-native test-unit wasm-size lint e2e
 
 test-native:
 	cargo test
+
+# The wasm loads on every page: over its budget (scripts/wasm-size-budget), the tests fail.
+wasm-size: wasm
+	bash scripts/wasm-size-check.sh
 
 # The extension's pure JavaScript (settings lookup, normalisation), without a browser.
 test-unit:

@@ -13,6 +13,9 @@ use crate::dom::snapshot;
 use crate::plain::{self, Value};
 use crate::{Options, Parts};
 
+/// A panic's message goes to the console, where the build keeps the panic machinery (rustup's
+/// prebuilt std); the Debian build traps at once instead (scripts/wasm-build.sh), and the caller
+/// gets a `RuntimeError`.
 #[wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();
