@@ -86,8 +86,9 @@ const HTML_TAGS: &[&str] = &[
     "wbr",
 ];
 
-/// Elements dropped with their contents: code, embedded documents, forms and their controls,
-/// and page chrome that has no place in an article.
+/// Elements dropped with their contents: code, embedded documents, form controls, and page
+/// chrome that has no place in an article. A `<form>` itself is unwrapped: ASP.NET pages and
+/// forum threads hold all their text in one.
 const DROPPED_TAGS: &[&str] = &[
     "script",
     "style",
@@ -100,7 +101,6 @@ const DROPPED_TAGS: &[&str] = &[
     "embed",
     "applet",
     "param",
-    "form",
     "input",
     "button",
     "select",

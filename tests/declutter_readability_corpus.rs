@@ -34,6 +34,10 @@ const KNOWN_DIVERGENCES: &[(&str, &str)] = &[
         "Readability keeps the 'Related: <link>' lines inside the story",
     ),
     (
+        "firefox-nightly-blog",
+        "Readability keeps the comment section ('2 comments on…'), clutter unless keep_comments",
+    ),
+    (
         "lemonde-1",
         "Readability keeps the 'Lire aussi : <link>' line inside the story",
     ),

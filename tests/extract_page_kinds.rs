@@ -2,27 +2,10 @@
 //! what a person would call the page's main content, all of it, and no more; an article with a
 //! few extras in the same landmark stays the article alone.
 
-fn text_of(html: &str) -> String {
-    let dom = tidyread::parse_html(html.as_bytes()).expect("parses");
-    let options = tidyread::Options {
-        url: Some("https://example.org/page".to_owned()),
-        keep_comments: false,
-    };
-    tidyread::extract(&dom, &options)
-        .expect("an article")
-        .text
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
+#[path = "common/page.rs"]
+mod page;
 
-fn chrome(links: &[&str]) -> String {
-    let items: String = links
-        .iter()
-        .map(|l| format!("<li><a href=\"/{l}\">{l}</a></li>"))
-        .collect();
-    format!("<nav class=\"Nv_8sK\"><ul>{items}</ul></nav>")
-}
+use page::{nav, reader_text};
 
 #[test]
 fn a_listing_reads_as_all_its_items() {
@@ -38,9 +21,9 @@ fn a_listing_reads_as_all_its_items() {
     let html = format!(
         "<html><head><title>Recetas</title></head><body>{}<main class=\"m_1a\"><h1>Recetas de otoño</h1>\
          <div class=\"g_2b\">{items}</div></main><footer>© Cocina</footer></body></html>",
-        chrome(&["Inicio", "Recetas", "Contacto"])
+        nav(&["Inicio", "Recetas", "Contacto"])
     );
-    let text = text_of(&html);
+    let text = reader_text(&html);
     for i in 1..=8 {
         assert!(
             text.contains(&format!("Receta número {i}")),
@@ -83,9 +66,9 @@ fn a_thread_reads_as_all_its_posts() {
         "<html><head><title>Praca w żłobku?</title></head><body>{}<main class=\"Root_Pg\">\
          <h1>Czy pracowałybyście w żłobku?</h1><p>13 odpowiedzi</p><div class=\"sc-bgJ\">{posts}</div>\
          </main></body></html>",
-        chrome(&["Forum", "Szukaj", "Zaloguj"])
+        nav(&["Forum", "Szukaj", "Zaloguj"])
     );
-    let text = text_of(&html);
+    let text = reader_text(&html);
     assert!(text.contains("Szkolenie trwało rok"), "{text}");
     for r in replies {
         assert!(text.contains(r), "a post is missing ({r}): {text}");
@@ -103,9 +86,9 @@ fn an_article_with_extras_in_its_landmark_stays_the_article() {
          </article><div class=\"x_7\"><h2>More from the coast</h2><ul>\
          <li><a href=\"/a\">Lighthouse reopens</a></li><li><a href=\"/b\">Beach clean-up</a></li></ul>\
          </div></main></body></html>",
-        chrome(&["News", "Sport"])
+        nav(&["News", "Sport"])
     );
-    let text = text_of(&html);
+    let text = reader_text(&html);
     assert!(text.contains("earlier first boat"), "{text}");
     assert!(!text.contains("Lighthouse reopens"), "{text}");
 }
@@ -145,9 +128,9 @@ fn a_product_page_reads_as_its_description_and_its_facts() {
          Polyester hält warm, ohne schwer zu sein; der hohe Kragen schützt vor Wind und Regen.</p>\
          <p>Zwei Taschen mit Reißverschluss bieten Platz für Handy und Schlüssel, und die Bündchen \
          halten die Kälte draußen.</p></div><h2>Details</h2><ul class=\"sp_k\">{rows}</ul></main></body></html>",
-        chrome(&["Damen", "Herren", "Kinder"])
+        nav(&["Damen", "Herren", "Kinder"])
     );
-    let text = text_of(&html);
+    let text = reader_text(&html);
     assert!(text.contains("hält warm"), "{text}");
     for (k, v) in facts {
         assert!(
@@ -169,7 +152,7 @@ fn text_for_screen_readers_only_is_not_shown() {
          <p class=\"sr-only-focusable\">Visible quand on y arrive au clavier, comme ici : un texte.</p>\
          </article></div></body></html>"
     );
-    let text = text_of(&html);
+    let text = reader_text(&html);
     assert!(text.contains("Le plan est en ligne."), "{text}");
     assert!(
         !text.contains("Aller au contenu") && !text.contains("ouvre un PDF"),

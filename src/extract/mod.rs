@@ -90,6 +90,9 @@ pub struct Flags {
     pub clean_conditionally: bool,
     /// Take the page's main landmark when the chosen block is only a small part of it.
     pub widen_to_main: bool,
+    /// Skip comment sections by their names, in passes that no longer skip chrome by name:
+    /// set once a story has been found, which its comments may not outgrow.
+    pub skip_comments: bool,
 }
 
 /// The passes, in the order they are tried.
@@ -99,28 +102,35 @@ const PASSES: [Flags; 4] = [
         weight_classes: true,
         clean_conditionally: true,
         widen_to_main: false,
+        skip_comments: false,
     },
     Flags {
         strip_unlikely: false,
         weight_classes: true,
         clean_conditionally: true,
         widen_to_main: false,
+        skip_comments: false,
     },
     Flags {
         strip_unlikely: false,
         weight_classes: false,
         clean_conditionally: true,
         widen_to_main: false,
+        skip_comments: false,
     },
     Flags {
         strip_unlikely: false,
         weight_classes: false,
         clean_conditionally: false,
         widen_to_main: false,
+        skip_comments: false,
     },
 ];
 /// A pass that finds less text than this is retried with fewer heuristics.
 const MIN_ARTICLE_CHARS: usize = 500;
+/// A first pass that finds this much is a short story (a few sentences over a comment thread):
+/// the retries look for more of it, not for the comments beside it.
+const MIN_STORY_CHARS: usize = 200;
 /// Less text than this, after every pass, is no article: short pages are still pages.
 const MIN_TEXT_CHARS: usize = 1;
 /// Reading speed for the reading-time estimate, in words a minute (adult silent reading).
@@ -175,8 +185,28 @@ fn extract_with(
     let names = names::NameTable::new(dom);
     let place = Place { body, root };
     let mut best: Option<Attempt> = None;
-    for flags in PASSES {
+    let mut skip_comments = false;
+    let mut passes = PASSES.into_iter();
+    let mut pass = passes.next();
+    while let Some(flags) = pass {
+        let flags = Flags {
+            skip_comments,
+            ..flags
+        };
         let attempt = attempt(dom, &whole, &names, place, &meta, flags, base.as_ref());
+        // Story over comments: a short story found, a relaxed pass finds it again inside a
+        // larger block, whose other part may be its comments. This pass runs again without
+        // them, and so do the next ones.
+        let around_story = best.as_ref().is_some_and(|story| {
+            story.chars >= MIN_STORY_CHARS
+                && attempt.root != story.root
+                && dom.contains(attempt.root, story.root)
+        });
+        if around_story && !skip_comments {
+            skip_comments = true;
+            continue;
+        }
+        pass = passes.next();
         let enough = attempt.chars >= MIN_ARTICLE_CHARS;
         if best.as_ref().is_none_or(|b| attempt.chars > b.chars) {
             best = Some(attempt);

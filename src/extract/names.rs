@@ -15,6 +15,9 @@ pub const UNLIKELY: &[&str] = &[
     "breadcrumbs",
     "combx",
     "comment",
+    "comentario",
+    "kommentare",
+    "komentarze",
     "community",
     "cover-wrap",
     "disqus",
@@ -68,6 +71,9 @@ pub const NEGATIVE: &[&str] = &[
     "banner",
     "combx",
     "comment",
+    "comentario",
+    "kommentare",
+    "komentarze",
     "com-",
     "contact",
     "footer",
@@ -90,6 +96,15 @@ pub const NEGATIVE: &[&str] = &[
 ];
 /// A whole-word "hid" (short for hidden) is negative too; as a substring it is too common.
 const NEGATIVE_WORD: &str = "hid";
+/// Names of comment sections and their comments, in the languages sites name them in.
+/// Plurals in German and Polish: the singular also names an opinion piece.
+const COMMENTS: &[&str] = &[
+    "comment",
+    "comentario",
+    "kommentare",
+    "komentarze",
+    "disqus",
+];
 /// Names of bylines.
 pub const BYLINE: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
 /// Share bars: matched as whole words (`share`, `sharedaddy`), since "share" is inside other words.
@@ -175,6 +190,13 @@ impl<'d> NameTable<'d> {
         self.ask(id, Question::Byline, |el| {
             ClassNames::of(el).matches(BYLINE)
         })
+    }
+
+    /// A comment section, or a comment in one (asked only by the passes that skip comments,
+    /// so not kept among the answers).
+    pub fn comments(&self, id: NodeId) -> bool {
+        self.named(id)
+            .is_some_and(|el| ClassNames::of(el).matches(COMMENTS))
     }
 
     pub fn share(&self, id: NodeId) -> bool {

@@ -117,7 +117,8 @@ pub fn prepare<'a>(
                         similarity(title, &dom.text_content(id)) > SAME_TEXT_SIMILARITY;
                     title_header_removed
                 })
-                || (flags.strip_unlikely && id != body && is_unlikely(dom, id, names));
+                || (flags.strip_unlikely && id != body && is_unlikely(dom, id, names))
+                || (flags.skip_comments && names.comments(id));
             if drop {
                 walk.skip_subtree(id);
                 continue;
@@ -380,7 +381,9 @@ fn is_unlikely(dom: &Dom, id: NodeId, names: &NameTable) -> bool {
     if el.attr("role").is_some_and(|r| UNLIKELY_ROLES.contains(&r)) {
         return true;
     }
-    if el.is("a") || !names.unlikely(id) {
+    // The page's own word for its main content outweighs a class name: `<article
+    // class="template-with-sidebar">` is the article, not a sidebar.
+    if el.is("a") || el.is("article") || el.is("main") || !names.unlikely(id) {
         return false;
     }
     !dom.ancestors(id)
