@@ -196,7 +196,10 @@ fn bench_page(c: &Config, name: &str, bytes: &[u8]) -> PageTimes {
             ));
         });
         t.readerable_ms = time_ms(c, || {
-            black_box(tidyread::readerable::check(black_box(&dom)));
+            black_box(tidyread::readerable::check(
+                black_box(&dom),
+                opts.url.as_deref(),
+            ));
         });
     }
     t.ours_ms = t.parse_ms.zip(t.extract_ms).map(|(p, e)| p + e);

@@ -180,12 +180,13 @@ pub fn analyze(dom: &Dom, options: &Options) -> Analysis {
 /// [`analyze`], with only the `parts` asked for (the article and the clutter are always found:
 /// each decides about the other).
 pub fn analyze_parts(dom: &Dom, options: &Options, parts: Parts) -> Analysis {
+    let page = extract::page_kind::read(dom, options.url.as_deref());
     let (article, mut removals, region) = article_and_clutter(dom, options, parts.text);
     if !parts.removals {
         removals = Vec::new();
     }
     Analysis {
-        readerable: readerable::check(dom),
+        readerable: readerable::of_page(&page),
         article: article.map_err(|e| e.to_string()),
         removals,
         region,

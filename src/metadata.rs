@@ -27,7 +27,7 @@ pub struct Metadata {
 
 /// `@type`s that mark a JSON-LD object as the article itself (schema.org's CreativeWork kinds
 /// that carry a body of text), rather than the page, the site or a breadcrumb.
-const ARTICLE_TYPES: &[&str] = &[
+pub(crate) const ARTICLE_TYPES: &[&str] = &[
     "Article",
     "AdvertiserContentArticle",
     "NewsArticle",

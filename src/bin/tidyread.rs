@@ -120,7 +120,7 @@ fn run() -> Result<(), Failure> {
     let out = match args.command.as_str() {
         "extract" => extract(&dom, &options, args.format)?,
         "readerable" => {
-            let r = tidyread::readerable::check(&dom);
+            let r = tidyread::readerable::check(&dom, options.url.as_deref());
             format!(
                 "{:.2}\t{}\n",
                 r.score,

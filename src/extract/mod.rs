@@ -7,6 +7,7 @@
 mod clean;
 pub(crate) mod names;
 mod output;
+pub mod page_kind;
 mod prep;
 mod score;
 

@@ -523,9 +523,11 @@ pub fn run_page_with(
 
     let t = Instant::now();
     let readerable = dom.as_ref().and_then(|dom| {
-        guarded("readerable", || tidyread::readerable::check(dom))
-            .map_err(|p| failures.push(Failure::Panic(p)))
-            .ok()
+        guarded("readerable", || {
+            tidyread::readerable::check(dom, opts.url.as_deref())
+        })
+        .map_err(|p| failures.push(Failure::Panic(p)))
+        .ok()
     });
     let readerable_ms = ms_since(t);
     if let Some(dom) = &dom {
