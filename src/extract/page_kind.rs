@@ -715,13 +715,22 @@ struct RawLen {
 
 impl RawLen {
     fn of(text: &str) -> RawLen {
-        let count = |chars: &mut dyn Iterator<Item = char>| chars.count() as u32;
-        let chars = text.chars().map(|c| 1 + u32::from(is_wide(c))).sum();
-        let lead = count(&mut text.chars().take_while(|c| c.is_whitespace()));
+        // The ends in the same unit as the whole: the ideographic space is whitespace and wide.
+        let width = |c: char| 1 + u32::from(is_wide(c));
+        let chars = text.chars().map(width).sum();
+        let lead = text
+            .chars()
+            .take_while(|c| c.is_whitespace())
+            .map(width)
+            .sum();
         let trail = if lead == chars {
             chars
         } else {
-            count(&mut text.chars().rev().take_while(|c| c.is_whitespace()))
+            text.chars()
+                .rev()
+                .take_while(|c| c.is_whitespace())
+                .map(width)
+                .sum()
         };
         RawLen { chars, lead, trail }
     }
@@ -758,6 +767,17 @@ mod tests {
     use crate::dom::parse::parse_str;
 
     const URL: &str = "https://shop.example/p/item-4711";
+
+    #[test]
+    fn ideographic_spaces_are_whitespace_of_their_own_width() {
+        let space = RawLen::of("\u{3000}");
+        assert_eq!(space.then(RawLen::of(" ")).then(space).trimmed(), 0);
+        let text = space
+            .then(RawLen::of("記事"))
+            .then(space)
+            .then(RawLen::of(" "));
+        assert_eq!(text.trimmed(), 4);
+    }
 
     fn read_html(html: &str) -> Page {
         read(&parse_str(html).unwrap(), Some(URL))
