@@ -200,9 +200,14 @@ fn word_stands_for(text_word: &str, phrase_word: &str) -> bool {
 /// Whether `phrase`'s words are in `words` in order, at most [`PHRASE_MAX_GAP`] words apart
 /// (each found at the first place it may be).
 fn holds_phrase(words: &[&str], phrase: &str) -> bool {
-    (0..words.len()).any(|start| {
-        let (mut at, mut reach) = (start, start + 1);
-        phrase_words(phrase).all(|want| {
+    let Some(first) = phrase_words(phrase).next() else {
+        return false;
+    };
+    // Most texts hold no phrase: only a place where the first word stands starts a search.
+    let mut starts = (0..words.len()).filter(|&i| word_stands_for(words[i], first));
+    starts.any(|start| {
+        let (mut at, mut reach) = (start + 1, start + 2 + PHRASE_MAX_GAP);
+        phrase_words(phrase).skip(1).all(|want| {
             let found = (at..reach.min(words.len())).find(|&i| word_stands_for(words[i], want));
             if let Some(i) = found {
                 (at, reach) = (i + 1, i + 2 + PHRASE_MAX_GAP);
