@@ -37,7 +37,7 @@ const SHOP_AND_LISTING_OPEN_CEILING: f64 = 0.115;
 const SERVICE_OPEN_CEILING: f64 = 0.53;
 /// Pages where the live page would hide main content (a removal holds a `with` snippet that the
 /// article does not show as well) may not rise above this; the eval names them.
-const PAGES_HIDING_WITH_CEILING: usize = 29;
+const PAGES_HIDING_WITH_CEILING: usize = 27;
 
 fn run_split() -> Vec<(Truth, Run, PageScore)> {
     corpus::quiet_panics();
