@@ -213,9 +213,14 @@ test('options: landmarks, the shortcut and the menu, hidden parts listed and sho
 
   // Import the exported file: everything as it was, the hidden parts too.
   await options.locator('#import-file').setInputFiles(exportedPath);
-  await waitFor('the import', async () => isDeepStrictEqual(await stored('settings'), initial));
-  assert.deepEqual(await stored(HIDDEN_KEY), [LOADER]);
-  assert.deepEqual(await stored('hidden:news.example.com'), ['aside.most-read']);
+  // The settings and each site's hidden parts are separate keys, written one after the other.
+  await waitFor(
+    'the import',
+    async () =>
+      isDeepStrictEqual(await stored('settings'), initial) &&
+      isDeepStrictEqual(await stored(HIDDEN_KEY), [LOADER]) &&
+      isDeepStrictEqual(await stored('hidden:news.example.com'), ['aside.most-read']),
+  );
   await waitFor('the loader hidden again on the open page', async () => !(await loaderShown(page)));
   assert.match(await options.locator('#message').textContent(), /settings for 2 sites/);
 
