@@ -74,7 +74,7 @@ const NAME_MAX_BYTES: usize = 80;
 const NAME_MAX_WORDS: usize = 6;
 
 /// What class and id names say, as bits: whole names, words of names, fragments found
-/// anywhere in a name (prefiltered by their first two bytes), and name beginnings.
+/// anywhere in a name (sorted, and prefiltered by their first two bytes), and name beginnings.
 pub struct NameTable {
     pub whole: FastMap<&'static str, u16>,
     pub words: FastMap<&'static str, u16>,
@@ -94,6 +94,8 @@ impl NameTable {
         prefixes: Vec<(&'static str, u16)>,
         cancelling: Vec<(&'static str, &'static str, u16)>,
     ) -> NameTable {
+        let mut fragments = fragments;
+        fragments.sort_unstable_by_key(|&(f, _)| f);
         let mut first_two = vec![0u64; 65536 / 64];
         for (f, _) in &fragments {
             let b = f.as_bytes();
@@ -126,7 +128,13 @@ impl NameTable {
         for i in 0..bytes.len() - 1 {
             let k = usize::from(bytes[i]) * 256 + usize::from(bytes[i + 1]);
             if self.first_two[k / 64] & (1 << (k % 64)) != 0 {
-                for &(frag, bit) in &self.fragments {
+                // Sorted, the fragments that start with these two bytes are side by side.
+                let pair = &bytes[i..i + 2];
+                let from = self.fragments.partition_point(|(f, _)| f.as_bytes() < pair);
+                for &(frag, bit) in self.fragments[from..]
+                    .iter()
+                    .take_while(|(f, _)| f.as_bytes().starts_with(pair))
+                {
                     if bytes[i..].starts_with(frag.as_bytes()) {
                         h |= bit;
                     }
@@ -161,13 +169,11 @@ impl NameTable {
     }
 }
 
-/// Characters of a word's beginning used to prefilter phrase search: a text is searched only
-/// when one of its words begins like the longest word of some phrase.
+/// Characters of a word's beginning that index phrases: a text is searched only for the
+/// phrases whose longest word begins like one of its words.
 const ANCHOR_CHARS: usize = 4;
 
-/// The first bytes of a word, ASCII lower-cased and packed: a cheap key for the phrase
-/// prefilter. A `u64`, as the keys that order removed blocks (`grow::blocks`): the wasm then
-/// holds one sort, not two.
+/// The first bytes of a word, ASCII lower-cased and packed: a cheap key for the phrase index.
 fn byte_key(word: &[u8]) -> u64 {
     let mut key = [0u8; ANCHOR_CHARS];
     for (k, b) in key.iter_mut().zip(word) {
@@ -199,15 +205,15 @@ fn word_stands_for(text_word: &str, phrase_word: &str) -> bool {
 
 /// Whether `phrase`'s words are in `words` in order, at most [`PHRASE_MAX_GAP`] words apart
 /// (each found at the first place it may be).
-fn holds_phrase(words: &[&str], phrase: &str) -> bool {
-    let Some(first) = phrase_words(phrase).next() else {
+fn holds_phrase(words: &[&str], phrase: &[&str]) -> bool {
+    let Some((first, rest)) = phrase.split_first() else {
         return false;
     };
     // Most texts hold no phrase: only a place where the first word stands starts a search.
     let mut starts = (0..words.len()).filter(|&i| word_stands_for(words[i], first));
     starts.any(|start| {
         let (mut at, mut reach) = (start + 1, start + 2 + PHRASE_MAX_GAP);
-        phrase_words(phrase).skip(1).all(|want| {
+        rest.iter().all(|want| {
             let found = (at..reach.min(words.len())).find(|&i| word_stands_for(words[i], want));
             if let Some(i) = found {
                 (at, reach) = (i + 1, i + 2 + PHRASE_MAX_GAP);
@@ -217,33 +223,50 @@ fn holds_phrase(words: &[&str], phrase: &str) -> bool {
     })
 }
 
-/// Phrase tables, one bit each, and the prefilter over them.
+/// One phrase of a table, split into its words once.
+struct Phrase {
+    bit: u8,
+    text: &'static str,
+    words: Vec<&'static str>,
+}
+
+/// Phrase tables, one bit each, indexed by the beginning of each phrase's longest word.
 pub struct PhraseTable {
-    tables: Vec<(u8, &'static [&'static str])>,
-    /// The beginnings of every phrase's longest word, sorted: a text without any of them holds
-    /// no phrase, and most texts are rejected by a few binary searches.
+    phrases: Vec<Phrase>,
+    /// For every phrase, the key of its longest word's beginning shifted above the phrase's
+    /// index, sorted: a text is searched only for the phrases whose key one of its words has,
+    /// and most texts are rejected by a few binary searches. One `u64` per phrase, as the keys
+    /// that order removed blocks (`grow::blocks`): the wasm then holds one sort, not two.
     anchors: Vec<u64>,
     max_bytes: usize,
 }
 
+/// Bits of an anchor below the key: the phrase's index.
+const ANCHOR_INDEX_BITS: u32 = 16;
+
 impl PhraseTable {
     /// Phrases are searched in texts of up to `max_bytes`.
     pub fn new(tables: Vec<(u8, &'static [&'static str])>, max_bytes: usize) -> PhraseTable {
-        let mut anchors: Vec<u64> = tables
+        let phrases: Vec<Phrase> = tables
             .iter()
-            .flat_map(|(_, table)| table.iter())
-            .map(|phrase| {
-                let longest = phrase
-                    .split(|c: char| c.is_ascii() && !c.is_ascii_alphanumeric())
-                    .max_by_key(|w| w.len())
-                    .unwrap_or(phrase);
-                byte_key(longest.as_bytes())
+            .flat_map(|&(bit, table)| table.iter().map(move |&text| (bit, text)))
+            .map(|(bit, text)| Phrase {
+                bit,
+                text,
+                words: phrase_words(text).collect(),
+            })
+            .collect();
+        let mut anchors: Vec<u64> = phrases
+            .iter()
+            .enumerate()
+            .map(|(i, phrase)| {
+                let longest = phrase.words.iter().max_by_key(|w| w.len()).unwrap_or(&"");
+                byte_key(longest.as_bytes()) << ANCHOR_INDEX_BITS | i as u64
             })
             .collect();
         anchors.sort_unstable();
-        anchors.dedup();
         PhraseTable {
-            tables,
+            phrases,
             anchors,
             max_bytes,
         }
@@ -258,9 +281,9 @@ impl PhraseTable {
         // first bytes, lower-cased.
         let bytes = text.as_bytes();
         let word_byte = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
-        let mut hit = false;
+        let mut candidates: Vec<usize> = Vec::new();
         let mut i = 0;
-        while i < bytes.len() && !hit {
+        while i < bytes.len() {
             if !word_byte(bytes[i]) {
                 i += 1;
                 continue;
@@ -270,21 +293,27 @@ impl PhraseTable {
                 i += 1;
             }
             if i - start >= 2 {
-                hit = self
+                let key = byte_key(&bytes[start..i]);
+                let from = self
                     .anchors
-                    .binary_search(&byte_key(&bytes[start..i]))
-                    .is_ok();
+                    .partition_point(|&a| a >> ANCHOR_INDEX_BITS < key);
+                candidates.extend(
+                    self.anchors[from..]
+                        .iter()
+                        .take_while(|&&a| a >> ANCHOR_INDEX_BITS == key)
+                        .map(|&a| (a & ((1 << ANCHOR_INDEX_BITS) - 1)) as usize),
+                );
             }
         }
-        if !hit {
+        if candidates.is_empty() {
             return 0;
         }
         let lower = text.to_lowercase();
         let words: Vec<&str> = phrase_words(&lower).collect();
         let mut m = 0;
-        for &(bit, table) in &self.tables {
-            if table.iter().any(|p| holds_phrase(&words, p)) {
-                m |= bit;
+        for phrase in candidates.into_iter().map(|i| &self.phrases[i]) {
+            if m & phrase.bit == 0 && holds_phrase(&words, &phrase.words) {
+                m |= phrase.bit;
             }
         }
         m
@@ -292,10 +321,12 @@ impl PhraseTable {
 
     /// The first phrase of the table with `bit` found in `text`.
     pub fn found(&self, text: &str, bit: u8) -> Option<&'static str> {
-        let (_, table) = self.tables.iter().find(|(b, _)| *b == bit)?;
         let lower = text.to_lowercase();
         let words: Vec<&str> = phrase_words(&lower).collect();
-        table.iter().copied().find(|p| holds_phrase(&words, p))
+        self.phrases
+            .iter()
+            .find(|p| p.bit == bit && holds_phrase(&words, &p.words))
+            .map(|p| p.text)
     }
 }
 
