@@ -170,7 +170,8 @@ pub fn prepare<'a>(
     }
 }
 
-/// Measures of everything under the body, hidden parts included (as `textContent` reads it),
+/// Measures of everything under the body but scripts and styles, hidden parts included (as
+/// `textContent` reads it once scripts and styles are out, as Readability takes them out),
 /// taken once per document in one bottom-up pass: every pass and the cleaner read them here
 /// instead of scanning the text again, and asking each element for its text instead would cost
 /// the depth of the page times its size, which deeply nested pages turn into minutes. Nothing
@@ -191,7 +192,19 @@ impl Whole {
     pub fn measure(dom: &Dom, body: NodeId, excluded: &[NodeId]) -> Whole {
         let mut text = vec![TextLen::default(); dom.len()];
         let mut commas = vec![0u32; dom.len()];
-        let order: Vec<NodeId> = dom.descendants(body).collect();
+        // Scripts and styles are no one's text (every pass drops them), and often most of a
+        // page's bytes: they are not measured.
+        let mut order = Vec::with_capacity(dom.len());
+        let mut walk = dom.descendants(body);
+        while let Some(id) = walk.next() {
+            if dom
+                .element(id)
+                .is_some_and(|el| el.is("script") || el.is("style"))
+            {
+                walk.skip_subtree(id);
+            }
+            order.push(id);
+        }
         for &id in order.iter().rev() {
             let i = id.index();
             if let Some(t) = dom.text(id) {
