@@ -715,6 +715,19 @@ struct RawLen {
 
 impl RawLen {
     fn of(text: &str) -> RawLen {
+        if text.is_ascii() {
+            // Most text: one byte a character, none of them wide.
+            let bytes = text.as_bytes();
+            let is_space = |b: &&u8| **b == b' ' || (b'\t'..=b'\r').contains(*b);
+            let chars = bytes.len() as u32;
+            let lead = bytes.iter().take_while(is_space).count() as u32;
+            let trail = if lead == chars {
+                chars
+            } else {
+                bytes.iter().rev().take_while(is_space).count() as u32
+            };
+            return RawLen { chars, lead, trail };
+        }
         // The ends in the same unit as the whole: the ideographic space is whitespace and wide.
         let width = |c: char| 1 + u32::from(is_wide(c));
         let chars = text.chars().map(width).sum();
