@@ -13,16 +13,16 @@ pub fn normalize_space(s: &str) -> String {
 }
 
 /// An inline style as its declarations are compared (`display:none`): without whitespace, ASCII
-/// lower-cased, in one allocation.
+/// lower-cased, in one allocation. Only CSS's whitespace goes, which is ASCII: the style is read
+/// as bytes.
 pub fn compact_style(style: &str) -> String {
-    let mut compact = String::with_capacity(style.len());
-    compact.extend(
-        style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .map(|c| c.to_ascii_lowercase()),
-    );
-    compact
+    let compact: Vec<u8> = style
+        .bytes()
+        .filter(|&b| !(b == b' ' || (b'\t'..=b'\r').contains(&b)))
+        .map(|b| b.to_ascii_lowercase())
+        .collect();
+    // Only ASCII bytes were dropped or changed: still UTF-8.
+    String::from_utf8(compact).unwrap_or_default()
 }
 
 /// Words, counted as whitespace-separated runs; CJK text counts each ideograph, since it has no
