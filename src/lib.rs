@@ -26,6 +26,7 @@ pub mod sanitize;
 pub mod text;
 pub mod url;
 pub mod warm_up;
+pub mod word_list;
 
 #[cfg(target_arch = "wasm32")]
 mod web;

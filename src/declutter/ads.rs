@@ -4,6 +4,7 @@
 
 use crate::dom::{Dom, NodeId};
 use crate::text;
+use crate::word_list::{word_list, WordList};
 
 use super::facts::{Facts, NodeFlags};
 use super::lexicon::{self, Hints, Label};
@@ -13,7 +14,7 @@ use super::{Cause, CauseCode, ClutterKind};
 
 /// Labels matched exactly, after [`normalize_label`]. Ad labels in the languages the web is
 /// written in: the label is often the only thing a hashed-class ad slot says about itself.
-pub const AD_LABELS: &[&str] = &[
+pub const AD_LABELS: WordList = word_list![
     "advertisement",
     "advertisements",
     "advertising",
@@ -74,7 +75,7 @@ pub const AD_LABELS: &[&str] = &[
 ];
 
 /// Labels of paid placements: an ad when alone, a sponsored feed over a list of links.
-pub const SPONSORED_LABELS: &[&str] = &[
+pub const SPONSORED_LABELS: WordList = word_list![
     "sponsored",
     "sponsored content",
     "sponsored post",
@@ -271,7 +272,7 @@ pub const AD_ATTRIBUTES: &[&str] = &[
 
 /// Class or id words that mark an ad container. Matched against the words of a class or id
 /// split at `-`, `_` and spaces, so "header" or "shadow" never match "ad".
-pub const CLASS_WORDS: &[&str] = &[
+pub const CLASS_WORDS: WordList = word_list![
     "ad",
     "ads",
     "advert",
@@ -296,7 +297,7 @@ pub const CLASS_WORDS: &[&str] = &[
 ];
 
 /// Id beginnings of ad slots from the ad servers' own snippets.
-pub const ID_PREFIXES: &[&str] = &[
+pub const ID_PREFIXES: WordList = word_list![
     "div-gpt-ad",
     "google_ads_iframe",
     "gpt-ad",

@@ -1,11 +1,13 @@
 //! Comment sections, by their class or id, unless the user keeps comments.
 
+use crate::word_list::{word_list, WordList};
+
 use super::lexicon::Hints;
 use super::seeds::{keep_kind, Hinted, Policy, Seed};
 use super::{CauseCode, ClutterKind};
 
 /// Whole class names or ids of comment sections (whole names: "comment-count" is a byline link).
-pub const NAMES: &[&str] = &[
+pub const NAMES: WordList = word_list![
     "comments",
     "comment-list",
     "commentlist",

@@ -2,6 +2,7 @@
 //! manager's container (OneTrust, Cookiebot, Didomi…).
 
 use crate::dom::NodeId;
+use crate::word_list::{word_list, WordList};
 
 use super::facts::Facts;
 use super::lexicon::{Hints, Phrases};
@@ -14,7 +15,7 @@ use super::{CauseCode, ClutterKind};
 pub const PHRASES: &[&str] = &["cookie", "gdpr", "datenschutzeinstellungen", "rgpd"];
 
 /// Class or id fragments of consent-management banners (OneTrust, Cookiebot, Didomi, Quantcast…).
-pub const NAMES: &[&str] = &[
+pub const NAMES: WordList = word_list![
     "onetrust",
     "cookiebot",
     "cybotcookiebot",

@@ -6,14 +6,14 @@ use std::sync::OnceLock;
 use crate::dom::{Dom, NodeId};
 use crate::flag_set::flag_set;
 use crate::hash::FastMap;
+use crate::word_list::{word_list, WordList};
 
 /// Elements whose content is never shown as text: their text counts for nothing.
-const INERT_ELEMENTS: &[&str] = &[
-    "script", "style", "noscript", "template", "title", "textarea", "select", "option",
-];
+const INERT_ELEMENTS: WordList =
+    word_list!["script", "style", "noscript", "template", "title", "textarea", "select", "option"];
 
 /// Elements that start a block of text; a paragraph's own text stops at nested blocks.
-const BLOCK_ELEMENTS: &[&str] = &[
+const BLOCK_ELEMENTS: WordList = word_list![
     "address",
     "article",
     "aside",
@@ -59,9 +59,8 @@ const BLOCK_ELEMENTS: &[&str] = &[
 ];
 
 /// Elements that show something other than text: their loss is visible even without words.
-const MEDIA_ELEMENTS: &[&str] = &[
-    "img", "picture", "video", "audio", "iframe", "object", "embed", "canvas", "math",
-];
+const MEDIA_ELEMENTS: WordList =
+    word_list!["img", "picture", "video", "audio", "iframe", "object", "embed", "canvas", "math"];
 
 /// ARIA roles of the page's own structure: never part of a clutter block.
 pub const LANDMARK_ROLES: &[&str] = &["navigation", "banner", "contentinfo", "main", "search"];
@@ -76,7 +75,7 @@ const METADATA_PROPS: &[&str] = &[
 ];
 
 /// Class or id words of bylines and datelines, which no clutter block may swallow.
-pub const BYLINE_CLASS_WORDS: &[&str] = &[
+pub const BYLINE_CLASS_WORDS: WordList = word_list![
     "byline",
     "dateline",
     "author",
@@ -105,7 +104,7 @@ pub fn tag_kinds(name: &str) -> TagKinds {
             (BLOCK_ELEMENTS, TagKinds::BLOCK),
             (MEDIA_ELEMENTS, TagKinds::MEDIA),
         ] {
-            for &t in table {
+            for t in table {
                 *m.entry(t).or_insert(TagKinds::NONE) |= kind;
             }
         }

@@ -3,6 +3,7 @@
 //! links and little else, away from the article).
 
 use crate::dom::NodeId;
+use crate::word_list::{word_list, WordList};
 
 use super::facts::{Facts, NodeFlags};
 use super::lexicon::{Hints, Label};
@@ -10,7 +11,7 @@ use super::seeds::{keep_kind, Hinted, LabelSeen, Lead, Policy, Priority, Seed, W
 use super::{Cause, CauseCode, ClutterKind};
 
 /// Headings over lists of trending or most-read headlines.
-pub const TRENDING_LABELS: &[&str] = &[
+pub const TRENDING_LABELS: WordList = word_list![
     "trending",
     "trending now",
     "trending stories",
@@ -72,7 +73,7 @@ pub const TRENDING_LABELS: &[&str] = &[
 ];
 
 /// Headings over lists of related or recommended stories.
-pub const RECOMMENDED_LABELS: &[&str] = &[
+pub const RECOMMENDED_LABELS: WordList = word_list![
     "recommended",
     "recommended for you",
     "recommended stories",
@@ -167,7 +168,7 @@ pub const RECOMMENDED_LABELS: &[&str] = &[
 
 /// Label beginnings that take a site or topic after them ("Trending on Townhall Videos"); exact
 /// tables cannot list every site name.
-pub const TRENDING_PREFIXES: &[&str] = &[
+pub const TRENDING_PREFIXES: WordList = word_list![
     "trending on",
     "trending in",
     "most popular on",
@@ -179,7 +180,7 @@ pub const TRENDING_PREFIXES: &[&str] = &[
 ];
 
 /// ...("More from Townhall").
-pub const RECOMMENDED_PREFIXES: &[&str] = &[
+pub const RECOMMENDED_PREFIXES: WordList = word_list![
     "more from",
     "more on",
     "more in",
@@ -191,7 +192,7 @@ pub const RECOMMENDED_PREFIXES: &[&str] = &[
 ];
 
 /// Class or id words of trending and popular boxes.
-pub const TRENDING_CLASS_WORDS: &[&str] = &[
+pub const TRENDING_CLASS_WORDS: WordList = word_list![
     "trending",
     "popular",
     "mostpopular",
@@ -201,7 +202,7 @@ pub const TRENDING_CLASS_WORDS: &[&str] = &[
 ];
 
 /// Class or id words of related and recommended boxes.
-pub const RECOMMENDED_CLASS_WORDS: &[&str] = &[
+pub const RECOMMENDED_CLASS_WORDS: WordList = word_list![
     "related",
     "recommended",
     "recommendations",

@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use crate::flag_set::flag_set;
 use crate::hash::FastMap;
+use crate::word_list::WordList;
 
 use super::share;
 use super::signals::{normalize_label, NameTable, PhraseTable};
@@ -90,7 +91,7 @@ fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
         let mut labels = FastMap::default();
-        let label_tables: [(&[&str], Label); 7] = [
+        let label_tables: [(WordList, Label); 7] = [
             (ads::AD_LABELS, Label::Ad),
             (ads::SPONSORED_LABELS, Label::Sponsored),
             (
@@ -109,7 +110,7 @@ fn lexicon() -> &'static Lexicon {
             (share::LABELS, Label::Share),
         ];
         for (table, label) in label_tables {
-            for &l in table {
+            for l in table {
                 labels.insert(l, label);
             }
         }
@@ -119,12 +120,12 @@ fn lexicon() -> &'static Lexicon {
             (headlines::RECOMMENDED_PREFIXES, ClutterKind::Recommended),
             (sponsored::FEED_PREFIXES, ClutterKind::SponsoredFeed),
         ] {
-            label_prefixes.extend(table.iter().map(|&p| (p, kind)));
+            label_prefixes.extend(table.iter().map(|p| (p, kind)));
         }
 
         let whole = comments::NAMES
             .iter()
-            .map(|&n| (n, Hints::COMMENTS.bits()))
+            .map(|n| (n, Hints::COMMENTS.bits()))
             .collect();
         let mut words: FastMap<&'static str, u16> = FastMap::default();
         for (table, hint) in [
@@ -136,7 +137,7 @@ fn lexicon() -> &'static Lexicon {
             (promo::CLASS_WORDS, Hints::PROMO),
             (elements::BYLINE_CLASS_WORDS, Hints::BYLINE),
         ] {
-            for &w in table {
+            for w in table {
                 *words.entry(w).or_insert(0) |= hint.bits();
             }
         }
@@ -146,10 +147,10 @@ fn lexicon() -> &'static Lexicon {
             (consent::NAMES, Hints::CONSENT),
             (paywall::NAMES, Hints::PAYWALL),
         ] {
-            fragments.extend(table.iter().map(|&f| (f, hint.bits())));
+            fragments.extend(table.iter().map(|f| (f, hint.bits())));
         }
         let ad_id = (Hints::AD_ID | Hints::AD).bits();
-        let prefixes = ads::ID_PREFIXES.iter().map(|&p| (p, ad_id)).collect();
+        let prefixes = ads::ID_PREFIXES.iter().map(|p| (p, ad_id)).collect();
         let cancelling = ads::NOT_AD_WORDS
             .iter()
             .map(|&(before, word)| (before, word, Hints::AD.bits()))

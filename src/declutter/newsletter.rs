@@ -2,6 +2,7 @@
 //! "Sign up" button, labelled "Newsletter" or named by class.
 
 use crate::dom::{Element, NodeId};
+use crate::word_list::{word_list, WordList};
 
 use super::facts::Facts;
 use super::lexicon::{Hints, Phrases};
@@ -9,7 +10,7 @@ use super::seeds::PROMPT_HINT_MAX_WORDS;
 use super::seeds::{find_control, Hinted, LabelSeen, Policy, Priority, Seed, Slot, Why};
 use super::{Cause, CauseCode, ClutterKind};
 
-pub const LABELS: &[&str] = &[
+pub const LABELS: WordList = word_list![
     "newsletter",
     "newsletters",
     "sign up for our newsletter",
@@ -82,7 +83,7 @@ const SUBSCRIBE_LABELS: &[&str] = &[
 ];
 
 /// Class or id words of newsletter boxes.
-pub const CLASS_WORDS: &[&str] = &[
+pub const CLASS_WORDS: WordList = word_list![
     "newsletter",
     "newsletters",
     "nlsignup",

@@ -2,6 +2,7 @@
 //! left", by their words or their container's name.
 
 use crate::dom::NodeId;
+use crate::word_list::{word_list, WordList};
 
 use super::lexicon::Hints;
 use super::promo::PROMO_BOX;
@@ -56,7 +57,7 @@ pub const PHRASES: &[&str] = &[
 ];
 
 /// Class or id fragments of paywalls and metering prompts.
-pub const NAMES: &[&str] = &[
+pub const NAMES: WordList = word_list![
     "paywall",
     "regwall",
     "piano-",

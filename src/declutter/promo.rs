@@ -2,6 +2,7 @@
 //! their button or link.
 
 use crate::dom::NodeId;
+use crate::word_list::{word_list, WordList};
 
 use super::seeds::{needs_call_to_action, Policy, Priority, Seed, Slot, Why};
 use super::ClutterKind;
@@ -35,7 +36,7 @@ pub const PHRASES: &[&str] = &[
 ];
 
 /// Class or id words of promotions and upsells.
-pub const CLASS_WORDS: &[&str] = &["promo", "promotion", "upsell", "membership"];
+pub const CLASS_WORDS: WordList = word_list!["promo", "promotion", "upsell", "membership"];
 
 /// A promotion or paywall prompt: a headline, a sentence or two, and its buttons.
 pub const PROMO_BOX: Policy = Policy::Slot(Slot {

@@ -2,6 +2,7 @@
 //! Facebook", `mailto:` with a subject), labelled "Share" or named by class.
 
 use crate::dom::NodeId;
+use crate::word_list::{word_list, WordList};
 
 use super::facts::{Facts, NodeFlags};
 use super::lexicon::Hints;
@@ -9,7 +10,7 @@ use super::seeds::{Hinted, LabelSeen, Policy, Priority, Seed, Slot, Why};
 use super::signals::{host_is, split_host, starts_with_ignore_case};
 use super::{Cause, CauseCode, ClutterKind};
 
-pub const LABELS: &[&str] = &[
+pub const LABELS: WordList = word_list![
     "share",
     "share this",
     "share this article",
@@ -78,7 +79,7 @@ const SHARE_ENDPOINTS: &[(&str, &str)] = &[
 ];
 
 /// Class or id words of share toolbars.
-pub const CLASS_WORDS: &[&str] = &[
+pub const CLASS_WORDS: WordList = word_list![
     "share",
     "shares",
     "sharing",

@@ -1,12 +1,14 @@
 //! Sponsored feeds: third-party recommendation widgets (Taboola, Outbrain…) and blocks of paid
 //! links under "Around the web" or "Sponsored stories".
 
+use crate::word_list::{word_list, WordList};
+
 use super::lexicon::Hints;
 use super::seeds::{keep_kind, Hinted, Policy, Seed};
 use super::{CauseCode, ClutterKind};
 
 /// Headings over feeds of paid links.
-pub const FEED_LABELS: &[&str] = &[
+pub const FEED_LABELS: WordList = word_list![
     "sponsored stories",
     "sponsored links",
     "promoted stories",
@@ -19,10 +21,11 @@ pub const FEED_LABELS: &[&str] = &[
 ];
 
 /// Label beginnings of paid feeds ("Recommended by Outbrain").
-pub const FEED_PREFIXES: &[&str] = &["recommended by", "sponsored links by", "promoted by"];
+pub const FEED_PREFIXES: WordList =
+    word_list!["recommended by", "sponsored links by", "promoted by"];
 
 /// Third-party recommendation widgets, by a name in their class or id ("trc_rbox", "OUTBRAIN").
-pub const WIDGET_NAMES: &[&str] = &[
+pub const WIDGET_NAMES: WordList = word_list![
     "taboola",
     "outbrain",
     "ob-widget",
