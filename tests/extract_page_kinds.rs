@@ -163,3 +163,148 @@ fn text_for_screen_readers_only_is_not_shown() {
         "a near miss: {text}"
     );
 }
+
+/// Cards of other products: a picture and a name in a link, a price beside it.
+fn product_cards(names: &[&str]) -> String {
+    names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            format!(
+                "<li class=\"c_{i}Rz\"><a href=\"/p/{i}\"><img src=\"/i/{i}.jpg\" alt=\"\">\
+                 <span class=\"n_Tk\">{n}</span></a><span class=\"pr_2\">{i}9,90 €</span></li>"
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_product_page_keeps_a_heading_over_its_own_content() {
+    // The heading over the product's own notes stays; the one over other products goes with
+    // their grid.
+    let html = format!(
+        "<html lang=\"ja\"><head><title>鉄瓶</title><meta property=\"og:type\" content=\"product\">\
+         </head><body>{}<div class=\"i_2\"><h1>南部鉄瓶 0.8リットル</h1><p class=\"d_3\">岩手県奥州市で\
+         一つずつ手作りされた鉄瓶です。お湯がまろやかになります。</p><button>カートに入れる</button></div>\
+         <div class=\"s_4\"><table>{}</table></div><div class=\"h_6\"><div class=\"t_8\"><h2>使い方</h2></div>\
+         <p class=\"u_1\">初めて使う前に、水を入れて二、三回沸騰させてください。</p></div>\
+         <section class=\"r_9\"><div class=\"t_8\"><h2>この商品を見た人はこんな商品も見ています</h2></div>\
+         <ul class=\"g_5\">{}</ul></section></body></html>",
+        nav(&["ホーム", "鉄器", "お問い合わせ"]),
+        [
+            ("容量", "0.8リットル"),
+            ("重さ", "1.4キログラム"),
+            ("産地", "岩手県奥州市"),
+            ("内側", "黒漆焼付け仕上げ"),
+            ("対応熱源", "ガス・電気（IH不可）"),
+        ]
+        .map(|(k, v)| format!("<tr><th>{k}</th><td>{v}</td></tr>"))
+        .concat(),
+        product_cards(&["急須 小", "鍋敷き 丸", "湯呑み 二客", "茶筒 銅"])
+    );
+    let text = reader_text(&html);
+    assert!(
+        text.contains("使い方") && text.contains("沸騰させてください"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("この商品を見た人") && !text.contains("鍋敷き"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_list_of_headlines_is_content_not_a_menu() {
+    let days = [
+        (
+            "Montag",
+            [
+                "Stadtrat beschließt neuen Radweg entlang der Uferstraße",
+                "Hochwasserschutz: Bauarbeiten am Deich beginnen im Frühjahr",
+            ],
+        ),
+        (
+            "Dienstag",
+            [
+                "Bibliothek verlängert ihre Öffnungszeiten am Wochenende",
+                "Neue Buslinie verbindet die Vororte mit dem Bahnhof",
+            ],
+        ),
+        (
+            "Mittwoch",
+            [
+                "Musikschule sucht Räume für zusätzliche Kurse im Winter",
+                "Wochenmarkt zieht nach dem Umbau zurück auf den Marktplatz",
+            ],
+        ),
+    ];
+    let lists: String = days
+        .iter()
+        .map(|(day, headlines)| {
+            let items: String = headlines
+                .iter()
+                .map(|h| format!("<li><a href=\"/n/{}\">{h}</a></li>", h.len()))
+                .collect();
+            format!(
+                "<div class=\"d_{}\"><h2>{day}</h2><ul>{items}</ul></div>",
+                day.len()
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html lang=\"de\"><head><title>Archiv</title><script type=\"application/ld+json\">\
+         {{\"@type\":\"CollectionPage\"}}</script></head><body>{}<h1>Archiv: November</h1>\
+         <div class=\"e_3\"><p>Im November hat der Stadtrat über den Haushalt, den \
+         Hochwasserschutz und den Verkehr entschieden; hier finden Sie alle Berichte des Monats, \
+         nach Tagen geordnet.</p></div>\
+         <div class=\"r_1\"><a href=\"/politik\">Politik</a><a href=\"/sport\">Sport</a>\
+         <a href=\"/kultur\">Kultur</a></div>{lists}</body></html>",
+        nav(&["Start", "Lokales"])
+    );
+    let text = reader_text(&html);
+    for (day, headlines) in days {
+        assert!(text.contains(day), "{day} is missing: {text}");
+        for h in headlines {
+            assert!(text.contains(h), "a headline is missing ({h}): {text}");
+        }
+    }
+    assert!(!text.contains("Kultur"), "{text}");
+}
+
+#[test]
+fn a_collection_with_an_introduction_reads_as_the_introduction() {
+    let intro = "<p>A standing desk lets you change position through the day, which eases the \
+        strain that hours of sitting put on the back, neck and hips.</p><p>Electric frames \
+        raise and lower the top at the press of a button and remember a few heights, while \
+        crank frames cost less and need no power.</p><p>Look for a frame that reaches your \
+        elbow height when standing, a top deep enough for your monitor, and a stable base \
+        that does not wobble at full height.</p>";
+    let cards: String = (1..=8)
+        .map(|i| {
+            format!(
+                "<div class=\"pc_{i}\"><a href=\"/d/{i}\"><img src=\"/d/{i}.jpg\" alt=\"\">\
+                 <span>Desk frame model {i}</span></a><span>${i}49</span></div>"
+            )
+        })
+        .collect();
+    let page = |intro: &str| {
+        format!(
+            "<html><head><title>Standing desks</title><script type=\"application/ld+json\">\
+             {{\"@type\":\"CollectionPage\"}}</script></head><body>{}\
+             <h1>Standing desks</h1><div class=\"i_9\">{intro}</div><div class=\"g_2\">{cards}\
+             </body></html>",
+            nav(&["Desks", "Chairs", "Accessories"])
+        )
+    };
+    let text = reader_text(&page(intro));
+    assert!(text.contains("does not wobble at full height"), "{text}");
+    assert!(!text.contains("Desk frame model 3"), "{text}");
+    // A near miss: a line of introduction is no article; the collection is its items.
+    let text = reader_text(&page("<p>Desks that stand, for every room.</p>"));
+    for i in 1..=8 {
+        assert!(
+            text.contains(&format!("Desk frame model {i}")),
+            "item {i} is missing: {text}"
+        );
+    }
+}
