@@ -36,11 +36,12 @@
 //
 // What is timed on each page (all four in the same document, interleaved round by round):
 //   tidyread_extract  TidyreadSnapshot.take(document) + wasm analyze as the reader view calls it
-//                     (decode, readerable check, extraction, sanitised output, result to JS;
-//                     `removals: false`: no declutter classification)
-//   tidyread_full     the same with the declutter classification (every part of the analysis)
+//                     (decode, readerable check, extraction, the declutter classification
+//                     the article leaves its clutter out by, sanitised output, result to JS;
+//                     `removals: false`: the removals are not sent to JS)
+//   tidyread_full     the same with the removals sent (every part of the analysis)
 //                     + applying the removals to the live DOM with the content script's own
-//                     code (extension/removals.js: each node swapped for a placeholder comment);
+//                     code (extension/removals.js: each block hidden, never moved);
 //                     the restore that puts the page back for the next iteration (the same
 //                     module's putBack) is timed apart (restore_ms), not included. What content.js
 //                     does besides (skip nodes the user put back, lift a scroll lock with

@@ -10,7 +10,8 @@ export async function measurePage(config) {
   if (B.error) throw new Error(`wasm: ${B.error}`);
   const { core, Snapshot, Readability, exports } = B;
   const now = () => performance.now();
-  // As the reader view asks (extension/content.js): the article, no clutter classification.
+  // As the reader view asks (extension/content.js): the article, without its clutter (classified
+  // all the same), and no removal list.
   const extractOptions = { url: location.href, removals: false };
   const options = { url: location.href };
   let sink = 0;
