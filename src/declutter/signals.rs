@@ -3,6 +3,7 @@
 //! regex (wasm size): tables are built once (`lexicon.rs`) and looked up.
 
 use crate::hash::FastMap;
+use crate::text;
 
 /// Lower-cases, turns typographic apostrophes into `'`, drops decoration (dashes, colons,
 /// bullets, arrows, counts in brackets) at both ends, and collapses whitespace.
@@ -200,7 +201,7 @@ fn word_stands_for(text_word: &str, phrase_word: &str) -> bool {
     let n = phrase_word.chars().count();
     text_word == phrase_word
         || (n >= 3 && text_word.starts_with(phrase_word))
-        || (n >= 4 && text_word.contains(phrase_word))
+        || (n >= 4 && text::contains(text_word, phrase_word))
 }
 
 /// Whether `phrase`'s words are in `words` in order, at most [`PHRASE_MAX_GAP`] words apart

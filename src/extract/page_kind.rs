@@ -15,6 +15,7 @@
 use crate::dom::{Dom, Element, NodeData, NodeId};
 use crate::json::{self, Json};
 use crate::metadata;
+use crate::text;
 
 use super::names::{ClassNames, MAYBE_CANDIDATE, UNLIKELY};
 use super::prep::TextLen;
@@ -444,12 +445,12 @@ impl<'a> Walk<'a> {
                 .filter_map(|a| el.attr(a))
                 .any(|v| {
                     let v = v.to_ascii_lowercase();
-                    CART_CONTROL_NAMES.iter().any(|n| v.contains(n))
+                    CART_CONTROL_NAMES.iter().any(|n| text::contains(&v, n))
                 })
         };
         let labelled = |label: &str| {
             let label = label.trim().to_lowercase();
-            CART_LABELS.iter().any(|l| label.contains(l))
+            CART_LABELS.iter().any(|l| text::contains(&label, l))
         };
         match &*el.name {
             "button" | "a" => {
