@@ -264,17 +264,17 @@ impl TextLen {
     }
 
     fn of_ascii(bytes: &[u8]) -> TextLen {
-        // Each space that follows a space is one less, counted over byte pairs (a loop the
-        // compiler vectorises: two zipped slices, and the spaces as ranges), without decoding
+        // Each space that follows a space is one less, counted without branches or decoding
         // characters. The spaces are `char::is_whitespace`'s ASCII ones.
         let is_space = |b: u8| b == b' ' || (b'\t'..=b'\r').contains(&b);
-        let repeats = bytes
-            .iter()
-            .zip(bytes.get(1..).unwrap_or_default())
-            .filter(|&(&a, &b)| is_space(a) && is_space(b))
-            .count();
+        let (mut repeats, mut after_space) = (0u32, false);
+        for &b in bytes {
+            let space = is_space(b);
+            repeats += u32::from(space & after_space);
+            after_space = space;
+        }
         TextLen {
-            len: (bytes.len() - repeats) as u32,
+            len: bytes.len() as u32 - repeats,
             starts_with_space: bytes.first().is_some_and(|&b| is_space(b)),
             ends_with_space: bytes.last().is_some_and(|&b| is_space(b)),
         }
