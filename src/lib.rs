@@ -33,6 +33,8 @@ mod web;
 
 use serde::Serialize;
 
+use extract::page_kind::PageKind;
+
 pub use declutter::{Cause, CauseCode, ClutterKind, Removal};
 pub use dom::{Dom, NodeId};
 pub use error::{ExtractError, InputError};
@@ -72,7 +74,8 @@ pub fn parse_html(bytes: &[u8]) -> Result<Dom, InputError> {
 
 /// Finds the article and its metadata, without the clutter inside it.
 pub fn extract(dom: &Dom, options: &Options) -> Result<Article, ExtractError> {
-    article_and_clutter(dom, options, true).0
+    let kind = extract::page_kind::read(dom, options.url.as_deref()).kind;
+    article_and_clutter(dom, options, kind, true).0
 }
 
 /// One model decides what is article and what is clutter: the article is found, the clutter is
@@ -82,10 +85,13 @@ pub fn extract(dom: &Dom, options: &Options) -> Result<Article, ExtractError> {
 fn article_and_clutter(
     dom: &Dom,
     options: &Options,
+    kind: PageKind,
     keep_text: bool,
 ) -> (Result<Article, ExtractError>, Vec<Removal>, Option<NodeId>) {
-    let mut found =
-        extract::extract(dom, options).map(|article| story_in_view(dom, options, article));
+    let mut found = extract::extract_as(dom, options, kind, &[]);
+    if kind == PageKind::Article {
+        found = found.map(|article| story_in_view(dom, options, article));
+    }
     if let (false, Ok(article)) = (keep_text, &mut found) {
         article.text = String::new();
     }
@@ -94,7 +100,7 @@ fn article_and_clutter(
     let article = match found {
         Ok(article) if declutter::removes_any(dom, &removals, &article.text_nodes) => {
             let blocks: Vec<NodeId> = removals.iter().map(|r| r.node).collect();
-            let mut again = extract::extract_excluding(dom, options, &blocks);
+            let mut again = extract::extract_as(dom, options, kind, &blocks);
             if let (false, Ok(article)) = (keep_text, &mut again) {
                 article.text = String::new();
             }
@@ -182,7 +188,7 @@ pub fn analyze(dom: &Dom, options: &Options) -> Analysis {
 /// each decides about the other).
 pub fn analyze_parts(dom: &Dom, options: &Options, parts: Parts) -> Analysis {
     let page = extract::page_kind::read(dom, options.url.as_deref());
-    let (article, mut removals, region) = article_and_clutter(dom, options, parts.text);
+    let (article, mut removals, region) = article_and_clutter(dom, options, page.kind, parts.text);
     if !parts.removals {
         removals = Vec::new();
     }

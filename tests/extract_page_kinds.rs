@@ -179,6 +179,57 @@ fn product_cards(names: &[&str]) -> String {
 }
 
 #[test]
+fn a_product_page_leaves_out_other_products_and_the_box_around_its_buttons() {
+    let html = format!(
+        "<html lang=\"fr\"><head><title>Théière en fonte</title><script type=\"application/ld+json\">\
+         {{\"@context\":\"https://schema.org\",\"@type\":\"Product\",\"name\":\"Théière en fonte\"}}\
+         </script></head><body>{}<div class=\"gl_1\"><img src=\"/t.jpg\" alt=\"\">\
+         </div><div class=\"if_5\"><h1>Théière en fonte Tetsubin</h1><p class=\"px_3\">89,00 €</p>\
+         <div class=\"bx_7Tq\"><p class=\"st_k2\">En stock, expédiée sous 48 h</p>\
+         <label for=\"q\">Quantité</label><input id=\"q\" type=\"number\" value=\"1\">\
+         <button class=\"b_9x\">Ajouter au panier</button></div></div><div class=\"tb_0\">\
+         <div class=\"ds_1\"><p>Coulée à la main à Morioka, cette théière garde le thé chaud \
+         longtemps et se patine avec les années.</p><p>Son filtre en inox se retire pour le \
+         nettoyage ; pensez à ajouter au panier le dessous de plat assorti si votre table est \
+         fragile.</p></div></div><div class=\"sp_6\"><h2>Caractéristiques</h2><table>{}</table></div>\
+         <section class=\"rl_4Z\"><div class=\"hd_0\"><h2>Vous aimerez aussi</h2></div>\
+         <ul class=\"gr_2\">{}</ul></section></body></html>",
+        nav(&["Thé", "Théières", "Tasses"]),
+        [
+            ("Contenance", "0,8 l"),
+            ("Poids", "1,4 kg"),
+            ("Fabrication", "Japon, préfecture d'Iwate"),
+            ("Intérieur", "émail noir, sans revêtement chimique"),
+            ("Filtre", "inox, amovible"),
+            ("Feux compatibles", "gaz, électrique (pas d'induction)"),
+            ("Entretien", "rincer à l'eau chaude, sécher sur feu doux"),
+        ]
+        .map(|(k, v)| format!("<tr><th>{k}</th><td>{v}</td></tr>"))
+        .concat(),
+        product_cards(&["Tasse en grès", "Boîte à thé", "Plateau en bambou", "Bouilloire"])
+    );
+    let text = reader_text(&html);
+    for kept in [
+        "Théière en fonte Tetsubin",
+        "se patine avec les années",
+        "pensez à ajouter au panier le dessous de plat",
+        "Caractéristiques",
+        "Contenance 0,8 l",
+    ] {
+        assert!(text.contains(kept), "{kept} is missing: {text}");
+    }
+    for left_out in [
+        "Vous aimerez aussi",
+        "Boîte à thé",
+        "En stock",
+        "Quantité",
+        "Ajouter au panier",
+    ] {
+        assert!(!text.contains(left_out), "{left_out} is shown: {text}");
+    }
+}
+
+#[test]
 fn a_product_page_keeps_a_heading_over_its_own_content() {
     // The heading over the product's own notes stays; the one over other products goes with
     // their grid.
@@ -209,6 +260,56 @@ fn a_product_page_keeps_a_heading_over_its_own_content() {
     );
     assert!(
         !text.contains("この商品を見た人") && !text.contains("鍋敷き"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_listing_leaves_out_its_menus_and_popups() {
+    let card = |i: usize| {
+        format!(
+            "<div class=\"k_{i}Pp\"><a href=\"/z/{i}\"><img src=\"/z/{i}.jpg\" alt=\"\"></a>\
+             <h3><a href=\"/z/{i}\">Zapatilla de trail modelo {i}</a></h3><span>8{i},00 €</span>\
+             </div>"
+        )
+    };
+    let sections: String = ["Novedades", "Más vendidas", "Para carreras largas"]
+        .iter()
+        .enumerate()
+        .map(|(s, title)| {
+            let cards: String = (1..=8).map(|i| card(s * 8 + i)).collect();
+            format!("<section class=\"sc_{s}\"><h2>{title}</h2><div class=\"gr_K\">{cards}</div></section>")
+        })
+        .collect();
+    let html = format!(
+        "<html lang=\"es\"><head><title>Zapatillas</title><script type=\"application/ld+json\">\
+         {{\"@type\":\"CollectionPage\",\"name\":\"Zapatillas de trail\"}}</script></head><body>{}\
+         <h1>Zapatillas de trail</h1><div class=\"fl_2a\"><a href=\"/c/1\">Hombre</a>\
+         <a href=\"/c/2\">Mujer</a><a href=\"/c/3\">Niños</a><a href=\"/c/4\">Ofertas</a></div>\
+         <div class=\"modalidades_Xy\"><h2>Cómo elegir</h2><p>Para correr por montaña, la \
+         suela importa más que el peso: los tacos profundos agarran en barro y piedra suelta, y \
+         un drop bajo da estabilidad en las bajadas. Todas se pueden probar en tienda antes de \
+         comprarlas.</p><ul><li>Barro: tacos de 5 mm o más</li><li>Roca: goma blanda y placa \
+         protectora</li><li>Pista: amortiguación y drop medio</li><li>Nieve: membrana y polaina \
+         integrada</li><li>Ultras: horma ancha para pies hinchados</li><li>Verano: malla \
+         transpirable y secado rápido</li></ul></div>\
+         {sections}<div class=\"Popup_k2\"><p>¡Suscríbete y llévate un 10 % de descuento!</p></div>\
+         </body></html>",
+        nav(&["Inicio", "Running", "Montaña"])
+    );
+    let text = reader_text(&html);
+    for i in 1..=24 {
+        assert!(
+            text.contains(&format!("Zapatilla de trail modelo {i} ")),
+            "item {i} is missing: {text}"
+        );
+    }
+    assert!(
+        text.contains("probar en tienda") && text.contains("Para carreras largas"),
+        "a near miss: {text}"
+    );
+    assert!(
+        !text.contains("Ofertas") && !text.contains("Suscríbete"),
         "{text}"
     );
 }

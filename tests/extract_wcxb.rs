@@ -20,13 +20,13 @@ mod wcxb;
 use wcxb::{Means, PageScore, Run, Truth};
 
 /// Mean word F1 over all pages may not drop below this.
-const F1_FLOOR: f64 = 0.812;
+const F1_FLOOR: f64 = 0.824;
 /// Mean word F1 over article pages may not drop below this.
 const ARTICLE_F1_FLOOR: f64 = 0.945;
 /// The mean share of `with` snippets found may not drop below this.
-const WITH_FOUND_FLOOR: f64 = 0.731;
+const WITH_FOUND_FLOOR: f64 = 0.744;
 /// The mean share of `without` snippets left in may not rise above this.
-const WITHOUT_LEFT_CEILING: f64 = 0.0665;
+const WITHOUT_LEFT_CEILING: f64 = 0.066;
 /// The share of article pages automatic reader mode would open on may not drop below this.
 const ARTICLE_OPEN_FLOOR: f64 = 0.97;
 /// The same on documentation pages.
@@ -37,7 +37,7 @@ const SHOP_AND_LISTING_OPEN_CEILING: f64 = 0.115;
 const SERVICE_OPEN_CEILING: f64 = 0.53;
 /// Pages where the live page would hide main content (a removal holds a `with` snippet that the
 /// article does not show as well) may not rise above this; the eval names them.
-const PAGES_HIDING_WITH_CEILING: usize = 27;
+const PAGES_HIDING_WITH_CEILING: usize = 22;
 
 fn run_split() -> Vec<(Truth, Run, PageScore)> {
     corpus::quiet_panics();

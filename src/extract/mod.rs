@@ -5,6 +5,7 @@
 //! so the same `Dom` can be tried again with other flags, then decluttered.
 
 mod clean;
+mod main_region;
 pub(crate) mod names;
 mod output;
 pub mod page_kind;
@@ -20,6 +21,8 @@ use crate::options::Options;
 use crate::picture;
 use crate::text::{excerpt, word_count};
 use crate::url::BaseUrl;
+
+use page_kind::PageKind;
 
 pub use output::image_sources;
 pub(crate) use output::BLOCK_TAGS;
@@ -127,6 +130,12 @@ const PASSES: [Flags; 4] = [
         skip_comments: false,
     },
 ];
+/// On a page of another kind than an article, an article found that holds this share of the
+/// main region's text is the page's content after all.
+const ARTICLE_SHARE_OF_REGION: f64 = 0.5;
+/// ... or that has this much prose, in paragraphs of `PROSE_PARAGRAPH_CHARS` or more.
+const MIN_ARTICLE_PROSE_CHARS: usize = 500;
+const PROSE_PARAGRAPH_CHARS: usize = 80;
 /// A pass that finds less text than this is retried with fewer heuristics.
 const MIN_ARTICLE_CHARS: usize = 500;
 /// A first pass that finds this much is a short story (a few sentences over a comment thread):
@@ -161,7 +170,19 @@ pub fn extract_excluding(
     options: &Options,
     excluded: &[NodeId],
 ) -> Result<Article, ExtractError> {
-    extract_with(dom, options, excluded, None)
+    let kind = page_kind::read(dom, options.url.as_deref()).kind;
+    extract_as(dom, options, kind, excluded)
+}
+
+/// [`extract_excluding`] on a page whose kind is known: an article is found by its prose, a
+/// page of another kind is read from its main region.
+pub fn extract_as(
+    dom: &Dom,
+    options: &Options,
+    kind: PageKind,
+    excluded: &[NodeId],
+) -> Result<Article, ExtractError> {
+    extract_with(dom, options, excluded, kind, None)
 }
 
 /// The article as it reads from `root`, an element an earlier look at the whole page chose: for
@@ -170,13 +191,14 @@ pub fn extract_at(dom: &Dom, options: &Options, root: NodeId) -> Result<Article,
     if dom.element(root).is_none() {
         return Err(ExtractError::NoBody);
     }
-    extract_with(dom, options, &[], Some(root))
+    extract_with(dom, options, &[], PageKind::Article, Some(root))
 }
 
 fn extract_with(
     dom: &Dom,
     options: &Options,
     excluded: &[NodeId],
+    kind: PageKind,
     root: Option<NodeId>,
 ) -> Result<Article, ExtractError> {
     let body = dom.body().ok_or(ExtractError::NoBody)?;
@@ -185,6 +207,8 @@ fn extract_with(
     let whole = prep::Whole::measure(dom, body, excluded);
     let names = names::NameTable::new(dom);
     let place = Place { body, root };
+    let region = (kind != PageKind::Article && root.is_none())
+        .then(|| region_attempt(dom, &whole, &names, body, &meta, kind, base.as_ref()));
     let mut best: Option<Attempt> = None;
     let mut skip_comments = false;
     let mut passes = PASSES.into_iter();
@@ -230,6 +254,16 @@ fn extract_with(
             best = wider;
         }
     }
+    // A page of another kind reads as its main region, unless the article found holds most of
+    // it (an article after all, with a few cards or teasers beside it) or is prose (a shop's
+    // collection with its introduction, a service described in paragraphs).
+    if let Some(region) = region {
+        if (best.chars as f64) < ARTICLE_SHARE_OF_REGION * region.chars as f64
+            && prose_chars(&best.written.text) < MIN_ARTICLE_PROSE_CHARS
+        {
+            best = region;
+        }
+    }
     if best.chars < MIN_TEXT_CHARS {
         return Err(ExtractError::TooLittleText {
             chars: best.chars,
@@ -244,6 +278,52 @@ fn extract_with(
 struct Place {
     body: NodeId,
     root: Option<NodeId>,
+}
+
+/// Characters of `text` in paragraphs (its lines) long enough to be prose.
+fn prose_chars(text: &str) -> usize {
+    text.lines()
+        .map(|line| line.chars().count())
+        .filter(|&n| n >= PROSE_PARAGRAPH_CHARS)
+        .sum()
+}
+
+/// A page of another kind than an article, read from its main region.
+fn region_attempt(
+    dom: &Dom,
+    whole: &prep::Whole,
+    names: &names::NameTable,
+    body: NodeId,
+    meta: &Metadata,
+    kind: PageKind,
+    base: Option<&BaseUrl>,
+) -> Attempt {
+    let flags = PASSES[PASSES.len() - 1];
+    let prep = prep::prepare(
+        dom,
+        whole,
+        names,
+        body,
+        &meta.title,
+        meta.byline.is_some(),
+        flags,
+    );
+    let region = main_region::read(dom, &prep, kind);
+    let (kept, byline) = prep.into_kept();
+    let keep = Kept {
+        kept: &kept,
+        dropped: &region.dropped,
+    };
+    let pieces = [score::Piece::Node(region.root)];
+    let written = output::write(dom, &pieces, &keep, base, meta.byline.as_deref());
+    Attempt {
+        flags,
+        part_of_main: false,
+        chars: written.text.chars().count(),
+        written,
+        root: region.root,
+        byline,
+    }
 }
 
 fn attempt(
