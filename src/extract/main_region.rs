@@ -113,14 +113,21 @@ pub fn read(dom: &Dom, prep: &Prep, kind: PageKind) -> Region {
 /// body.
 fn region_root(dom: &Dom, prep: &Prep) -> NodeId {
     let body = prep.body;
-    let main = prep
-        .order
-        .iter()
-        .copied()
-        .filter(|&m| dom.is(m, "main") || dom.attr(m, "role") == Some("main"))
-        .max_by_key(|&m| prep.text_len(m));
-    main.filter(|&m| f64::from(prep.text_len(m)) >= MIN_MAIN_SHARE * f64::from(prep.text_len(body)))
-        .unwrap_or(body)
+    let mut main = body;
+    let mut main_len = 0;
+    for &id in &prep.order {
+        if (dom.is(id, "main") || dom.attr(id, "role") == Some("main"))
+            && prep.text_len(id) > main_len
+        {
+            main = id;
+            main_len = prep.text_len(id);
+        }
+    }
+    if f64::from(main_len) >= MIN_MAIN_SHARE * f64::from(prep.text_len(body)) {
+        main
+    } else {
+        body
+    }
 }
 
 /// Inside a block that holds content rather than chrome: a header of an article or section.
@@ -131,7 +138,7 @@ fn inside_content(dom: &Dom, id: NodeId, root: NodeId) -> bool {
 }
 
 fn is_heading(dom: &Dom, id: NodeId) -> bool {
-    matches!(dom.tag(id), Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
+    matches!(dom.tag(id).map(str::as_bytes), Some([b'h', b'1'..=b'6']))
 }
 
 /// Drops the headings whose section was all left out ("You may also like" over a grid of other

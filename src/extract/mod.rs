@@ -282,10 +282,14 @@ struct Place {
 
 /// Characters of `text` in paragraphs (its lines) long enough to be prose.
 fn prose_chars(text: &str) -> usize {
-    text.lines()
-        .map(|line| line.chars().count())
-        .filter(|&n| n >= PROSE_PARAGRAPH_CHARS)
-        .sum()
+    let mut chars = 0;
+    for line in text.lines() {
+        let n = line.chars().count();
+        if n >= PROSE_PARAGRAPH_CHARS {
+            chars += n;
+        }
+    }
+    chars
 }
 
 /// A page of another kind than an article, read from its main region.
