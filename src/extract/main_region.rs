@@ -79,7 +79,7 @@ pub fn read(dom: &Dom, prep: &Prep, kind: PageKind) -> Region {
                 || el.attr("role").is_some_and(|r| CHROME_ROLES.contains(&r))
                 || (el.is("form") && prep.text_len(id) < 200)
                 || is_call_to_action(dom, prep, id)
-                || is_chrome_named(el)
+                || is_named(el, CHROME_WORDS)
                 || (kind == PageKind::Product && is_card_grid(dom, prep, id))
                 || is_menu(dom, prep, id));
         if drop {
@@ -207,15 +207,22 @@ fn is_menu(dom: &Dom, prep: &Prep, id: NodeId) -> bool {
     if prep.link_density(id) < MIN_MENU_LINK_DENSITY {
         return false;
     }
+    let (links, picture) = links_and_picture(dom, id);
+    !picture && links >= MIN_MENU_LINKS && prep.text_len(id) < MAX_MENU_LINK_CHARS * links
+}
+
+/// The links (with an address) under `id`, and whether a picture is.
+fn links_and_picture(dom: &Dom, id: NodeId) -> (u32, bool) {
     let mut links = 0;
+    let mut picture = false;
     for d in dom.descendants(id) {
         match dom.tag(d) {
-            Some("img" | "picture") => return false,
-            Some("a") => links += 1,
+            Some("img" | "picture") => picture = true,
+            Some("a") if dom.attr(d, "href").is_some() => links += 1,
             _ => {}
         }
     }
-    links >= MIN_MENU_LINKS && prep.text_len(id) < MAX_MENU_LINK_CHARS * links
+    (links, picture)
 }
 
 /// A link made to look like a button, with a few words on it ("Shop now", "Get started").
@@ -226,11 +233,7 @@ fn is_call_to_action(dom: &Dom, prep: &Prep, id: NodeId) -> bool {
     if !el.is("a") || prep.text_len(id) > MAX_CALL_TO_ACTION_CHARS {
         return false;
     }
-    el.attr("role") == Some("button")
-        || [el.attr("class"), el.attr("id")]
-            .into_iter()
-            .flatten()
-            .any(|n| has_word(n, BUTTON_NAMES))
+    el.attr("role") == Some("button") || is_named(el, BUTTON_NAMES)
 }
 
 /// A block of at least `MIN_GRID_CARDS` short cards side by side, each with a link and a
@@ -240,16 +243,8 @@ fn is_card_grid(dom: &Dom, prep: &Prep, id: NodeId) -> bool {
     let mut others = 0;
     for c in dom.child_elements(id).filter(|c| prep.kept[c.index()]) {
         let text = prep.text_len(c);
-        let is_card = text > 0
-            && text <= MAX_CARD_CHARS
-            && dom
-                .descendants(c)
-                .any(|d| dom.is(d, "img") || dom.is(d, "picture"))
-            && (dom.is(c, "a")
-                || dom
-                    .descendants(c)
-                    .any(|d| dom.is(d, "a") && dom.attr(d, "href").is_some()));
-        if is_card {
+        let (links, picture) = links_and_picture(dom, c);
+        if text > 0 && text <= MAX_CARD_CHARS && picture && (links > 0 || dom.is(c, "a")) {
             cards += 1;
         } else {
             others += 1;
@@ -258,7 +253,7 @@ fn is_card_grid(dom: &Dom, prep: &Prep, id: NodeId) -> bool {
     cards >= MIN_GRID_CARDS && cards >= 2 * others
 }
 
-/// Class and id words of page chrome (whole words: "product-nav" is chrome, "canvas" is not).
+/// Class and id words of page chrome.
 const CHROME_WORDS: &[&str] = &[
     "footer",
     "nav",
@@ -272,12 +267,13 @@ const CHROME_WORDS: &[&str] = &[
     "popup",
 ];
 
-/// Named as page chrome by a whole word of its class or id.
-fn is_chrome_named(el: &Element) -> bool {
+/// Whether a whole word of its class or id is one of `words` ("product-nav" is chrome, "canvas"
+/// is not).
+fn is_named(el: &Element, words: &[&str]) -> bool {
     [el.attr("class"), el.attr("id")]
         .into_iter()
         .flatten()
-        .any(|n| has_word(n, CHROME_WORDS))
+        .any(|n| has_word(n, words))
 }
 
 /// Whether a class or id value holds one of `words` as a whole word, case aside.
