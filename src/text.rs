@@ -16,11 +16,13 @@ pub fn normalize_space(s: &str) -> String {
 /// lower-cased, in one allocation. Only CSS's whitespace goes, which is ASCII: the style is read
 /// as bytes.
 pub fn compact_style(style: &str) -> String {
-    let compact: Vec<u8> = style
-        .bytes()
-        .filter(|&b| !(b == b' ' || (b'\t'..=b'\r').contains(&b)))
-        .map(|b| b.to_ascii_lowercase())
-        .collect();
+    let mut compact = Vec::with_capacity(style.len());
+    compact.extend(
+        style
+            .bytes()
+            .filter(|&b| !(b == b' ' || (b'\t'..=b'\r').contains(&b)))
+            .map(|b| b.to_ascii_lowercase()),
+    );
     // Only ASCII bytes were dropped or changed: still UTF-8.
     String::from_utf8(compact).unwrap_or_default()
 }
