@@ -317,10 +317,10 @@ fn lower_case(name: &str) -> Cow<'_, str> {
 
 /// True when `hay` contains one of `needles`. Class names are mostly short, where comparing in
 /// place costs less than setting up a substring searcher for each needle, as `str::contains`
-/// does; on long names (utility classes) the searcher's fast scan wins.
+/// does; on long names (utility classes) the fast scan of `text::contains` wins.
 fn contains_any(hay: &str, needles: &[&str]) -> bool {
     if hay.len() >= LONG_NAME_BYTES {
-        return needles.iter().any(|n| hay.contains(n));
+        return needles.iter().any(|n| crate::text::contains(hay, n));
     }
     let hay = hay.as_bytes();
     needles.iter().any(|n| {

@@ -208,8 +208,7 @@ impl Whole {
         for &id in order.iter().rev() {
             let i = id.index();
             if let Some(t) = dom.text(id) {
-                text[i] = TextLen::of(t);
-                commas[i] = u32::try_from(comma_count(t)).unwrap_or(u32::MAX);
+                (text[i], commas[i]) = TextLen::with_commas(t);
             }
             if id == body {
                 continue;
@@ -263,21 +262,36 @@ impl TextLen {
         })
     }
 
+    /// The length and the commas (`text::comma_count`) of a text, in one pass where it is ASCII.
+    pub fn with_commas(text: &str) -> (TextLen, u32) {
+        if text.is_ascii() {
+            return TextLen::scan_ascii(text.as_bytes());
+        }
+        let commas = u32::try_from(comma_count(text)).unwrap_or(u32::MAX);
+        (TextLen::of(text), commas)
+    }
+
     fn of_ascii(bytes: &[u8]) -> TextLen {
+        TextLen::scan_ascii(bytes).0
+    }
+
+    fn scan_ascii(bytes: &[u8]) -> (TextLen, u32) {
         // Each space that follows a space is one less, counted without branches or decoding
         // characters. The spaces are `char::is_whitespace`'s ASCII ones.
         let is_space = |b: u8| b == b' ' || (b'\t'..=b'\r').contains(&b);
-        let (mut repeats, mut after_space) = (0u32, false);
+        let (mut repeats, mut after_space, mut commas) = (0u32, false, 0u32);
         for &b in bytes {
             let space = is_space(b);
             repeats += u32::from(space & after_space);
             after_space = space;
+            commas += u32::from(b == b',');
         }
-        TextLen {
+        let len = TextLen {
             len: bytes.len() as u32 - repeats,
             starts_with_space: bytes.first().is_some_and(|&b| is_space(b)),
             ends_with_space: bytes.last().is_some_and(|&b| is_space(b)),
-        }
+        };
+        (len, commas)
     }
 
     fn of_chars(text: &str) -> TextLen {
