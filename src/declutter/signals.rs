@@ -6,10 +6,14 @@ use crate::hash::FastMap;
 use crate::text;
 
 /// Lower-cases, turns typographic apostrophes into `'`, drops decoration (dashes, colons,
-/// bullets, arrows, counts in brackets) at both ends, and collapses whitespace.
+/// bullets, arrows, counts in brackets) at both ends and separators standing alone between
+/// words ("Advertisement - Continue reading below"), and collapses whitespace.
 pub fn normalize_label(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
+        if !word.chars().any(char::is_alphanumeric) {
+            continue;
+        }
         if !out.is_empty() {
             out.push(' ');
         }
@@ -356,6 +360,11 @@ mod tests {
     #[test]
     fn labels_normalise() {
         assert_eq!(normalize_label("  — ADVERTISEMENT — "), "advertisement");
+        assert_eq!(
+            normalize_label("Advertisement - Continue Reading Below"),
+            "advertisement continue reading below"
+        );
+        assert_eq!(normalize_label("Most read · Sport"), "most read sport");
         assert_eq!(normalize_label("Don’t Miss:"), "don't miss");
         assert_eq!(normalize_label("İlgili Haberler"), "ilgili haberler");
     }
