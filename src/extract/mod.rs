@@ -206,9 +206,16 @@ fn extract_with(
     let meta = metadata::read(dom, base.as_ref().map(BaseUrl::host));
     let whole = prep::Whole::measure(dom, body, excluded);
     let names = names::NameTable::new(dom);
+    let reading = Reading {
+        dom,
+        whole: &whole,
+        names: &names,
+        meta: &meta,
+        base: base.as_ref(),
+    };
     let place = Place { body, root };
-    let region = (kind != PageKind::Article && root.is_none())
-        .then(|| region_attempt(dom, &whole, &names, body, &meta, kind, base.as_ref()));
+    let region =
+        (kind != PageKind::Article && root.is_none()).then(|| region_attempt(&reading, body, kind));
     let mut best: Option<Attempt> = None;
     let mut skip_comments = false;
     let mut passes = PASSES.into_iter();
@@ -218,7 +225,7 @@ fn extract_with(
             skip_comments,
             ..flags
         };
-        let attempt = attempt(dom, &whole, &names, place, &meta, flags, base.as_ref());
+        let attempt = attempt(&reading, place, flags);
         // Story over comments: a short story found, a relaxed pass finds it again inside a
         // larger block, whose other part may be its comments. This pass runs again without
         // them, and so do the next ones.
@@ -249,7 +256,7 @@ fn extract_with(
             widen_to_main: true,
             ..best.flags
         };
-        let wider = attempt(dom, &whole, &names, place, &meta, flags, base.as_ref());
+        let wider = attempt(&reading, place, flags);
         if wider.chars > best.chars {
             best = wider;
         }
@@ -292,62 +299,75 @@ fn prose_chars(text: &str) -> usize {
     chars
 }
 
-/// A page of another kind than an article, read from its main region.
-fn region_attempt(
-    dom: &Dom,
-    whole: &prep::Whole,
-    names: &names::NameTable,
-    body: NodeId,
-    meta: &Metadata,
-    kind: PageKind,
-    base: Option<&BaseUrl>,
-) -> Attempt {
-    let flags = PASSES[PASSES.len() - 1];
-    let prep = prep::prepare(
-        dom,
-        whole,
-        names,
-        body,
-        &meta.title,
-        meta.byline.is_some(),
-        flags,
-    );
-    let region = main_region::read(dom, &prep, kind);
-    let (kept, byline) = prep.into_kept();
-    let keep = Kept {
-        kept: &kept,
-        dropped: &region.dropped,
-    };
-    let pieces = [score::Piece::Node(region.root)];
-    let written = output::write(dom, &pieces, &keep, base, meta.byline.as_deref());
-    Attempt {
-        flags,
-        part_of_main: false,
-        chars: written.text.chars().count(),
-        written,
-        root: region.root,
-        byline,
+/// What every pass over one page reads: the page, its measures, names and metadata.
+struct Reading<'a> {
+    dom: &'a Dom,
+    whole: &'a prep::Whole,
+    names: &'a names::NameTable<'a>,
+    meta: &'a Metadata,
+    base: Option<&'a BaseUrl>,
+}
+
+impl<'a> Reading<'a> {
+    fn prepare(&self, body: NodeId, flags: Flags) -> prep::Prep<'a> {
+        prep::prepare(
+            self.dom,
+            self.whole,
+            self.names,
+            body,
+            &self.meta.title,
+            self.meta.byline.is_some(),
+            flags,
+        )
+    }
+
+    /// Writes `pieces` as `prep` keeps them, less the `dropped` nodes.
+    fn write(
+        &self,
+        prep: prep::Prep,
+        dropped: &[bool],
+        choice: score::Choice,
+        flags: Flags,
+    ) -> Attempt {
+        let (kept, byline) = prep.into_kept();
+        let keep = Kept {
+            kept: &kept,
+            dropped,
+        };
+        let written = output::write(
+            self.dom,
+            &choice.pieces,
+            &keep,
+            self.base,
+            self.meta.byline.as_deref(),
+        );
+        Attempt {
+            flags,
+            part_of_main: choice.part_of_main,
+            chars: written.text.chars().count(),
+            written,
+            root: choice.root,
+            byline,
+        }
     }
 }
 
-fn attempt(
-    dom: &Dom,
-    whole: &prep::Whole,
-    names: &names::NameTable,
-    place: Place,
-    meta: &Metadata,
-    flags: Flags,
-    base: Option<&BaseUrl>,
-) -> Attempt {
-    let prep = prep::prepare(
-        dom,
-        whole,
-        names,
-        place.body,
-        &meta.title,
-        meta.byline.is_some(),
-        flags,
-    );
+/// A page of another kind than an article, read from its main region.
+fn region_attempt(reading: &Reading, body: NodeId, kind: PageKind) -> Attempt {
+    let flags = PASSES[PASSES.len() - 1];
+    let prep = reading.prepare(body, flags);
+    let region = main_region::read(reading.dom, &prep, kind);
+    let choice = score::Choice {
+        root: region.root,
+        pieces: vec![score::Piece::Node(region.root)],
+        part_of_main: false,
+    };
+    reading.write(prep, &region.dropped, choice, flags)
+}
+
+fn attempt(reading: &Reading, place: Place, flags: Flags) -> Attempt {
+    let dom = reading.dom;
+    let prep = reading.prepare(place.body, flags);
     let (mut choice, scores) = score::choose(dom, &prep, flags);
     if let Some(root) = place.root {
         choice = score::Choice {
@@ -360,20 +380,7 @@ fn attempt(
     // Only what is kept matters to the writer: the other tables go first, since on a giant page
     // the output is as large as they are.
     drop(scores);
-    let (kept, byline) = prep.into_kept();
-    let keep = Kept {
-        kept: &kept,
-        dropped: &cleaned.dropped,
-    };
-    let written = output::write(dom, &choice.pieces, &keep, base, meta.byline.as_deref());
-    Attempt {
-        flags,
-        part_of_main: choice.part_of_main,
-        chars: written.text.chars().count(),
-        written,
-        root: choice.root,
-        byline,
-    }
+    reading.write(prep, &cleaned.dropped, choice, flags)
 }
 
 struct Kept<'a> {
