@@ -12,6 +12,7 @@ pub mod embed;
 pub mod error;
 pub mod extract;
 mod flag_set;
+mod fragments;
 pub mod hash;
 pub mod in_view;
 pub mod json;
@@ -74,8 +75,9 @@ pub fn parse_html(bytes: &[u8]) -> Result<Dom, InputError> {
 
 /// Finds the article and its metadata, without the clutter inside it.
 pub fn extract(dom: &Dom, options: &Options) -> Result<Article, ExtractError> {
-    let kind = extract::page_kind::read(dom, options.url.as_deref()).kind;
-    article_and_clutter(dom, options, kind, true).0
+    let page = extract::PageMeta::read(dom, options);
+    let kind = extract::page_kind::read(dom, options.url.as_deref(), &page.meta).kind;
+    article_and_clutter(dom, options, &page, kind, true).0
 }
 
 /// One model decides what is article and what is clutter: the article is found, the clutter is
@@ -85,12 +87,13 @@ pub fn extract(dom: &Dom, options: &Options) -> Result<Article, ExtractError> {
 fn article_and_clutter(
     dom: &Dom,
     options: &Options,
+    page: &extract::PageMeta,
     kind: PageKind,
     keep_text: bool,
 ) -> (Result<Article, ExtractError>, Vec<Removal>, Option<NodeId>) {
-    let mut found = extract::extract_as(dom, options, kind, &[]);
+    let mut found = extract::extract_as(dom, page, kind, &[]);
     if kind == PageKind::Article {
-        found = found.map(|article| story_in_view(dom, options, article));
+        found = found.map(|article| story_in_view(dom, page, article));
     }
     if let (false, Ok(article)) = (keep_text, &mut found) {
         article.text = String::new();
@@ -100,7 +103,7 @@ fn article_and_clutter(
     let article = match found {
         Ok(article) if declutter::removes_any(dom, &removals, &article.text_nodes) => {
             let blocks: Vec<NodeId> = removals.iter().map(|r| r.node).collect();
-            let mut again = extract::extract_as(dom, options, kind, &blocks);
+            let mut again = extract::extract_as(dom, page, kind, &blocks);
             if let (false, Ok(article)) = (keep_text, &mut again) {
                 article.text = String::new();
             }
@@ -135,11 +138,13 @@ pub struct WholePage {
 pub fn classify_part(dom: &Dom, whole: WholePage, options: &Options) -> Vec<Removal> {
     let region = whole.region.filter(|r| dom.element(*r).is_some());
     let guard = match (whole.article_found, region) {
-        (true, Some(root)) => match extract::extract_at(dom, options, root) {
-            Ok(article) => return declutter::classify(dom, Some((&article).into()), options),
-            // Nothing of the article shows in this part.
-            Err(_) => declutter::PartGuard::ArticleElsewhere,
-        },
+        (true, Some(root)) => {
+            match extract::extract_at(dom, &extract::PageMeta::read(dom, options), root) {
+                Ok(article) => return declutter::classify(dom, Some((&article).into()), options),
+                // Nothing of the article shows in this part.
+                Err(_) => declutter::PartGuard::ArticleElsewhere,
+            }
+        }
         (true, None) => declutter::PartGuard::ArticleElsewhere,
         (false, region) => declutter::PartGuard::Prose { region },
     };
@@ -148,11 +153,11 @@ pub fn classify_part(dom: &Dom, whole: WholePage, options: &Options) -> Vec<Remo
 
 /// The article as the story in view tells it, where the one found holds several stories and the
 /// page marks one in view ([`in_view`]); else the article found.
-fn story_in_view(dom: &Dom, options: &Options, article: Article) -> Article {
+fn story_in_view(dom: &Dom, page: &extract::PageMeta, article: Article) -> Article {
     let Some(story) = in_view::story(dom, &article) else {
         return article;
     };
-    match extract::extract_at(dom, options, story) {
+    match extract::extract_at(dom, page, story) {
         Ok(mut told) => {
             // The page's title is its first story's.
             told.title = in_view::title(dom, story).unwrap_or(told.title);
@@ -187,8 +192,10 @@ pub fn analyze(dom: &Dom, options: &Options) -> Analysis {
 /// [`analyze`], with only the `parts` asked for (the article and the clutter are always found:
 /// each decides about the other).
 pub fn analyze_parts(dom: &Dom, options: &Options, parts: Parts) -> Analysis {
-    let page = extract::page_kind::read(dom, options.url.as_deref());
-    let (article, mut removals, region) = article_and_clutter(dom, options, page.kind, parts.text);
+    let meta = extract::PageMeta::read(dom, options);
+    let page = extract::page_kind::read(dom, options.url.as_deref(), &meta.meta);
+    let (article, mut removals, region) =
+        article_and_clutter(dom, options, &meta, page.kind, parts.text);
     if !parts.removals {
         removals = Vec::new();
     }

@@ -2,6 +2,7 @@
 //! class names against word tables, finding phrases in short texts, and inline styles. No
 //! regex (wasm size): tables are built once (`lexicon.rs`) and looked up.
 
+use crate::fragments::Fragments;
 use crate::hash::FastMap;
 use crate::text;
 
@@ -79,16 +80,14 @@ const NAME_MAX_BYTES: usize = 80;
 const NAME_MAX_WORDS: usize = 6;
 
 /// What class and id names say, as bits: whole names, words of names, fragments found
-/// anywhere in a name (sorted, and prefiltered by their first two bytes), and name beginnings.
+/// anywhere in a name, and name beginnings.
 pub struct NameTable {
     pub whole: FastMap<&'static str, u16>,
     pub words: FastMap<&'static str, u16>,
-    pub fragments: Vec<(&'static str, u16)>,
+    fragments: Fragments,
     pub prefixes: Vec<(&'static str, u16)>,
     /// Words that cancel bits of the word before them: ("ad", "hoc", ad bits).
     pub cancelling: Vec<(&'static str, &'static str, u16)>,
-    /// Bit `a * 256 + b` is set when some fragment starts with the bytes `a b`.
-    first_two: Vec<u64>,
 }
 
 impl NameTable {
@@ -99,21 +98,12 @@ impl NameTable {
         prefixes: Vec<(&'static str, u16)>,
         cancelling: Vec<(&'static str, &'static str, u16)>,
     ) -> NameTable {
-        let mut fragments = fragments;
-        fragments.sort_unstable_by_key(|&(f, _)| f);
-        let mut first_two = vec![0u64; 65536 / 64];
-        for (f, _) in &fragments {
-            let b = f.as_bytes();
-            let k = usize::from(b[0]) * 256 + usize::from(b[1]);
-            first_two[k / 64] |= 1 << (k % 64);
-        }
         NameTable {
             whole,
             words,
-            fragments,
+            fragments: Fragments::new(fragments),
             prefixes,
             cancelling,
-            first_two,
         }
     }
 
@@ -129,23 +119,7 @@ impl NameTable {
                 h |= bits;
             }
         }
-        let bytes = lower.as_bytes();
-        for i in 0..bytes.len() - 1 {
-            let k = usize::from(bytes[i]) * 256 + usize::from(bytes[i + 1]);
-            if self.first_two[k / 64] & (1 << (k % 64)) != 0 {
-                // Sorted, the fragments that start with these two bytes are side by side.
-                let pair = &bytes[i..i + 2];
-                let from = self.fragments.partition_point(|(f, _)| f.as_bytes() < pair);
-                for &(frag, bit) in self.fragments[from..]
-                    .iter()
-                    .take_while(|(f, _)| f.as_bytes().starts_with(pair))
-                {
-                    if bytes[i..].starts_with(frag.as_bytes()) {
-                        h |= bit;
-                    }
-                }
-            }
-        }
+        h |= self.fragments.found_in(lower.as_bytes());
         // Words of the name, and its words joined ("most-popular" also as "mostpopular").
         let separators = ['-', '_', '.', ':'];
         if lower

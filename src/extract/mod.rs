@@ -170,48 +170,61 @@ pub fn extract_excluding(
     options: &Options,
     excluded: &[NodeId],
 ) -> Result<Article, ExtractError> {
-    let kind = page_kind::read(dom, options.url.as_deref()).kind;
-    extract_as(dom, options, kind, excluded)
+    let page = PageMeta::read(dom, options);
+    let kind = page_kind::read(dom, options.url.as_deref(), &page.meta).kind;
+    extract_as(dom, &page, kind, excluded)
+}
+
+/// The page's address and metadata, read once for every extraction from it and for its kind.
+pub struct PageMeta {
+    base: Option<BaseUrl>,
+    pub meta: Metadata,
+}
+
+impl PageMeta {
+    pub fn read(dom: &Dom, options: &Options) -> PageMeta {
+        let base = base_url(dom, options.url.as_deref());
+        let meta = metadata::read(dom, base.as_ref().map(BaseUrl::host));
+        PageMeta { base, meta }
+    }
 }
 
 /// [`extract_excluding`] on a page whose kind is known: an article is found by its prose, a
 /// page of another kind is read from its main region.
 pub fn extract_as(
     dom: &Dom,
-    options: &Options,
+    page: &PageMeta,
     kind: PageKind,
     excluded: &[NodeId],
 ) -> Result<Article, ExtractError> {
-    extract_with(dom, options, excluded, kind, None)
+    extract_with(dom, page, excluded, kind, None)
 }
 
 /// The article as it reads from `root`, an element an earlier look at the whole page chose: for
 /// a part of a page, which holds too little of the whole to choose from.
-pub fn extract_at(dom: &Dom, options: &Options, root: NodeId) -> Result<Article, ExtractError> {
+pub fn extract_at(dom: &Dom, page: &PageMeta, root: NodeId) -> Result<Article, ExtractError> {
     if dom.element(root).is_none() {
         return Err(ExtractError::NoBody);
     }
-    extract_with(dom, options, &[], PageKind::Article, Some(root))
+    extract_with(dom, page, &[], PageKind::Article, Some(root))
 }
 
 fn extract_with(
     dom: &Dom,
-    options: &Options,
+    page: &PageMeta,
     excluded: &[NodeId],
     kind: PageKind,
     root: Option<NodeId>,
 ) -> Result<Article, ExtractError> {
     let body = dom.body().ok_or(ExtractError::NoBody)?;
-    let base = base_url(dom, options.url.as_deref());
-    let meta = metadata::read(dom, base.as_ref().map(BaseUrl::host));
     let whole = prep::Whole::measure(dom, body, excluded);
     let names = names::NameTable::new(dom);
     let reading = Reading {
         dom,
         whole: &whole,
         names: &names,
-        meta: &meta,
-        base: base.as_ref(),
+        meta: &page.meta,
+        base: page.base.as_ref(),
     };
     let place = Place { body, root };
     let region =
@@ -277,7 +290,7 @@ fn extract_with(
             min: MIN_TEXT_CHARS,
         });
     }
-    Ok(article(dom, meta, best, base.as_ref()))
+    Ok(article(dom, page.meta.clone(), best, page.base.as_ref()))
 }
 
 /// Where a pass looks for the article: anywhere in `body`, or at `root`, chosen before.

@@ -3,8 +3,10 @@
 
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
+use std::sync::OnceLock;
 
 use crate::dom::{Dom, Element, NodeId};
+use crate::fragments::Fragments;
 use crate::hash::FastMap;
 
 /// Names of page chrome: navigation, furniture, comments, promotions.
@@ -119,8 +121,6 @@ const SCREEN_READER_ONLY_CLASSES: &[&str] = &[
     "visuallyhidden",
     "skip-link",
 ];
-/// Names at least this long are searched with `str::contains` (see `contains_any`).
-const LONG_NAME_BYTES: usize = 64;
 /// How much a positive or negative name moves a block's score.
 pub const CLASS_WEIGHT: f64 = 25.0;
 
@@ -145,161 +145,154 @@ pub fn is_block_for_div(dom: &Dom, id: NodeId) -> bool {
     dom.tag(id).is_some_and(|t| DIV_BLOCK_CHILDREN.contains(&t))
 }
 
-/// What elements' class and id names say, each question answered at most once per element and
-/// document: the passes, the scorer and the cleaner ask again and again, and lower-casing and
-/// searching the names is most of what answering costs.
-pub struct NameTable<'d> {
-    dom: &'d Dom,
-    /// Per node, two bits a question: asked, and the answer.
-    answers: Vec<Cell<u8>>,
-    /// Per node, the class weight in units of `CLASS_WEIGHT`, once asked.
-    weights: Vec<Cell<Option<i8>>>,
-    /// Per distinct class or id value: whether it names page chrome, and whether it names what
-    /// may hold the article. Pages repeat a few class names on many elements, and every
-    /// element is asked about chrome.
-    chrome: RefCell<FastMap<Box<str>, (bool, bool)>>,
+/// What a class or id value says, as bits: the lists above its fragments are found in, and
+/// the words it holds.
+const SAYS_UNLIKELY: u8 = 1;
+const SAYS_MAYBE_CANDIDATE: u8 = 2;
+const SAYS_POSITIVE: u8 = 4;
+const SAYS_NEGATIVE: u8 = 8;
+const SAYS_COMMENTS: u8 = 16;
+const SAYS_BYLINE: u8 = 32;
+const SAYS_SHARE: u8 = 64;
+const SAYS_SCREEN_READER_ONLY: u8 = 128;
+
+/// Every list's fragments in one index, each with its list's bit.
+fn fragments() -> &'static Fragments {
+    static FRAGMENTS: OnceLock<Fragments> = OnceLock::new();
+    FRAGMENTS.get_or_init(|| {
+        let lists: [(&[&'static str], u8); 6] = [
+            (UNLIKELY, SAYS_UNLIKELY),
+            (MAYBE_CANDIDATE, SAYS_MAYBE_CANDIDATE),
+            (POSITIVE, SAYS_POSITIVE),
+            (NEGATIVE, SAYS_NEGATIVE),
+            (COMMENTS, SAYS_COMMENTS),
+            (BYLINE, SAYS_BYLINE),
+        ];
+        let mut fragments = Vec::new();
+        for (list, bit) in lists {
+            for &f in list {
+                fragments.push((f, u16::from(bit)));
+            }
+        }
+        Fragments::new(fragments)
+    })
 }
 
-#[derive(Clone, Copy)]
-enum Question {
-    Unlikely,
-    Byline,
-    Share,
-    ScreenReaderOnly,
+/// What one class or id value says.
+fn says(value: &str) -> u8 {
+    let lower = lower_case(value);
+    let mut said = fragments().found_in(lower.as_bytes()) as u8;
+    for token in lower.split_ascii_whitespace() {
+        if token == NEGATIVE_WORD {
+            said |= SAYS_NEGATIVE;
+        }
+        if SCREEN_READER_ONLY_CLASSES.contains(&token) {
+            said |= SAYS_SCREEN_READER_ONLY;
+        }
+    }
+    if lower
+        .as_bytes()
+        .split(|b| !b.is_ascii_alphanumeric())
+        .any(|w| SHARE_WORDS.iter().any(|s| s.as_bytes() == w))
+    {
+        said |= SAYS_SHARE;
+    }
+    said
 }
+
+/// Page chrome by the names of `el`, and not rescued by a name that may hold the article.
+pub fn unlikely(el: &Element) -> bool {
+    let said = el.attr("class").map_or(0, says) | el.attr("id").map_or(0, says);
+    is_unlikely(said)
+}
+
+fn is_unlikely(said: u8) -> bool {
+    said & SAYS_UNLIKELY != 0 && said & SAYS_MAYBE_CANDIDATE == 0
+}
+
+/// What elements' class and id names say, read once per distinct value and node: the passes,
+/// the scorer and the cleaner ask again and again, pages repeat a few class names on many
+/// elements, and lower-casing and searching the names is most of what answering costs.
+pub struct NameTable<'d> {
+    dom: &'d Dom,
+    /// Per node: what its class says (low byte) and its id (next byte), once `READ`.
+    said: Vec<Cell<u32>>,
+    /// Per distinct class or id value, what it says.
+    values: RefCell<FastMap<Box<str>, u8>>,
+}
+
+const READ: u32 = 1 << 16;
 
 impl<'d> NameTable<'d> {
     pub fn new(dom: &'d Dom) -> Self {
         NameTable {
             dom,
-            answers: vec![Cell::new(0); dom.len()],
-            weights: vec![Cell::new(None); dom.len()],
-            chrome: RefCell::default(),
+            said: vec![Cell::new(0); dom.len()],
+            values: RefCell::default(),
         }
     }
 
     /// Page chrome by name, and not rescued by a name that may hold the article.
     pub fn unlikely(&self, id: NodeId) -> bool {
-        self.ask(id, Question::Unlikely, |el| {
-            let (class, ident) = (self.chrome(el.attr("class")), self.chrome(el.attr("id")));
-            (class.0 || ident.0) && !(class.1 || ident.1)
-        })
+        let (class, ident) = self.said(id);
+        is_unlikely(class | ident)
     }
 
     pub fn byline(&self, id: NodeId) -> bool {
-        self.ask(id, Question::Byline, |el| {
-            ClassNames::of(el).matches(BYLINE)
-        })
+        self.either_says(id, SAYS_BYLINE)
     }
 
-    /// A comment section, or a comment in one (asked only by the passes that skip comments,
-    /// so not kept among the answers).
+    /// A comment section, or a comment in one.
     pub fn comments(&self, id: NodeId) -> bool {
-        self.named(id)
-            .is_some_and(|el| ClassNames::of(el).matches(COMMENTS))
+        self.either_says(id, SAYS_COMMENTS)
     }
 
+    /// A share bar by name: `share` or `sharedaddy` as a whole word (underscores separate).
     pub fn share(&self, id: NodeId) -> bool {
-        self.ask(id, Question::Share, |el| ClassNames::of(el).is_share())
+        self.either_says(id, SAYS_SHARE)
     }
 
     /// Off screen by a class that only screen readers and keyboard users reach.
     pub fn screen_reader_only(&self, id: NodeId) -> bool {
-        self.ask(id, Question::ScreenReaderOnly, |el| {
-            el.attr("class").is_some_and(|c| {
-                c.split_ascii_whitespace().any(|t| {
-                    SCREEN_READER_ONLY_CLASSES
-                        .iter()
-                        .any(|s| t.eq_ignore_ascii_case(s))
-                })
-            })
-        })
+        self.said(id).0 & SAYS_SCREEN_READER_ONLY != 0
     }
 
     /// +25 for each of class and id that names an article container, -25 for page furniture.
     pub fn weight(&self, id: NodeId) -> f64 {
-        let cell = &self.weights[id.index()];
-        let units = cell.get().unwrap_or_else(|| {
-            let units = self
-                .named(id)
-                .map_or(0, |el| ClassNames::of(el).weight_units());
-            cell.set(Some(units));
-            units
-        });
-        f64::from(units) * CLASS_WEIGHT
+        let one =
+            |said: u8| i8::from(said & SAYS_POSITIVE != 0) - i8::from(said & SAYS_NEGATIVE != 0);
+        let (class, ident) = self.said(id);
+        f64::from(one(class) + one(ident)) * CLASS_WEIGHT
     }
 
-    fn ask(&self, id: NodeId, q: Question, answer: impl FnOnce(&'d Element) -> bool) -> bool {
-        let cell = &self.answers[id.index()];
-        let (asked, yes) = (1 << (2 * q as u8), 2 << (2 * q as u8));
-        if cell.get() & asked == 0 {
-            let said = self.named(id).is_some_and(answer);
-            cell.set(cell.get() | asked | if said { yes } else { 0 });
+    fn either_says(&self, id: NodeId, bit: u8) -> bool {
+        let (class, ident) = self.said(id);
+        (class | ident) & bit != 0
+    }
+
+    /// What the class and the id of node `id` say.
+    fn said(&self, id: NodeId) -> (u8, u8) {
+        let cell = &self.said[id.index()];
+        if cell.get() & READ == 0 {
+            let (class, ident) = self.dom.element(id).map_or((0, 0), |el| {
+                (self.value(el.attr("class")), self.value(el.attr("id")))
+            });
+            cell.set(READ | u32::from(class) | u32::from(ident) << 8);
         }
-        cell.get() & yes != 0
+        let said = cell.get();
+        (said as u8, (said >> 8) as u8)
     }
 
-    /// The element, when it has names: most have none, and need no reading.
-    fn named(&self, id: NodeId) -> Option<&'d Element> {
-        let el = self.dom.element(id)?;
-        (el.attr("class").is_some() || el.attr("id").is_some()).then_some(el)
-    }
-
-    /// What one class or id value says of page chrome: (`UNLIKELY`, `MAYBE_CANDIDATE`).
-    fn chrome(&self, name: Option<&str>) -> (bool, bool) {
-        let Some(name) = name else {
-            return (false, false);
+    fn value(&self, value: Option<&str>) -> u8 {
+        let Some(value) = value else {
+            return 0;
         };
-        if let Some(&said) = self.chrome.borrow().get(name) {
+        if let Some(&said) = self.values.borrow().get(value) {
             return said;
         }
-        let lower = lower_case(name);
-        let said = (
-            contains_any(&lower, UNLIKELY),
-            contains_any(&lower, MAYBE_CANDIDATE),
-        );
-        self.chrome.borrow_mut().insert(name.into(), said);
+        let said = says(value);
+        self.values.borrow_mut().insert(value.into(), said);
         said
-    }
-}
-
-/// The class and id of an element, lower-cased once.
-pub struct ClassNames<'a> {
-    class: Cow<'a, str>,
-    id: Cow<'a, str>,
-}
-
-impl<'a> ClassNames<'a> {
-    pub fn of(el: &'a Element) -> Self {
-        ClassNames {
-            class: lower_case(el.attr("class").unwrap_or("")),
-            id: lower_case(el.attr("id").unwrap_or("")),
-        }
-    }
-
-    /// True when the class or the id contains one of `names`.
-    pub fn matches(&self, names: &[&str]) -> bool {
-        contains_any(&self.class, names) || contains_any(&self.id, names)
-    }
-
-    /// In units of `CLASS_WEIGHT`: +1 for each of class and id that names an article container,
-    /// -1 for page furniture.
-    fn weight_units(&self) -> i8 {
-        let one = |s: &str| {
-            let negative =
-                contains_any(s, NEGATIVE) || s.split_whitespace().any(|t| t == NEGATIVE_WORD);
-            i8::from(contains_any(s, POSITIVE)) - i8::from(negative)
-        };
-        one(&self.class) + one(&self.id)
-    }
-
-    /// A share bar by name: `share` or `sharedaddy` as a whole word (underscores separate).
-    fn is_share(&self) -> bool {
-        let words = |s: &str| {
-            s.split(|c: char| !c.is_alphanumeric())
-                .any(|w| SHARE_WORDS.contains(&w))
-        };
-        words(&self.class) || words(&self.id)
     }
 }
 
@@ -313,18 +306,4 @@ fn lower_case(name: &str) -> Cow<'_, str> {
     } else {
         Cow::Borrowed(name)
     }
-}
-
-/// True when `hay` contains one of `needles`. Class names are mostly short, where comparing in
-/// place costs less than setting up a substring searcher for each needle, as `str::contains`
-/// does; on long names (utility classes) the fast scan of `text::contains` wins.
-fn contains_any(hay: &str, needles: &[&str]) -> bool {
-    if hay.len() >= LONG_NAME_BYTES {
-        return needles.iter().any(|n| crate::text::contains(hay, n));
-    }
-    let hay = hay.as_bytes();
-    needles.iter().any(|n| {
-        let n = n.as_bytes();
-        hay.windows(n.len()).any(|w| w[0] == n[0] && w == n)
-    })
 }

@@ -14,10 +14,10 @@
 
 use crate::dom::{Dom, Element, NodeData, NodeId};
 use crate::json::{self, Json};
-use crate::metadata;
+use crate::metadata::{self, Metadata};
 use crate::text;
 
-use super::names::{ClassNames, MAYBE_CANDIDATE, UNLIKELY};
+use super::names;
 use super::prep::TextLen;
 
 /// What kind of page it is, for reading it.
@@ -162,9 +162,9 @@ const UNSHOWN: &[&str] = &["head", "script", "style", "noscript", "template"];
 const CHROME_TAGS: &[&str] = &["nav", "header", "footer", "aside"];
 const CHROME_ROLES: &[&str] = &["navigation", "banner", "contentinfo", "complementary"];
 
-/// Reads the page. `url` is its address, when known (else its canonical link is read).
-pub fn read(dom: &Dom, url: Option<&str>) -> Page {
-    let meta = metadata::read(dom, None);
+/// Reads the page. `url` is its address, when known (else its canonical link is read); `meta`
+/// its metadata.
+pub fn read(dom: &Dom, url: Option<&str>, meta: &Metadata) -> Page {
     let mut walk = Walk::new(dom);
     walk.top_down();
     walk.bottom_up();
@@ -180,7 +180,7 @@ pub fn read(dom: &Dom, url: Option<&str>) -> Page {
         Some(Reason::HomePage)
     } else if walk.declared.product && !marked {
         Some(Reason::DeclaredProduct)
-    } else if m.cart_control && !marked && !body {
+    } else if !marked && !body && walk.has_cart_control() {
         Some(Reason::CartControl)
     } else if m.priced_cards >= SHOP_GRID_MIN_PRICED
         && f64::from(m.priced_card_text) > SHOP_GRID_TEXT_SHARE * f64::from(m.body_of_prose)
@@ -200,7 +200,7 @@ pub fn read(dom: &Dom, url: Option<&str>) -> Page {
         && !marked
     {
         Some(Reason::Teasers)
-    } else if m.basket_link && !marked && !body {
+    } else if !marked && !body && walk.links_to_basket() {
         Some(Reason::ShopPage)
     } else {
         None
@@ -245,8 +245,6 @@ struct Measures {
     teaser_paragraphs: u32,
     linked_headings: u32,
     plain_headings: u32,
-    cart_control: bool,
-    basket_link: bool,
 }
 
 /// Per-node facts gathered bottom-up, as bits.
@@ -328,9 +326,6 @@ impl<'a> Walk<'a> {
                 }
                 bits |= IN_ITEM;
             }
-            if el.is("a") && el.attr("href").is_some_and(is_basket_link) {
-                self.measures.basket_link = true;
-            }
             self.bits[id.index()] = bits;
             self.order.push(id);
         }
@@ -376,16 +371,12 @@ impl<'a> Walk<'a> {
 
     fn element_up(&mut self, id: NodeId, el: &Element) {
         let dom = self.dom;
-        let len = self.len[id.index()].get();
         match &*el.name {
             "a" if el.attr("href").is_some_and(|h| !h.starts_with('#')) => {
                 self.bits[id.index()] |= LINK;
             }
             "img" | "picture" => self.bits[id.index()] |= PICTURE,
             _ => {}
-        }
-        if !self.measures.cart_control && self.is_cart_control(id, el, len) {
-            self.measures.cart_control = true;
         }
         let paragraph_like = matches!(&*el.name, "p" | "pre" | "article")
             || (el.is("div") && dom.child_elements(id).any(|c| dom.is(c, "br")));
@@ -435,6 +426,25 @@ impl<'a> Walk<'a> {
         bits & (LINK | PICTURE) == LINK | PICTURE
             && bits & LONG_PARAGRAPH == 0
             && (1..=MAX_CARD_CHARS).contains(&len)
+    }
+
+    /// Whether a shown button, link or form puts something in a basket. Looked for only where
+    /// the decision turns on it: never on an article with a byline or a body of prose.
+    fn has_cart_control(&self) -> bool {
+        self.order.iter().any(|&id| {
+            self.dom
+                .element(id)
+                .is_some_and(|el| self.is_cart_control(id, el, self.len[id.index()].get()))
+        })
+    }
+
+    /// Whether a shown link goes to the site's basket or checkout.
+    fn links_to_basket(&self) -> bool {
+        self.order.iter().any(|&id| {
+            self.dom
+                .element(id)
+                .is_some_and(|el| el.is("a") && el.attr("href").is_some_and(is_basket_link))
+        })
     }
 
     /// A button, link or form that puts something in a basket, by its label or its names.
@@ -667,8 +677,7 @@ fn is_basket_link(href: &str) -> bool {
 /// Named as a sidebar, a related-links box, a footer or the like, as Readability's unlikely
 /// candidates are (unless the name also says content).
 fn is_unlikely(el: &Element) -> bool {
-    let names = ClassNames::of(el);
-    names.matches(UNLIKELY) && !names.matches(MAYBE_CANDIDATE)
+    names::unlikely(el)
 }
 
 /// A character of the CJK scripts (ideographs, kana, hangul, their punctuation).
@@ -794,7 +803,8 @@ mod tests {
     }
 
     fn read_html(html: &str) -> Page {
-        read(&parse_str(html).unwrap(), Some(URL))
+        let dom = parse_str(html).unwrap();
+        read(&dom, Some(URL), &metadata::read(&dom, None))
     }
 
     /// A paragraph of prose in one of several languages, long enough to count.
@@ -1024,13 +1034,21 @@ mod tests {
             "https://news.example/en-gb/",
             "https://x.example",
         ] {
-            assert_eq!(read(&dom, Some(url)).kind, PageKind::Home, "{url}");
+            assert_eq!(
+                read(&dom, Some(url), &metadata::read(&dom, None)).kind,
+                PageKind::Home,
+                "{url}"
+            );
         }
         for url in [
             "https://news.example/2026/story",
             "https://news.example/en/story",
         ] {
-            assert_eq!(read(&dom, Some(url)).kind, PageKind::Article, "{url}");
+            assert_eq!(
+                read(&dom, Some(url), &metadata::read(&dom, None)).kind,
+                PageKind::Article,
+                "{url}"
+            );
         }
     }
 
