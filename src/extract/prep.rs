@@ -417,3 +417,35 @@ fn is_unlikely(dom: &Dom, id: NodeId, names: &NameTable) -> bool {
         .take(PROTECTING_ANCESTOR_DEPTH)
         .any(|a| dom.is(a, "table") || dom.is(a, "code"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::TextLen;
+
+    /// The rendered length and commas, a character at a time.
+    fn by_chars(text: &str) -> (u32, u32) {
+        let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let commas = text.matches(',').count() as u32;
+        (collapsed.chars().count() as u32, commas)
+    }
+
+    #[test]
+    fn ascii_lengths_and_commas_agree_with_a_character_count() {
+        // Spaces of every kind, the bytes just outside their range, commas and letters, in
+        // runs that cross the eight-byte steps at every offset.
+        let alphabet = b" \t\n\x0b\x0c\r\x08\x0e\x1f!,a";
+        let mut seed = 0x2545_f491_u32;
+        for _ in 0..4000 {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            let len = (seed >> 16) as usize % 40;
+            let text: String = (0..len)
+                .map(|_| {
+                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    alphabet[(seed >> 16) as usize % alphabet.len()] as char
+                })
+                .collect();
+            let (len, commas) = TextLen::with_commas(&text);
+            assert_eq!((len.get(), commas), by_chars(&text), "{text:?}");
+        }
+    }
+}
