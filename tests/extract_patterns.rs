@@ -1,7 +1,8 @@
 //! Shapes of real pages that the scoring of paragraphs alone gets wrong: an `<article>` whose
-//! class names a layout with a sidebar, posts held in a form, and a short story over a long
-//! comment thread. Each test page is written after real sites, with their chrome and a near miss
-//! that must stay.
+//! class names a layout with a sidebar, posts held in a form, a short story over a long comment
+//! thread, a thread's posts deep in alike wrappers (and stories one after another, which are not
+//! a thread), and a heading left over a section that cleaning leaves out. Each test page is
+//! written after real sites, with their chrome and a near miss that must stay.
 
 #[path = "common/page.rs"]
 mod page;
@@ -187,5 +188,151 @@ fn posts_held_in_a_form_keep_their_text() {
     assert!(
         !text.contains("Ta bort") && !text.contains("Utför"),
         "{text}"
+    );
+}
+
+/// A post of a thread as forum software writes it: the author's panel beside the message, the
+/// message's text seven wrappers down, under hashed class names.
+fn post(i: usize, author: &str, paragraphs: &[&str]) -> String {
+    let text: String = paragraphs.iter().map(|p| format!("<p>{p}</p>")).collect();
+    format!(
+        "<article class=\"m_7Qa mE\" id=\"post-{i}\"><div class=\"r_2k\">\
+         <div class=\"u_4x\"><a href=\"/members/{author}.{i}/\">{author}</a></div>\
+         <div class=\"c_9w\"><div class=\"n_6c\"><div class=\"b_1z\"><article class=\"y_0p\"><div class=\"w_3j\">{text}</div>\
+         </article></div></div><div class=\"f_5t\"><a href=\"/posts/{i}/react\">Like</a></div></div></div></article>"
+    )
+}
+
+#[test]
+fn a_threads_posts_are_read_whole() {
+    // Each post's paragraphs vote only for its own wrappers, so the longest post alone would win;
+    // alike blocks side by side, each holding prose, are the thread.
+    let threads: [(&str, [&[&str]; 4]); 2] = [
+        (
+            "Welche Wärmepumpe für einen Altbau?",
+            [
+                &[
+                    "Wir haben ein Haus von 1962 mit Heizkörpern und überlegen, die alte Ölheizung durch eine Wärmepumpe zu ersetzen.",
+                    "Der Energieberater meint, es gehe mit einer Vorlauftemperatur von 50 Grad, aber ein Nachbar rät uns ab.",
+                    "Hat jemand Erfahrung mit einer Luft-Wasser-Wärmepumpe in einem nur teilweise gedämmten Haus?",
+                ],
+                &["Bei uns läuft seit zwei Wintern eine im Haus von 1958, der Stromverbrauch ist höher als versprochen, aber günstiger als Öl."],
+                &["Lasst vorher eine Heizlastberechnung machen, sonst wird die Pumpe zu groß und taktet ständig."],
+                &["Danke euch! Wir lassen jetzt die Heizlast berechnen und tauschen zwei Heizkörper gegen größere."],
+            ],
+        ),
+        (
+            "初めての家庭菜園、何から始めればいいですか",
+            [
+                &[
+                    "ベランダで野菜を育ててみたいのですが、日当たりは午前中だけで、広さも二畳ほどしかありません。",
+                    "プランターと土はホームセンターで買えると聞きましたが、最初に育てるならどの野菜がおすすめでしょうか。",
+                ],
+                &["午前中だけ日が当たるなら、ミニトマトよりも葉物野菜のほうが失敗が少ないと思います。"],
+                &["私はラディッシュから始めました。一か月ほどで収穫できるので、続ける気持ちが保てますよ。"],
+                &["ありがとうございます。まずはラディッシュと小松菜を育ててみます。"],
+            ],
+        ),
+    ];
+    for (title, posts) in threads {
+        let items: String = posts
+            .iter()
+            .enumerate()
+            .map(|(i, p)| post(i, &format!("nutzer{i}"), p))
+            .collect();
+        let html = format!(
+            "<html><head><title>{title}</title></head><body>{}<div class=\"p_0f\"><h1>{title}</h1>\
+             <div class=\"t_8n\">{items}</div></div>\
+             <aside class=\"s_6d\"><h3>Ähnliche Themen</h3><ul><li><a href=\"/t/1\">Pelletheizung im Neubau</a></li>\
+             <li><a href=\"/t/2\">Solarthermie nachrüsten</a></li></ul></aside></body></html>",
+            nav(&["Foren", "Neue Beiträge", "Anmelden"])
+        );
+        let text = reader_text(&html);
+        for p in posts.iter().flat_map(|p| p.iter()) {
+            assert!(text.contains(p), "a post is missing ({p}): {text}");
+        }
+        assert!(!text.contains("Pelletheizung"), "{text}");
+    }
+}
+
+#[test]
+fn a_heading_over_a_section_left_out_goes_with_it() {
+    // "You may also like" over a list of links that cleaning leaves out would end the article
+    // with a heading over nothing; a closing heading over a paragraph is the story's own.
+    let paragraphs = [
+        "El ayuntamiento ha aprobado la peatonalización de la calle Mayor, que se hará en dos fases a lo largo del próximo año.",
+        "Los comerciantes de la zona piden que se mantenga la carga y descarga por la mañana, y el consistorio estudia un horario especial.",
+        "Las obras de la primera fase empezarán en febrero y cortarán el tráfico entre la plaza del Mercado y la avenida de la Estación.",
+        "Durante las obras, las líneas de autobús 3 y 7 se desviarán por la ronda norte y tendrán dos paradas provisionales.",
+        "La asociación de vecinos celebra la medida, aunque pide más bancos, más sombra y fuentes de agua potable en el nuevo paseo.",
+    ];
+    let closing = "La segunda fase dependerá de una subvención europea que se resolverá en otoño.";
+    let body: String = paragraphs.iter().map(|p| format!("<p>{p}</p>")).collect();
+    let html = format!(
+        "<html><head><title>La calle Mayor será peatonal</title></head><body>{}\
+         <article class=\"a_5Rt\"><h1>La calle Mayor será peatonal</h1><div class=\"tx_3\">{body}\
+         <h2>Qué pasará después</h2><p>{closing}</p>\
+         <h2>También te puede interesar</h2>\
+         <div class=\"rl_8\"><div class=\"cd\"><a href=\"/n/1\">Nuevo carril bici</a></div>\
+         <div class=\"cd\"><a href=\"/n/2\">Cambios en los autobuses</a></div>\
+         <div class=\"cd\"><a href=\"/n/3\">Obras en la plaza</a></div>\
+         <div class=\"cd\"><a href=\"/n/4\">Fiestas del barrio</a></div></div>\
+         </div></article></body></html>",
+        nav(&["Portada", "Ciudad", "Deportes"])
+    );
+    let text = reader_text(&html);
+    for p in paragraphs.iter().chain([&closing]) {
+        assert!(text.contains(p), "a paragraph is missing ({p}): {text}");
+    }
+    assert!(
+        text.contains("Qué pasará después"),
+        "the story's heading went: {text}"
+    );
+    assert!(
+        !text.contains("También te puede interesar") && !text.contains("carril bici"),
+        "{text}"
+    );
+}
+
+#[test]
+fn stories_one_after_another_are_not_a_thread() {
+    // A near miss: a news site loads the next stories below the one read, in the same markup
+    // as alike as a thread's posts, but each with its own headline.
+    let story = |h: &str, paragraphs: &[&str]| -> String {
+        let text: String = paragraphs.iter().map(|p| format!("<p>{p}</p>")).collect();
+        format!(
+            "<article class=\"st_4Hh\"><div class=\"g_1\"><header class=\"hd_5\"><h1>{h}</h1></header>\
+             <div class=\"c_9w\"><div class=\"n_6c\"><div class=\"b_1z\"><div class=\"y_0p\"><div class=\"w_3j\">{text}</div>\
+             </div></div></div></div></div></article>"
+        )
+    };
+    let first = [
+        "Le conseil municipal a adopté lundi soir le budget de l'année prochaine, après quatre heures de débat et une suspension de séance.",
+        "Les investissements dans les écoles doublent, tandis que la rénovation de la piscine est repoussée d'un an faute de financement régional.",
+        "L'opposition dénonce une hausse de la taxe foncière de deux pour cent, que la majorité justifie par l'inflation des coûts de l'énergie.",
+        "Le maire promet un premier bilan des travaux des écoles à la rentrée, et une réunion publique sur la piscine avant l'été.",
+    ];
+    let second = [
+        "La fête de la musique aura lieu cette année sur trois places du centre-ville, avec une scène réservée aux groupes du conservatoire.",
+        "Les organisateurs attendent plus de dix mille personnes et ont prévu des navettes gratuites jusqu'à deux heures du matin.",
+    ];
+    let third = [
+        "Le marché couvert rouvre samedi après huit mois de travaux, avec douze nouveaux commerçants et une halle entièrement vitrée.",
+        "Les horaires sont élargis le dimanche matin, à la demande des habitants du quartier qui avaient signé une pétition.",
+    ];
+    let html = format!(
+        "<html><head><title>Le budget adopté</title></head><body>{}<div class=\"fd_1\">{}{}{}</div></body></html>",
+        nav(&["Accueil", "Ville", "Sports"]),
+        story("Le budget adopté", &first),
+        story("Une fête de la musique sur trois places", &second),
+        story("Le marché couvert rouvre", &third),
+    );
+    let text = reader_text(&html);
+    for p in first {
+        assert!(text.contains(p), "the story lost a paragraph ({p}): {text}");
+    }
+    assert!(
+        !text.contains("fête de la musique") && !text.contains("marché couvert"),
+        "the next stories joined: {text}"
     );
 }

@@ -122,15 +122,10 @@ pub fn clean(dom: &Dom, prep: &Prep, scores: &Scores, pieces: &[Piece], flags: F
         let tag = c.dom.tag(n).unwrap_or("");
         (ALWAYS_DROPPED.contains(&tag) || CONTROLS.contains(&tag)) && !c.embeds_video(n)
     });
-    let roots: Vec<NodeId> = pieces
-        .iter()
-        .flat_map(|p| match p {
-            Piece::Node(n) => vec![*n],
-            Piece::Run(ns) => ns.clone(),
-        })
-        .collect();
     c.drop_measured(|c, n, m, _| {
-        !roots.contains(&n) && c.prep.names.share(n) && m.text < MAX_SHARE_BAR_CHARS
+        !pieces.iter().any(|p| p.nodes().contains(&n))
+            && c.prep.names.share(n)
+            && m.text < MAX_SHARE_BAR_CHARS
     });
     c.drop_where(|c, n| {
         (c.dom.is(n, "h1") || c.dom.is(n, "h2")) && class_weight(c.prep, n, c.flags) < 0.0
@@ -138,17 +133,15 @@ pub fn clean(dom: &Dom, prep: &Prep, scores: &Scores, pieces: &[Piece], flags: F
     c.conditionally("table");
     c.conditionally("ul");
     c.conditionally("div");
+    // A heading over a section left out above (teaser links, a form) would head nothing.
+    c.drop_where(Cleaner::heads_nothing);
     Cleaned { dropped: c.dropped }
 }
 
 /// Every kept node of the article, in document order.
 fn article_nodes(dom: &Dom, prep: &Prep, pieces: &[Piece]) -> Vec<NodeId> {
     let mut out = Vec::new();
-    let roots = pieces.iter().flat_map(|p| match p {
-        Piece::Node(n) => std::slice::from_ref(n).to_vec(),
-        Piece::Run(ns) => ns.clone(),
-    });
-    for root in roots {
+    for &root in pieces.iter().flat_map(Piece::nodes) {
         let mut walk = dom.descendants(root);
         while let Some(n) = walk.next() {
             if !prep.kept[n.index()] {
@@ -223,6 +216,33 @@ impl Cleaner<'_> {
         let p = self.dom.parent(n)?;
         let pos = self.pos[p.index()];
         (pos != NOT_IN_ARTICLE).then_some(pos as usize)
+    }
+
+    /// A heading (or the wrapper holding only it) whose following blocks, to the end of its
+    /// parent, are all left out: "You might also like" over teaser links cleaned away.
+    fn heads_nothing(&self, n: NodeId) -> bool {
+        let (dom, prep) = (self.dom, self.prep);
+        if !matches!(dom.tag(n).map(str::as_bytes), Some([b'h', b'1'..=b'6'])) {
+            return false;
+        }
+        let mut head = n;
+        while let Some(p) = dom.parent(head).filter(|&p| {
+            self.pos[p.index()] != NOT_IN_ARTICLE && prep.text_len(p) == prep.text_len(n)
+        }) {
+            head = p;
+        }
+        let mut left_out = false;
+        let mut next = dom.next_sibling(head);
+        while let Some(s) = next {
+            if prep.kept[s.index()] && prep.text_len(s) > 0 {
+                if !self.dropped[s.index()] {
+                    return false;
+                }
+                left_out = true;
+            }
+            next = dom.next_sibling(s);
+        }
+        left_out
     }
 
     /// Drops, in document order, the elements `decide` picks among those not already gone.
@@ -579,10 +599,7 @@ impl Below {
             table: vec![false; dom.len()],
             marked: vec![false; dom.len()],
         };
-        for root in pieces.iter().flat_map(|p| match p {
-            Piece::Node(n) => std::slice::from_ref(n),
-            Piece::Run(ns) => ns.as_slice(),
-        }) {
+        for root in pieces.iter().flat_map(Piece::nodes) {
             let order: Vec<NodeId> = dom.descendants(*root).collect();
             for &n in order.iter().rev() {
                 if n == *root {

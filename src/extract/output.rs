@@ -123,10 +123,7 @@ pub fn write(
 fn byline_line(dom: &Dom, pieces: &[Piece], keep: &dyn Keep, byline: &str) -> Option<NodeId> {
     let first_text = pieces
         .iter()
-        .flat_map(|p| match p {
-            Piece::Node(n) => std::slice::from_ref(n),
-            Piece::Run(ns) => ns.as_slice(),
-        })
+        .flat_map(Piece::nodes)
         .flat_map(|&root| {
             let mut walk = dom.descendants(root);
             std::iter::from_fn(move || loop {
@@ -179,11 +176,7 @@ impl Room {
             text: 0,
             text_nodes: 0,
         };
-        let roots = pieces.iter().flat_map(|p| match p {
-            Piece::Node(n) => std::slice::from_ref(n),
-            Piece::Run(ns) => ns.as_slice(),
-        });
-        for &root in roots {
+        for &root in pieces.iter().flat_map(Piece::nodes) {
             let mut walk = dom.descendants(root);
             while let Some(n) = walk.next() {
                 if !keep.keeps(n) {

@@ -41,6 +41,15 @@ const LONG_SIBLING_PARAGRAPH: u32 = 80;
 const MAX_SIBLING_LINK_DENSITY: f64 = 0.25;
 /// The chosen block holding less than this share of the main landmark's text is one part of it.
 const MAIN_PART_SHARE: f64 = 0.5;
+/// How far above the chosen block its records are looked for: thread software wraps a post's
+/// text in many layers.
+const RECORD_CLIMB: usize = 10;
+/// Records are at least this many alike blocks...
+const MIN_RECORDS: usize = 3;
+/// ...whose others hold at least this part of the chosen block's text (a third).
+const MIN_OTHER_RECORDS_DIVISOR: u32 = 3;
+/// A record with more of its text in links is a teaser or a menu entry.
+const MAX_RECORD_LINK_DENSITY: f64 = 0.5;
 /// A lead figure's text is a caption and a credit; longer, it is something else.
 const MAX_LEAD_CAPTION_CHARS: u32 = 300;
 
@@ -50,6 +59,16 @@ const MAX_LEAD_CAPTION_CHARS: u32 = 300;
 pub enum Piece {
     Node(NodeId),
     Run(Vec<NodeId>),
+}
+
+impl Piece {
+    /// The nodes the piece is made of, each read with what is inside it.
+    pub fn nodes(&self) -> &[NodeId] {
+        match self {
+            Piece::Node(n) => std::slice::from_ref(n),
+            Piece::Run(ns) => ns,
+        }
+    }
 }
 
 /// How a div is read, which changes how it is scored and cleaned.
@@ -139,7 +158,11 @@ pub fn choose(dom: &Dom, prep: &Prep, flags: Flags) -> (Choice, Scores) {
             s,
         );
     };
-    let top = refine_top(dom, prep, &mut s, &candidates, first, body, flags);
+    let mut top = refine_top(dom, prep, &mut s, &candidates, first, body, flags);
+    if let Some(records) = records_around(dom, prep, top) {
+        top = records;
+        ensure_scored(dom, prep, &mut s, top, flags);
+    }
     let main = main_holding_more(dom, prep, top);
     if let Some(main) = main.filter(|_| flags.widen_to_main) {
         ensure_scored(dom, prep, &mut s, main, flags);
@@ -162,6 +185,45 @@ pub fn choose(dom: &Dom, prep: &Prep, flags: Flags) -> (Choice, Scores) {
         },
         s,
     )
+}
+
+/// The parent of the records the chosen block is in: a thread's posts, a page's entries, alike
+/// blocks (the same element with the same classes) side by side that each hold prose. Each record's paragraphs vote only for the record's
+/// own wrappers, so the best record alone wins; together they are the page.
+fn records_around(dom: &Dom, prep: &Prep, top: NodeId) -> Option<NodeId> {
+    let mut at = top;
+    for _ in 0..RECORD_CLIMB {
+        let parent = dom
+            .parent(at)
+            .filter(|&p| p != prep.body && prep.kept[p.index()])?;
+        let alike = |c: NodeId| {
+            c != at
+                && prep.kept[c.index()]
+                && dom.tag(c) == dom.tag(at)
+                && dom.attr(c, "class") == dom.attr(at, "class")
+        };
+        let (mut records, mut others_len) = (1, 0);
+        for c in dom.child_elements(parent).filter(|&c| alike(c)) {
+            let len = prep.text_len(c);
+            if len >= MIN_PARAGRAPH_CHARS && prep.link_density(c) < MAX_RECORD_LINK_DENSITY {
+                records += 1;
+                others_len += len;
+            }
+        }
+        // The nearest records decide: higher up, a page's regions are seldom this alike. Records
+        // with a headline of their own are stories one after another (a page that loads the
+        // next story as the reader scrolls), not a thread's posts.
+        if records >= MIN_RECORDS {
+            let enough = others_len >= prep.text_len(top) / MIN_OTHER_RECORDS_DIVISOR;
+            let stories = dom
+                .child_elements(parent)
+                .filter(|&c| alike(c))
+                .any(|c| dom.descendants(c).any(|d| dom.is(d, "h1")));
+            return (enough && !stories).then_some(parent);
+        }
+        at = parent;
+    }
+    None
 }
 
 /// The page's own main landmark (`<main>`, `role="main"`) around the chosen block, when the block
