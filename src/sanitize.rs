@@ -358,22 +358,24 @@ fn scheme_is_safe(scheme: &str, url: &str, use_: UrlUse) -> bool {
 /// descriptors. Candidates are read as the HTML standard reads them, so a comma inside a URL
 /// (`w_300,h_200` in image CDN paths) does not split it.
 pub fn safe_srcset(value: &str, base: Option<&BaseUrl>) -> Option<String> {
-    let parts: Vec<String> = srcset_candidates(value)
-        .into_iter()
-        .filter_map(|(url, descriptors)| {
-            let url = srcset_safe_url(&safe_url(url, base, UrlUse::Image)?)?;
-            let descriptors: Vec<&str> = descriptors
-                .split_ascii_whitespace()
-                .filter(|d| is_srcset_descriptor(d))
-                .collect();
-            Some(if descriptors.is_empty() {
-                url
-            } else {
-                format!("{url} {}", descriptors.join(" "))
-            })
-        })
-        .collect();
-    (!parts.is_empty()).then(|| parts.join(", "))
+    let mut out = String::new();
+    for (url, descriptors) in srcset_candidates(value) {
+        let Some(url) = safe_url(url, base, UrlUse::Image).and_then(|u| srcset_safe_url(&u)) else {
+            continue;
+        };
+        if !out.is_empty() {
+            out.push_str(", ");
+        }
+        out.push_str(&url);
+        for d in descriptors
+            .split_ascii_whitespace()
+            .filter(|d| is_srcset_descriptor(d))
+        {
+            out.push(' ');
+            out.push_str(d);
+        }
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 /// The candidates of a `srcset` as (URL, descriptors): the standard's parser, less its
