@@ -419,12 +419,14 @@ fn ld_fields(article: &Json, document_title: &str) -> LdFields {
     };
     let byline = match article.get("author") {
         Some(Json::Array(authors)) => {
-            let names: Vec<String> = authors
-                .iter()
-                .filter_map(person)
-                .filter(|n| !n.is_empty())
-                .collect();
-            (!names.is_empty()).then(|| names.join(", "))
+            let mut names = String::new();
+            for name in authors.iter().filter_map(person).filter(|n| !n.is_empty()) {
+                if !names.is_empty() {
+                    names.push_str(", ");
+                }
+                names.push_str(&name);
+            }
+            (!names.is_empty()).then_some(names)
         }
         Some(a) => person(a).filter(|n| !n.is_empty()),
         None => None,
