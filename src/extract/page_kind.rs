@@ -50,6 +50,10 @@ pub enum Reason {
     CardGrid,
     /// Most of the page's headings are links to other pages, each over a short teaser.
     Teasers,
+    /// Most of the page's prose is blurbs: short paragraphs, each alone in a block of its own
+    /// beside a link to another page, and those blocks side by side (news without pictures,
+    /// a course catalogue, a list of episodes).
+    Blurbs,
     /// A page of a shop (it links to its basket) with nothing that marks an article.
     ShopPage,
 }
@@ -95,6 +99,22 @@ const TEASERS_HEADING_SHARE: f64 = 0.6;
 /// ...and most of the page's long paragraphs are their teasers (a documentation page's table of
 /// contents has no paragraph beside its links).
 const TEASER_PARAGRAPH_SHARE: f64 = 0.7;
+/// A blurb is a paragraph of at most this much text...
+const MAX_BLURB_CHARS: u32 = 600;
+/// ...with a link to another page in a block at most this far up that holds no other prose...
+const BLURB_LINK_DEPTH: usize = 4;
+/// ...and a block of several paragraphs at most this far up, the list, with no paragraph of its
+/// own (an article's paragraphs between a listicle's items make them the article's sections).
+const BLURB_LIST_DEPTH: usize = 8;
+/// A page of blurbs has at least this many, holding this share of its prose.
+const MIN_BLURBS: u32 = 3;
+const BLURB_PROSE_SHARE: f64 = 0.7;
+/// What prose a node is or holds, for finding blurbs: it holds a paragraph of
+/// `BODY_PARAGRAPH_CHARS` or more (outside chrome and cards), several, one as a child; it is one.
+const PROSE_ONE: u8 = 1;
+const PROSE_SEVERAL: u8 = 2;
+const PROSE_CHILD: u8 = 4;
+const PROSE_PARAGRAPH: u8 = 8;
 /// A link's ancestors this far up make a heading inside it a linked one (a card whose whole
 /// face is one link).
 const LINK_AROUND_HEADING_DEPTH: usize = 6;
@@ -200,6 +220,11 @@ pub fn read(dom: &Dom, url: Option<&str>, meta: &Metadata) -> Page {
         && !marked
     {
         Some(Reason::Teasers)
+    } else if m.blurbs >= MIN_BLURBS
+        && f64::from(m.blurb_text) >= BLURB_PROSE_SHARE * f64::from(m.prose)
+        && !marked
+    {
+        Some(Reason::Blurbs)
     } else if !marked && !body && walk.links_to_basket() {
         Some(Reason::ShopPage)
     } else {
@@ -245,6 +270,11 @@ struct Measures {
     teaser_paragraphs: u32,
     linked_headings: u32,
     plain_headings: u32,
+    /// Text of the paragraphs of `BODY_PARAGRAPH_CHARS` or more outside chrome and cards, and
+    /// the blurbs among them.
+    prose: u32,
+    blurbs: u32,
+    blurb_text: u32,
 }
 
 /// Per-node facts gathered bottom-up, as bits.
@@ -270,6 +300,9 @@ struct Walk<'a> {
     /// Lengths as Readability's prose score reads them: whitespace kept, only the ends trimmed.
     raw_len: Vec<RawLen>,
     bits: Vec<u8>,
+    /// `PROSE_*`: paragraphs set bottom-up, what blocks hold up to `BLURB_LIST_DEPTH` levels
+    /// above them afterwards.
+    prose: Vec<u8>,
     declared: Declared,
     measures: Measures,
 }
@@ -282,6 +315,7 @@ impl<'a> Walk<'a> {
             len: vec![TextLen::default(); dom.len()],
             raw_len: vec![RawLen::default(); dom.len()],
             bits: vec![0; dom.len()],
+            prose: vec![0; dom.len()],
             declared: Declared::default(),
             measures: Measures::default(),
         }
@@ -372,17 +406,20 @@ impl<'a> Walk<'a> {
     fn element_up(&mut self, id: NodeId, el: &Element) {
         let dom = self.dom;
         match &*el.name {
-            "a" if el.attr("href").is_some_and(|h| !h.starts_with('#')) => {
+            "a" if links_away(dom, id) => {
                 self.bits[id.index()] |= LINK;
             }
             "img" | "picture" => self.bits[id.index()] |= PICTURE,
             _ => {}
         }
-        let paragraph_like = matches!(&*el.name, "p" | "pre" | "article")
+        let paragraph = matches!(&*el.name, "p" | "pre")
             || (el.is("div") && dom.child_elements(id).any(|c| dom.is(c, "br")));
         let raw = self.raw_len[id.index()].trimmed();
-        if paragraph_like && raw >= SCORED_PARAGRAPH_CHARS {
-            if !el.is("article") {
+        if paragraph && raw >= BODY_PARAGRAPH_CHARS {
+            self.prose[id.index()] = PROSE_PARAGRAPH;
+        }
+        if (paragraph || el.is("article")) && raw >= SCORED_PARAGRAPH_CHARS {
+            if paragraph {
                 self.bits[id.index()] |= LONG_PARAGRAPH;
             }
             let in_li = self.bits[id.index()] & IN_LIST_ITEM != 0 && el.is("p");
@@ -481,6 +518,8 @@ impl<'a> Walk<'a> {
         // of the long paragraphs, to tell teasers from an article's body afterwards.
         let mut linked_headings_in = vec![0u16; dom.len()];
         let mut paragraph_parents = Vec::new();
+        // The paragraphs, to find the blurbs among them afterwards.
+        let mut prose = Vec::new();
         let mut outer_card: Option<NodeId> = None;
         for &id in &self.order {
             let Some(el) = dom.element(id) else { continue };
@@ -490,6 +529,20 @@ impl<'a> Walk<'a> {
             outer_card = None;
             let bits = self.bits[id.index()];
             let len = self.len[id.index()].get();
+            if bits & (CHROME | CARD) == 0 && self.prose[id.index()] & PROSE_PARAGRAPH != 0 {
+                prose.push(id);
+                for (level, a) in dom.ancestors(id).take(BLURB_LIST_DEPTH).enumerate() {
+                    let held = &mut self.prose[a.index()];
+                    *held |= if *held & PROSE_ONE == 0 {
+                        PROSE_ONE
+                    } else {
+                        PROSE_SEVERAL
+                    };
+                    if level == 0 {
+                        *held |= PROSE_CHILD;
+                    }
+                }
+            }
             let m = &mut self.measures;
             if bits & CARD != 0 {
                 outer_card = Some(id);
@@ -532,26 +585,59 @@ impl<'a> Walk<'a> {
         self.measures.teaser_paragraphs = paragraph_parents
             .iter()
             .filter(|&&p| {
-                std::iter::once(p)
-                    .chain(dom.parent(p))
-                    .any(|b| linked_headings_in[b.index()] == 1)
+                std::iter::once(p).chain(dom.parent(p)).any(|b| {
+                    linked_headings_in[b.index()] == 1
+                        && dom
+                            .parent(b)
+                            .is_none_or(|list| self.prose[list.index()] & PROSE_CHILD == 0)
+                })
             })
             .count() as u32;
+        for p in prose {
+            let len = self.raw_len[p.index()].trimmed();
+            self.measures.prose += len;
+            if len <= MAX_BLURB_CHARS && self.is_blurb(p) {
+                self.measures.blurbs += 1;
+                self.measures.blurb_text += len;
+            }
+        }
     }
 
     /// A heading inside a link, or whose text is mostly a link: the title of a teaser pointing
     /// to another page (not a heading with an "edit" or anchor link beside its text).
     fn is_linked_heading(&self, heading: NodeId) -> bool {
         let dom = self.dom;
-        let links_away =
-            |a: NodeId| dom.is(a, "a") && dom.attr(a, "href").is_some_and(|h| !h.starts_with('#'));
         let whole = self.len[heading.index()].get();
         dom.ancestors(heading)
             .take(LINK_AROUND_HEADING_DEPTH)
-            .any(links_away)
+            .any(|a| links_away(dom, a))
             || dom
                 .descendants(heading)
-                .any(|d| links_away(d) && 2 * self.len[d.index()].get() >= whole)
+                .any(|d| links_away(dom, d) && 2 * self.len[d.index()].get() >= whole)
+    }
+
+    /// A paragraph alone in its block, beside a link to another page, in a list of such blocks
+    /// (see `Reason::Blurbs`).
+    fn is_blurb(&self, paragraph: NodeId) -> bool {
+        let dom = self.dom;
+        let mut linked = false;
+        let mut node = paragraph;
+        for level in 0..BLURB_LIST_DEPTH {
+            let Some(block) = dom.parent(node) else { break };
+            let held = self.prose[block.index()];
+            if held & PROSE_SEVERAL != 0 {
+                // The list: an article's paragraphs beside listed items make them its sections.
+                return linked && held & PROSE_CHILD == 0;
+            }
+            linked = linked
+                || level < BLURB_LINK_DEPTH
+                    && (links_away(dom, block)
+                        || dom
+                            .child_elements(block)
+                            .any(|c| c != node && self.bits[c.index()] & LINK != 0));
+            node = block;
+        }
+        false
     }
 
     fn declare_json_ld(&mut self, raw: &str) {
@@ -562,8 +648,16 @@ impl<'a> Walk<'a> {
         let Ok(value) = json::parse(raw) else { return };
         let mut entities = Vec::new();
         page_entities(&value, &mut entities);
-        for t in entities.iter().flat_map(|e| types_of(e)) {
-            self.declare(t);
+        for entity in entities {
+            match entity.get("@type") {
+                Some(Json::String(t)) => self.declare(t),
+                Some(Json::Array(types)) => {
+                    for t in types.iter().filter_map(Json::as_str) {
+                        self.declare(t);
+                    }
+                }
+                _ => {}
+            }
         }
     }
 
@@ -617,14 +711,6 @@ fn page_entities<'j>(value: &'j Json, out: &mut Vec<&'j Json>) {
     }
 }
 
-fn types_of(entity: &Json) -> Vec<&str> {
-    match entity.get("@type") {
-        Some(Json::String(s)) => vec![s.as_str()],
-        Some(Json::Array(types)) => types.iter().filter_map(Json::as_str).collect(),
-        _ => Vec::new(),
-    }
-}
-
 /// The site's root, or a language's root under it ("/", "/en/", "/en-gb/", "/us/en/").
 fn is_home_page(url: &str) -> bool {
     let Some((_, rest)) = url.split_once("://") else {
@@ -634,6 +720,11 @@ fn is_home_page(url: &str) -> bool {
     let path = path.split(['?', '#']).next().unwrap_or("");
     let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
     segments.len() <= 2 && segments.iter().all(|s| is_locale(s)) || segments == ["index.html"]
+}
+
+/// A link to another page, not to a place on this one.
+fn links_away(dom: &Dom, id: NodeId) -> bool {
+    dom.is(id, "a") && dom.attr(id, "href").is_some_and(|h| !h.starts_with('#'))
 }
 
 /// "en", "de", "en-gb", "pt_BR": a language or region code.
