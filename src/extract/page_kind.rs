@@ -179,7 +179,6 @@ const LIST_TYPES: &[&str] = &[
 /// Never shown as text on the page.
 const UNSHOWN: &[&str] = &["head", "script", "style", "noscript", "template"];
 /// Page chrome, whose headings and links are not the page's own.
-const CHROME_TAGS: &[&str] = &["nav", "header", "footer", "aside"];
 const CHROME_ROLES: &[&str] = &["navigation", "banner", "contentinfo", "complementary"];
 
 /// Reads the page. `url` is its address, when known (else its canonical link is read); `meta`
@@ -346,9 +345,7 @@ impl<'a> Walk<'a> {
             }
             let parent = dom.parent(id).map_or(0, |p| self.bits[p.index()]);
             let mut bits = parent & (CHROME | IN_LIST_ITEM | IN_ITEM);
-            if CHROME_TAGS.contains(&&*el.name)
-                || el.attr("role").is_some_and(|r| CHROME_ROLES.contains(&r))
-            {
+            if is_chrome(dom, id, el) {
                 bits |= CHROME;
             }
             if dom.parent(id).is_some_and(|p| dom.is(p, "li")) {
@@ -722,6 +719,20 @@ fn is_home_page(url: &str) -> bool {
     segments.len() <= 2 && segments.iter().all(|s| is_locale(s)) || segments == ["index.html"]
 }
 
+/// Page chrome: navigation, a sidebar, the page's own banner or footer. A `<header>` or
+/// `<footer>` inside an article, a section or the main content is that part's own (a teaser's
+/// title and summary, a story's byline), as ARIA reads them.
+fn is_chrome(dom: &Dom, id: NodeId, el: &Element) -> bool {
+    el.attr("role").is_some_and(|r| CHROME_ROLES.contains(&r))
+        || match &*el.name {
+            "nav" | "aside" => true,
+            "header" | "footer" => !dom
+                .ancestors(id)
+                .any(|a| dom.is(a, "article") || dom.is(a, "section") || dom.is(a, "main")),
+            _ => false,
+        }
+}
+
 /// A link to another page, not to a place on this one.
 fn links_away(dom: &Dom, id: NodeId) -> bool {
     dom.is(id, "a") && dom.attr(id, "href").is_some_and(|h| !h.starts_with('#'))
@@ -1070,6 +1081,34 @@ mod tests {
             cards(9, |_| None)
         );
         assert_eq!(read_html(&html).reason, Some(Reason::CardGrid));
+    }
+
+    #[test]
+    fn teasers_in_each_story_s_own_header_are_content_not_chrome() {
+        // A section front (Spanish, hashed classes) whose stories keep title and summary in
+        // their `<header>`; the page's own header holds linked headings too, which stay chrome.
+        let menu: String = (0..6)
+            .map(|i| format!("<h3><a href=\"/seccion/{i}\">Sección {i}</a></h3>"))
+            .collect();
+        let stories: String = (0..8)
+            .map(|i| {
+                format!(
+                    "<article class=\"r_{i}Qa\"><header><h2><a href=\"/n/{i}\">Noticia {i}</a></h2>\
+                     <p class=\"ds_x\">{}</p></header><footer><a href=\"/autor/{i}\">Autora</a></footer></article>",
+                    prose("es")
+                )
+            })
+            .collect();
+        let html = format!("<body><header>{menu}</header><main>{stories}</main></body>");
+        assert_eq!(read_html(&html).kind, PageKind::Listing);
+        // A story whose header holds its title and byline, under a site header of linked
+        // headings, is still a story.
+        let story = format!(
+            "<body><header>{menu}</header><main><article><header><h1>Noticia</h1>\
+             <p>Por <a href=\"/autor/1\">Ana Ruiz</a></p></header>{}</article></main></body>",
+            paragraphs("es", 4)
+        );
+        assert_eq!(read_html(&story).kind, PageKind::Article);
     }
 
     #[test]
