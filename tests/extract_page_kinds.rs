@@ -409,3 +409,41 @@ fn a_collection_with_an_introduction_reads_as_the_introduction() {
         );
     }
 }
+
+#[test]
+fn a_listing_under_a_short_introduction_reads_as_all_of_it() {
+    // Two paragraphs of introduction (a shop's or a topic page's) are not an article that
+    // outweighs the listing under them: the page reads as its main region, both together.
+    let intro = "<p>Ob für die Küche, die Werkstatt oder den Garten: Ein guter Schleifstein hält \
+        Messer und Werkzeuge über Jahre scharf, wenn man ihn richtig benutzt und pflegt.</p>\
+        <p>Wasserschleifsteine werden vor dem Schleifen eingeweicht, Diamantplatten brauchen nur \
+        etwas Wasser, und Ölsteine arbeiten langsamer, halten dafür aber länger ihre Form.</p>\
+        <p>Für den Anfang genügt ein Kombistein mit Körnung 1000 und 6000; wer alte, stumpfe \
+        Klingen retten will, beginnt mit einer gröberen Körnung.</p>\
+        <p>Nach dem Schleifen wird der Stein abgespült und an der Luft getrocknet, nie auf der \
+        Heizung, sonst bekommt er Risse.</p>";
+    let cards: String = (1..=14)
+        .map(|i| {
+            format!(
+                "<div class=\"k_4r\"><a href=\"/s/{i}\"><img src=\"/s/{i}.jpg\" alt=\"\">\
+                 <h3>Kombistein Körnung {i}000 mit Halter aus Bambus</h3></a>\
+                 <span class=\"p_1\">{i}9,90 €</span></div>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><head><title>Schleifsteine</title><script type=\"application/ld+json\">\
+         {{\"@type\":\"CollectionPage\"}}</script></head><body>{}\
+         <main><h1>Schleifsteine</h1><div class=\"i_9\">{intro}</div><div class=\"g_2\">{cards}</div>\
+         </main></body></html>",
+        nav(&["Messer", "Schleifsteine", "Zubehör"])
+    );
+    let text = reader_text(&html);
+    assert!(text.contains("mit einer gröberen Körnung"), "{text}");
+    for i in 1..=14 {
+        assert!(
+            text.contains(&format!("Körnung {i}000 mit Halter")),
+            "item {i} is missing: {text}"
+        );
+    }
+}

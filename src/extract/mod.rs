@@ -133,8 +133,9 @@ const PASSES: [Flags; 4] = [
 /// On a page of another kind than an article, an article found that holds this share of the
 /// main region's text is the page's content after all.
 const ARTICLE_SHARE_OF_REGION: f64 = 0.5;
-/// ... or that has this much prose, in paragraphs of `PROSE_PARAGRAPH_CHARS` or more.
-const MIN_ARTICLE_PROSE_CHARS: usize = 500;
+/// ... or that has this much prose, in paragraphs of `PROSE_PARAGRAPH_CHARS` or more: more than
+/// the two or three paragraphs a shop's category or a topic page opens its listing with.
+const MIN_ARTICLE_PROSE_CHARS: usize = 700;
 const PROSE_PARAGRAPH_CHARS: usize = 80;
 /// A pass that finds less text than this is retried with fewer heuristics.
 const MIN_ARTICLE_CHARS: usize = 500;
