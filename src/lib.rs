@@ -75,8 +75,8 @@ pub fn parse_html(bytes: &[u8]) -> Result<Dom, InputError> {
 
 /// Finds the article and its metadata, without the clutter inside it.
 pub fn extract(dom: &Dom, options: &Options) -> Result<Article, ExtractError> {
-    let page = extract::PageMeta::read(dom, options);
-    let kind = extract::page_kind::read(dom, options.url.as_deref(), &page.meta).kind;
+    let page = extract::PageFacts::read(dom, options);
+    let kind = extract::page_kind::read(dom, options.url.as_deref(), &page).kind;
     article_and_clutter(dom, options, &page, kind, true).0
 }
 
@@ -87,7 +87,7 @@ pub fn extract(dom: &Dom, options: &Options) -> Result<Article, ExtractError> {
 fn article_and_clutter(
     dom: &Dom,
     options: &Options,
-    page: &extract::PageMeta,
+    page: &extract::PageFacts,
     kind: PageKind,
     keep_text: bool,
 ) -> (Result<Article, ExtractError>, Vec<Removal>, Option<NodeId>) {
@@ -139,7 +139,7 @@ pub fn classify_part(dom: &Dom, whole: WholePage, options: &Options) -> Vec<Remo
     let region = whole.region.filter(|r| dom.element(*r).is_some());
     let guard = match (whole.article_found, region) {
         (true, Some(root)) => {
-            match extract::extract_at(dom, &extract::PageMeta::read(dom, options), root) {
+            match extract::extract_at(dom, &extract::PageFacts::read(dom, options), root) {
                 Ok(article) => return declutter::classify(dom, Some((&article).into()), options),
                 // Nothing of the article shows in this part.
                 Err(_) => declutter::PartGuard::ArticleElsewhere,
@@ -153,7 +153,7 @@ pub fn classify_part(dom: &Dom, whole: WholePage, options: &Options) -> Vec<Remo
 
 /// The article as the story in view tells it, where the one found holds several stories and the
 /// page marks one in view ([`in_view`]); else the article found.
-fn story_in_view(dom: &Dom, page: &extract::PageMeta, article: Article) -> Article {
+fn story_in_view(dom: &Dom, page: &extract::PageFacts, article: Article) -> Article {
     let Some(story) = in_view::story(dom, &article) else {
         return article;
     };
@@ -192,10 +192,10 @@ pub fn analyze(dom: &Dom, options: &Options) -> Analysis {
 /// [`analyze`], with only the `parts` asked for (the article and the clutter are always found:
 /// each decides about the other).
 pub fn analyze_parts(dom: &Dom, options: &Options, parts: Parts) -> Analysis {
-    let meta = extract::PageMeta::read(dom, options);
-    let page = extract::page_kind::read(dom, options.url.as_deref(), &meta.meta);
+    let facts = extract::PageFacts::read(dom, options);
+    let page = extract::page_kind::read(dom, options.url.as_deref(), &facts);
     let (article, mut removals, region) =
-        article_and_clutter(dom, options, &meta, page.kind, parts.text);
+        article_and_clutter(dom, options, &facts, page.kind, parts.text);
     if !parts.removals {
         removals = Vec::new();
     }

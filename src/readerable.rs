@@ -6,7 +6,6 @@ use serde::Serialize;
 
 use crate::dom::Dom;
 use crate::extract::page_kind::{self, Page, PageKind};
-use crate::metadata;
 
 /// The prose score at which a page reads as an article: roughly two or three solid paragraphs.
 const MIN_SCORE: f64 = 20.0;
@@ -19,7 +18,7 @@ pub struct Readerable {
 
 /// Checks a page; `url` is its address, when known.
 pub fn check(dom: &Dom, url: Option<&str>) -> Readerable {
-    of_page(&page_kind::read(dom, url, &metadata::read(dom, None)))
+    of_page(&page_kind::read_page(dom, url))
 }
 
 /// The verdict on a page already read.

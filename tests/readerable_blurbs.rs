@@ -6,7 +6,6 @@
 
 use tidyread::dom::{snapshot, Dom};
 use tidyread::extract::page_kind::{self, Reason};
-use tidyread::metadata;
 
 const URL: &str = "https://example.org/section/page";
 
@@ -22,7 +21,7 @@ fn assert_blurbs(name: &str, html: &str) {
     for (door, dom) in ["html5ever", "snapshot"].iter().zip(doors(html)) {
         let verdict = tidyread::readerable::check(&dom, Some(URL));
         assert!(!verdict.readerable, "{name} ({door}) opens: {verdict:?}");
-        let page = page_kind::read(&dom, Some(URL), &metadata::read(&dom, None));
+        let page = page_kind::read_page(&dom, Some(URL));
         assert_eq!(page.reason, Some(Reason::Blurbs), "{name} ({door})");
     }
 }
@@ -33,7 +32,7 @@ fn assert_article(name: &str, html: &str) {
         assert!(
             verdict.readerable,
             "{name} ({door}) stays shut: {verdict:?} {:?}",
-            page_kind::read(&dom, Some(URL), &metadata::read(&dom, None))
+            page_kind::read_page(&dom, Some(URL))
         );
     }
 }

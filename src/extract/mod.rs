@@ -171,22 +171,25 @@ pub fn extract_excluding(
     options: &Options,
     excluded: &[NodeId],
 ) -> Result<Article, ExtractError> {
-    let page = PageMeta::read(dom, options);
-    let kind = page_kind::read(dom, options.url.as_deref(), &page.meta).kind;
+    let page = PageFacts::read(dom, options);
+    let kind = page_kind::read(dom, options.url.as_deref(), &page).kind;
     extract_as(dom, &page, kind, excluded)
 }
 
-/// The page's address and metadata, read once for every extraction from it and for its kind.
-pub struct PageMeta {
+/// The page's address, metadata and text lengths: read once, for its kind and every extraction
+/// from it.
+pub struct PageFacts {
     base: Option<BaseUrl>,
     pub meta: Metadata,
+    pub texts: prep::TextMeasures,
 }
 
-impl PageMeta {
-    pub fn read(dom: &Dom, options: &Options) -> PageMeta {
+impl PageFacts {
+    pub fn read(dom: &Dom, options: &Options) -> PageFacts {
         let base = base_url(dom, options.url.as_deref());
         let meta = metadata::read(dom, base.as_ref().map(BaseUrl::host));
-        PageMeta { base, meta }
+        let texts = prep::TextMeasures::of(dom);
+        PageFacts { base, meta, texts }
     }
 }
 
@@ -194,7 +197,7 @@ impl PageMeta {
 /// page of another kind is read from its main region.
 pub fn extract_as(
     dom: &Dom,
-    page: &PageMeta,
+    page: &PageFacts,
     kind: PageKind,
     excluded: &[NodeId],
 ) -> Result<Article, ExtractError> {
@@ -203,7 +206,7 @@ pub fn extract_as(
 
 /// The article as it reads from `root`, an element an earlier look at the whole page chose: for
 /// a part of a page, which holds too little of the whole to choose from.
-pub fn extract_at(dom: &Dom, page: &PageMeta, root: NodeId) -> Result<Article, ExtractError> {
+pub fn extract_at(dom: &Dom, page: &PageFacts, root: NodeId) -> Result<Article, ExtractError> {
     if dom.element(root).is_none() {
         return Err(ExtractError::NoBody);
     }
@@ -212,13 +215,13 @@ pub fn extract_at(dom: &Dom, page: &PageMeta, root: NodeId) -> Result<Article, E
 
 fn extract_with(
     dom: &Dom,
-    page: &PageMeta,
+    page: &PageFacts,
     excluded: &[NodeId],
     kind: PageKind,
     root: Option<NodeId>,
 ) -> Result<Article, ExtractError> {
     let body = dom.body().ok_or(ExtractError::NoBody)?;
-    let whole = prep::Whole::measure(dom, body, excluded);
+    let whole = prep::Whole::measure(dom, body, excluded, &page.texts);
     let names = names::NameTable::new(dom);
     let reading = Reading {
         dom,

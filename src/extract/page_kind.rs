@@ -14,11 +14,12 @@
 
 use crate::dom::{Dom, Element, NodeData, NodeId};
 use crate::json::{self, Json};
-use crate::metadata::{self, Metadata};
+use crate::metadata;
 use crate::text;
 
 use super::names;
-use super::prep::TextLen;
+use super::prep::{TextLen, TextMeasures};
+use super::PageFacts;
 
 /// What kind of page it is, for reading it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -181,10 +182,20 @@ const UNSHOWN: &[&str] = &["head", "script", "style", "noscript", "template"];
 /// Page chrome, whose headings and links are not the page's own.
 const CHROME_ROLES: &[&str] = &["navigation", "banner", "contentinfo", "complementary"];
 
-/// Reads the page. `url` is its address, when known (else its canonical link is read); `meta`
-/// its metadata.
-pub fn read(dom: &Dom, url: Option<&str>, meta: &Metadata) -> Page {
-    let mut walk = Walk::new(dom);
+/// Reads the page alone, its metadata and text lengths with it: where no extraction shares them.
+pub fn read_page(dom: &Dom, url: Option<&str>) -> Page {
+    let options = crate::Options {
+        url: url.map(str::to_owned),
+        ..crate::Options::default()
+    };
+    read(dom, url, &PageFacts::read(dom, &options))
+}
+
+/// Reads the page. `url` is its address, when known (else its canonical link is read); `facts`
+/// its metadata and text lengths.
+pub fn read(dom: &Dom, url: Option<&str>, facts: &PageFacts) -> Page {
+    let meta = &facts.meta;
+    let mut walk = Walk::new(dom, &facts.texts);
     walk.top_down();
     walk.bottom_up();
     walk.cards_and_prose();
@@ -293,6 +304,7 @@ const IN_ITEM: u8 = 128;
 
 struct Walk<'a> {
     dom: &'a Dom,
+    texts: &'a TextMeasures,
     /// The shown nodes of the body, in document order.
     order: Vec<NodeId>,
     len: Vec<TextLen>,
@@ -307,9 +319,10 @@ struct Walk<'a> {
 }
 
 impl<'a> Walk<'a> {
-    fn new(dom: &'a Dom) -> Self {
+    fn new(dom: &'a Dom, texts: &'a TextMeasures) -> Self {
         Walk {
             dom,
+            texts,
             order: Vec::new(),
             len: vec![TextLen::default(); dom.len()],
             raw_len: vec![RawLen::default(); dom.len()],
@@ -379,7 +392,7 @@ impl<'a> Walk<'a> {
             let id = self.order[i];
             match dom.data(id) {
                 NodeData::Text(t) => {
-                    let len = TextLen::of(t);
+                    let len = self.texts.len(id);
                     self.len[id.index()] = len;
                     self.raw_len[id.index()] = RawLen::of(t);
                     if len.get() > 0 && len.get() <= MAX_PRICE_CHARS && is_price(t) {
@@ -906,7 +919,7 @@ mod tests {
 
     fn read_html(html: &str) -> Page {
         let dom = parse_str(html).unwrap();
-        read(&dom, Some(URL), &metadata::read(&dom, None))
+        read_page(&dom, Some(URL))
     }
 
     /// A paragraph of prose in one of several languages, long enough to count.
@@ -1164,21 +1177,13 @@ mod tests {
             "https://news.example/en-gb/",
             "https://x.example",
         ] {
-            assert_eq!(
-                read(&dom, Some(url), &metadata::read(&dom, None)).kind,
-                PageKind::Home,
-                "{url}"
-            );
+            assert_eq!(read_page(&dom, Some(url)).kind, PageKind::Home, "{url}");
         }
         for url in [
             "https://news.example/2026/story",
             "https://news.example/en/story",
         ] {
-            assert_eq!(
-                read(&dom, Some(url), &metadata::read(&dom, None)).kind,
-                PageKind::Article,
-                "{url}"
-            );
+            assert_eq!(read_page(&dom, Some(url)).kind, PageKind::Article, "{url}");
         }
     }
 

@@ -189,7 +189,7 @@ impl Whole {
         self.excluded.get(id.index()).copied().unwrap_or(false)
     }
 
-    pub fn measure(dom: &Dom, body: NodeId, excluded: &[NodeId]) -> Whole {
+    pub fn measure(dom: &Dom, body: NodeId, excluded: &[NodeId], texts: &TextMeasures) -> Whole {
         let mut text = vec![TextLen::default(); dom.len()];
         let mut commas = vec![0u32; dom.len()];
         // Scripts and styles are no one's text (every pass drops them), and often most of a
@@ -207,8 +207,8 @@ impl Whole {
         }
         for &id in order.iter().rev() {
             let i = id.index();
-            if let Some(t) = dom.text(id) {
-                (text[i], commas[i]) = TextLen::with_commas(t);
+            if dom.text(id).is_some() {
+                (text[i], commas[i]) = texts.of[i];
             }
             if id == body {
                 continue;
@@ -238,6 +238,36 @@ impl Whole {
     /// the rendered length never exceeds it, so this never says yes where a count would not.
     fn at_least(&self, id: NodeId, max: usize) -> bool {
         self.text[id.index()].get() as usize >= max
+    }
+}
+
+/// The rendered length and the commas of each text node outside scripts and styles, measured
+/// once per page for the page kind and every pass of the extraction.
+pub struct TextMeasures {
+    of: Vec<(TextLen, u32)>,
+}
+
+impl TextMeasures {
+    pub fn of(dom: &Dom) -> TextMeasures {
+        let mut of = vec![(TextLen::default(), 0); dom.len()];
+        for (i, measure) in of.iter_mut().enumerate() {
+            let id = NodeId(i as u32);
+            let Some(t) = dom.text(id) else { continue };
+            // Scripts and styles are no one's text, and often most of a page's bytes.
+            if dom
+                .parent(id)
+                .is_some_and(|p| dom.is(p, "script") || dom.is(p, "style"))
+            {
+                continue;
+            }
+            *measure = TextLen::with_commas(t);
+        }
+        TextMeasures { of }
+    }
+
+    /// The length of text node `id` (empty for any other node).
+    pub fn len(&self, id: NodeId) -> TextLen {
+        self.of[id.index()].0
     }
 }
 
