@@ -184,9 +184,9 @@ const CHROME_ROLES: &[&str] = &["navigation", "banner", "contentinfo", "compleme
 
 /// Reads the page alone, its metadata and text lengths with it: where no extraction shares them.
 pub fn read_page(dom: &Dom, url: Option<&str>) -> Page {
-    let options = crate::Options {
+    let options = crate::options::Options {
         url: url.map(str::to_owned),
-        ..crate::Options::default()
+        ..crate::options::Options::default()
     };
     read(dom, url, &PageFacts::read(dom, &options))
 }
