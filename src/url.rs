@@ -114,12 +114,12 @@ fn remove_dot_segments(path: &str) -> Cow<'_, str> {
         return Cow::Borrowed(path);
     }
     let mut out: Vec<&str> = Vec::new();
-    let segments: Vec<&str> = path.split('/').collect();
-    let last = segments.len() - 1;
-    for (i, seg) in segments.iter().enumerate() {
-        match *seg {
+    let mut segments = path.split('/').peekable();
+    while let Some(seg) = segments.next() {
+        let last = segments.peek().is_none();
+        match seg {
             "." => {
-                if i == last {
+                if last {
                     out.push("");
                 }
             }
@@ -127,19 +127,24 @@ fn remove_dot_segments(path: &str) -> Cow<'_, str> {
                 if out.len() > 1 {
                     out.pop();
                 }
-                if i == last {
+                if last {
                     out.push("");
                 }
             }
             s => out.push(s),
         }
     }
-    let joined = out.join("/");
-    if path.starts_with('/') && !joined.starts_with('/') {
-        Cow::Owned(format!("/{joined}"))
-    } else {
-        Cow::Owned(joined)
+    let mut joined = String::with_capacity(path.len() + 1);
+    if path.starts_with('/') && (out.len() < 2 || !out[0].is_empty()) {
+        joined.push('/');
     }
+    for (i, seg) in out.iter().enumerate() {
+        if i > 0 {
+            joined.push('/');
+        }
+        joined.push_str(seg);
+    }
+    Cow::Owned(joined)
 }
 
 /// Decodes `%XX` escapes; bytes that do not form UTF-8 become U+FFFD.

@@ -204,7 +204,14 @@ fn share_links_why(count: u32, targets: &[&str]) -> Why {
             Cause::new(CauseCode::ShareLinks),
         );
     }
-    let targets = targets.join(", ");
+    let mut named = String::new();
+    for t in targets {
+        if !named.is_empty() {
+            named.push_str(", ");
+        }
+        named.push_str(t);
+    }
+    let targets = named;
     Why::new(
         format!("{count} share links ({targets})"),
         Cause::with_detail(CauseCode::ShareLinks, &targets),
