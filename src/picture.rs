@@ -252,10 +252,11 @@ fn keys(path: &str) -> Vec<&str> {
             {
                 keys.push(w);
             }
-            keys.extend(
-                w.split(|c: char| !c.is_ascii_digit())
-                    .filter(|run| run.len() >= MIN_DISTINCTIVE_CHARS && !is_date(run)),
-            );
+            for run in w.split(|c: char| !c.is_ascii_digit()) {
+                if run.len() >= MIN_DISTINCTIVE_CHARS && !is_date(run) {
+                    keys.push(run);
+                }
+            }
         }
     }
     keys

@@ -226,23 +226,17 @@ const ANCHOR_INDEX_BITS: u32 = 16;
 impl PhraseTable {
     /// Phrases are searched in texts of up to `max_bytes`.
     pub fn new(tables: Vec<(u8, &'static [&'static str])>, max_bytes: usize) -> PhraseTable {
-        let phrases: Vec<Phrase> = tables
-            .iter()
-            .flat_map(|&(bit, table)| table.iter().map(move |&text| (bit, text)))
-            .map(|(bit, text)| Phrase {
-                bit,
-                text,
-                words: phrase_words(text).collect(),
-            })
-            .collect();
-        let mut anchors: Vec<u64> = phrases
-            .iter()
-            .enumerate()
-            .map(|(i, phrase)| {
-                let longest = phrase.words.iter().max_by_key(|w| w.len()).unwrap_or(&"");
-                byte_key(longest.as_bytes()) << ANCHOR_INDEX_BITS | i as u64
-            })
-            .collect();
+        let mut phrases = Vec::new();
+        let mut anchors = Vec::new();
+        for (bit, table) in tables {
+            for &text in table {
+                let words: Vec<&str> = phrase_words(text).collect();
+                let longest = words.iter().max_by_key(|w| w.len()).unwrap_or(&"");
+                anchors
+                    .push(byte_key(longest.as_bytes()) << ANCHOR_INDEX_BITS | phrases.len() as u64);
+                phrases.push(Phrase { bit, text, words });
+            }
+        }
         anchors.sort_unstable();
         PhraseTable {
             phrases,

@@ -147,17 +147,20 @@ impl Writer<'_> {
     /// `.jpg`, `.png`, `.webp` or `.avif`, or a `srcset`) rather than, say, a tracking pixel.
     fn noscript_images(&self, id: NodeId) -> Vec<(Picture, bool)> {
         let fragment = parse_fragment(&self.dom.text_content(id));
-        fragment
-            .descendants(NodeId::ROOT)
-            .filter_map(|n| fragment.element(n).filter(|e| e.is("img")))
-            .filter_map(|el| {
-                let photo = el.attr("srcset").is_some()
-                    || el
-                        .attr("src")
-                        .is_some_and(|s| looks_like_image_url(s, PHOTO_ENDINGS));
-                Some((self.picture_of_img(el)?, photo))
-            })
-            .collect()
+        let mut images = Vec::new();
+        for n in fragment.descendants(NodeId::ROOT) {
+            let Some(el) = fragment.element(n).filter(|e| e.is("img")) else {
+                continue;
+            };
+            let photo = el.attr("srcset").is_some()
+                || el
+                    .attr("src")
+                    .is_some_and(|s| looks_like_image_url(s, PHOTO_ENDINGS));
+            if let Some(picture) = self.picture_of_img(el) {
+                images.push((picture, photo));
+            }
+        }
+        images
     }
 
     pub(super) fn open_figure(&mut self, id: NodeId) {
