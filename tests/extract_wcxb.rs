@@ -32,7 +32,7 @@ const ARTICLE_OPEN_FLOOR: f64 = 0.97;
 /// The same on documentation pages.
 const DOCUMENTATION_OPEN_FLOOR: f64 = 0.96;
 /// The share of product, collection and listing pages it would open on may not rise above this.
-const SHOP_AND_LISTING_OPEN_CEILING: f64 = 0.085;
+const SHOP_AND_LISTING_OPEN_CEILING: f64 = 0.082;
 /// The same on service pages (a company's page about what it offers).
 const SERVICE_OPEN_CEILING: f64 = 0.51;
 /// Pages where the live page would hide main content (a removal holds a `with` snippet that the

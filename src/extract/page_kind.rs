@@ -100,6 +100,9 @@ const TEASERS_HEADING_SHARE: f64 = 0.6;
 /// ...and most of the page's long paragraphs are their teasers (a documentation page's table of
 /// contents has no paragraph beside its links).
 const TEASER_PARAGRAPH_SHARE: f64 = 0.7;
+/// A teaser's item, the block that holds its linked heading and its paragraph, is at most this
+/// far above either (a card's title and summary each in wrappers of their own).
+const TEASER_ITEM_DEPTH: usize = 4;
 /// A blurb is a paragraph of at most this much text...
 const MAX_BLURB_CHARS: u32 = 600;
 /// ...with a link to another page in a block at most this far up that holds no other prose...
@@ -524,8 +527,8 @@ impl<'a> Walk<'a> {
     fn cards_and_prose(&mut self) {
         let dom = self.dom;
         let mut body_votes = vec![0u32; dom.len()];
-        // Linked headings in each block (a heading's parent and grandparent), and the parents
-        // of the long paragraphs, to tell teasers from an article's body afterwards.
+        // Linked headings in each block up to `TEASER_ITEM_DEPTH` levels above them, and the
+        // parents of the long paragraphs, to tell teasers from an article's body afterwards.
         let mut linked_headings_in = vec![0u16; dom.len()];
         let mut paragraph_parents = Vec::new();
         // The paragraphs, to find the blurbs among them afterwards.
@@ -580,7 +583,7 @@ impl<'a> Walk<'a> {
             if matches!(&*el.name, "h2" | "h3" | "h4") && bits & CHROME == 0 && len > 0 {
                 if self.is_linked_heading(id) {
                     self.measures.linked_headings += 1;
-                    for block in dom.ancestors(id).take(2) {
+                    for block in dom.ancestors(id).take(TEASER_ITEM_DEPTH) {
                         let count = &mut linked_headings_in[block.index()];
                         *count = count.saturating_add(1);
                     }
@@ -589,18 +592,26 @@ impl<'a> Walk<'a> {
                 }
             }
         }
-        // A teaser's paragraph sits in a block with one linked heading (a listicle's items
-        // share one block, and so are not teasers).
+        // A teaser's paragraph sits in an item: the nearest block above it that holds linked
+        // headings holds one (a listicle's items share one block, and so are not teasers).
         self.measures.long_paragraphs = paragraph_parents.len() as u32;
         self.measures.teaser_paragraphs = paragraph_parents
             .iter()
             .filter(|&&p| {
-                std::iter::once(p).chain(dom.parent(p)).any(|b| {
-                    linked_headings_in[b.index()] == 1
-                        && dom
-                            .parent(b)
-                            .is_none_or(|list| self.prose[list.index()] & PROSE_CHILD == 0)
-                })
+                let mut block = Some(p);
+                for _ in 0..TEASER_ITEM_DEPTH {
+                    let Some(item) = block else { break };
+                    match linked_headings_in[item.index()] {
+                        0 => block = dom.parent(item),
+                        1 => {
+                            return dom
+                                .parent(item)
+                                .is_none_or(|list| self.prose[list.index()] & PROSE_CHILD == 0)
+                        }
+                        _ => break,
+                    }
+                }
+                false
             })
             .count() as u32;
         for p in prose {
@@ -1122,6 +1133,28 @@ mod tests {
             paragraphs("es", 4)
         );
         assert_eq!(read_html(&story).kind, PageKind::Article);
+    }
+
+    #[test]
+    fn a_teaser_whose_title_and_summary_sit_in_wrappers_of_their_own_is_a_teaser() {
+        // Hashed classes, German: each story's linked title and long summary are two and three
+        // levels below the story's block.
+        let stories: String = (0..8)
+            .map(|i| {
+                format!(
+                    "<div class=\"s_{i}Kp\"><div class=\"hd_1\"><h3><a href=\"/reise/{i}\">Reise {i}</a></h3></div>\
+                     <div class=\"bd_2\"><div class=\"in_3\"><p>{0}{0}{0}</p></div></div></div>",
+                    prose("de")
+                )
+            })
+            .collect();
+        let page = read_html(&format!(
+            "<body><main><h1>Reisen</h1><div>{stories}</div></main></body>"
+        ));
+        assert_eq!(
+            (page.kind, page.reason),
+            (PageKind::Listing, Some(Reason::Teasers))
+        );
     }
 
     #[test]
