@@ -515,14 +515,16 @@ pub fn document_title(dom: &Dom) -> String {
 
 /// Byte offsets of the separators written with a space on each side.
 fn spaced_separators(s: &str) -> Vec<usize> {
-    s.char_indices()
-        .filter(|&(i, c)| {
-            TITLE_SEPARATORS.contains(&c)
-                && s[..i].ends_with(' ')
-                && s[i + c.len_utf8()..].starts_with(' ')
-        })
-        .map(|(i, _)| i)
-        .collect()
+    let mut at = Vec::new();
+    for (i, c) in s.char_indices() {
+        if TITLE_SEPARATORS.contains(&c)
+            && s[..i].ends_with(' ')
+            && s[i + c.len_utf8()..].starts_with(' ')
+        {
+            at.push(i);
+        }
+    }
+    at
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -423,10 +423,15 @@ pub fn srcset_urls(srcset: &str) -> impl Iterator<Item = &str> {
 /// The candidate of a `srcset` with the largest width or density, or its only one: the one to
 /// name where a single address is wanted (an `<img>`'s `src`, a Markdown image).
 pub fn largest_candidate(srcset: &str) -> Option<&str> {
-    srcset_candidates(srcset)
-        .into_iter()
-        .max_by_key(|(_, descriptors)| descriptor_size(descriptors))
-        .map(|(url, _)| url)
+    let mut largest: Option<(u32, &str)> = None;
+    for (url, descriptors) in srcset_candidates(srcset) {
+        let size = descriptor_size(descriptors);
+        // The last of equals wins, as `max_by_key` has it.
+        if largest.is_none_or(|(most, _)| size >= most) {
+            largest = Some((size, url));
+        }
+    }
+    largest.map(|(_, url)| url)
 }
 
 /// A candidate's width (`800w`), or its density in thousandths (`1.5x`: 1500), read without a

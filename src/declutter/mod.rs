@@ -169,16 +169,17 @@ pub fn classify_part_without_article(
 fn removals(facts: &facts::Facts, options: &Options) -> Vec<Removal> {
     let dom = facts.dom;
     let seeds = seeds::seeds(facts, options.keep_comments);
-    grow::blocks(facts, seeds)
-        .into_iter()
-        .map(|b| Removal {
+    let mut removals = Vec::new();
+    for b in grow::blocks(facts, seeds) {
+        removals.push(Removal {
             node: b.node,
             kind: b.kind,
             cause: b.cause,
             reason: b.reason,
             excerpt: block_excerpt(dom, b.node),
-        })
-        .collect()
+        });
+    }
+    removals
 }
 
 /// Whether any removed block holds one of `nodes` (text the article shows, say).
