@@ -96,7 +96,9 @@ flag_set! {
 
 /// The tables above as one lookup, built once.
 pub fn tag_kinds(name: &str) -> TagKinds {
-    static TAGS: OnceLock<FastMap<&'static str, TagKinds>> = OnceLock::new();
+    // Bits in a map of the same type as the name tables' (each map type is its own code in the
+    // wasm).
+    static TAGS: OnceLock<FastMap<&'static str, u16>> = OnceLock::new();
     let tags = TAGS.get_or_init(|| {
         let mut m = FastMap::default();
         for (table, kind) in [
@@ -105,12 +107,12 @@ pub fn tag_kinds(name: &str) -> TagKinds {
             (MEDIA_ELEMENTS, TagKinds::MEDIA),
         ] {
             for t in table {
-                *m.entry(t).or_insert(TagKinds::NONE) |= kind;
+                *m.entry(t).or_insert(0) |= u16::from(kind.bits());
             }
         }
         m
     });
-    tags.get(name).copied().unwrap_or_default()
+    TagKinds::from_bits(tags.get(name).copied().unwrap_or(0) as u8)
 }
 
 /// A button: `<button>`, a submit or button input, `role=button`.

@@ -249,7 +249,8 @@ impl<'a> Facts<'a> {
     fn top_down(&mut self, comments_are_clutter: bool) {
         let dom = self.dom;
         // Pages repeat a few class names on many elements: read each distinct name once.
-        let mut hint_cache: FastMap<&str, Hints> = FastMap::default();
+        // Bits, in a map of the same type as the name tables' (one map type less in the wasm).
+        let mut hint_cache: FastMap<&str, u16> = FastMap::default();
         for i in 0..self.order.len() {
             let id = self.order[i];
             let inherited = dom
@@ -362,9 +363,11 @@ impl<'a> Facts<'a> {
                     .flat_map(str::split_whitespace)
                     .chain(ident)
                 {
-                    hints |= *hint_cache
-                        .entry(name)
-                        .or_insert_with(|| lexicon::name_hints(name));
+                    hints |= Hints::from_bits(
+                        *hint_cache
+                            .entry(name)
+                            .or_insert_with(|| lexicon::name_hints(name).bits()),
+                    );
                 }
                 let row = self.row(id);
                 self.hints[row] = hints;

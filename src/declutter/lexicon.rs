@@ -80,7 +80,10 @@ flag_set! {
 pub const PHRASE_MAX_BYTES: usize = 400;
 
 struct Lexicon {
-    labels: FastMap<&'static str, Label>,
+    /// Each label's index in `label_kinds`: a map of the same type as the name tables' (each map
+    /// type is its own code in the wasm).
+    labels: FastMap<&'static str, u16>,
+    label_kinds: [Label; 7],
     /// Label beginnings that take a site or topic after them ("More from Townhall").
     label_prefixes: Vec<(&'static str, ClutterKind)>,
     names: NameTable,
@@ -109,11 +112,12 @@ fn lexicon() -> &'static Lexicon {
             (newsletter::LABELS, Label::Newsletter),
             (share::LABELS, Label::Share),
         ];
-        for (table, label) in label_tables {
-            for l in table {
-                labels.insert(l, label);
+        for (i, (table, _)) in label_tables.iter().enumerate() {
+            for l in *table {
+                labels.insert(l, i as u16);
             }
         }
+        let label_kinds = label_tables.map(|(_, label)| label);
         let mut label_prefixes = Vec::new();
         for (table, kind) in [
             (headlines::TRENDING_PREFIXES, ClutterKind::TrendingList),
@@ -169,6 +173,7 @@ fn lexicon() -> &'static Lexicon {
         );
         Lexicon {
             labels,
+            label_kinds,
             label_prefixes,
             names: NameTable::new(whole, words, fragments, prefixes, cancelling),
             phrases,
@@ -182,7 +187,11 @@ pub fn label(norm: &str) -> Option<Label> {
         return None;
     }
     let lexicon = lexicon();
-    if let Some(&l) = lexicon.labels.get(norm) {
+    let label_of = |text: &str| {
+        let &i = lexicon.labels.get(text)?;
+        Some(lexicon.label_kinds[usize::from(i)])
+    };
+    if let Some(l) = label_of(norm) {
         return Some(l);
     }
     for &(prefix, kind) in &lexicon.label_prefixes {
@@ -198,7 +207,7 @@ pub fn label(norm: &str) -> Option<Label> {
     // "Related" with a word after it: "Related papers" may be the article's own references.)
     let (head, _) = norm.rsplit_once(' ')?;
     let trending = Label::Section(ClutterKind::TrendingList);
-    (lexicon.labels.get(head) == Some(&trending)).then_some(trending)
+    (label_of(head) == Some(trending)).then_some(trending)
 }
 
 /// Characters of a text searched for a leading label ("Sponsored:", "Lesen Sie auch:").

@@ -320,7 +320,7 @@ fn prose_chars(text: &str) -> usize {
 struct Reading<'a> {
     dom: &'a Dom,
     whole: &'a prep::Whole,
-    names: &'a names::NameTable<'a>,
+    names: &'a names::NameTable,
     meta: &'a Metadata,
     base: Option<&'a BaseUrl>,
 }

@@ -2,7 +2,6 @@
 //! their class names, so every decision also weighs text shape and link density.
 
 use std::borrow::Cow;
-use std::cell::{Cell, RefCell};
 use std::sync::OnceLock;
 
 use crate::dom::{Dom, Element, NodeId};
@@ -210,26 +209,30 @@ fn is_unlikely(said: u8) -> bool {
     said & SAYS_UNLIKELY != 0 && said & SAYS_MAYBE_CANDIDATE == 0
 }
 
-/// What elements' class and id names say, read once per distinct value and node: the passes,
-/// the scorer and the cleaner ask again and again, pages repeat a few class names on many
-/// elements, and lower-casing and searching the names is most of what answering costs.
-pub struct NameTable<'d> {
-    dom: &'d Dom,
-    /// Per node: what its class says (low byte) and its id (next byte), once `READ`.
-    said: Vec<Cell<u32>>,
-    /// Per distinct class or id value, what it says.
-    values: RefCell<FastMap<Box<str>, u8>>,
+/// What elements' class and id names say, read once per distinct value: the passes, the scorer
+/// and the cleaner ask again and again, pages repeat a few class names on many elements, and
+/// lower-casing and searching the names is most of what answering costs.
+pub struct NameTable {
+    /// Per node: what its class says (low byte) and its id (high byte).
+    said: Vec<u16>,
 }
 
-const READ: u32 = 1 << 16;
-
-impl<'d> NameTable<'d> {
-    pub fn new(dom: &'d Dom) -> Self {
-        NameTable {
-            dom,
-            said: vec![Cell::new(0); dom.len()],
-            values: RefCell::default(),
+impl NameTable {
+    pub fn new<'d>(dom: &'d Dom) -> Self {
+        let mut values: FastMap<&'d str, u16> = FastMap::default();
+        let mut said = vec![0; dom.len()];
+        for (i, node) in said.iter_mut().enumerate() {
+            let Some(el) = dom.element(NodeId(i as u32)) else {
+                continue;
+            };
+            let mut value = |value: Option<&'d str>| {
+                value.map_or(0, |v| {
+                    *values.entry(v).or_insert_with(|| u16::from(says(v)))
+                })
+            };
+            *node = value(el.attr("class")) | value(el.attr("id")) << 8;
         }
+        NameTable { said }
     }
 
     /// Page chrome by name, and not rescued by a name that may hold the article.
@@ -272,27 +275,8 @@ impl<'d> NameTable<'d> {
 
     /// What the class and the id of node `id` say.
     fn said(&self, id: NodeId) -> (u8, u8) {
-        let cell = &self.said[id.index()];
-        if cell.get() & READ == 0 {
-            let (class, ident) = self.dom.element(id).map_or((0, 0), |el| {
-                (self.value(el.attr("class")), self.value(el.attr("id")))
-            });
-            cell.set(READ | u32::from(class) | u32::from(ident) << 8);
-        }
-        let said = cell.get();
+        let said = self.said[id.index()];
         (said as u8, (said >> 8) as u8)
-    }
-
-    fn value(&self, value: Option<&str>) -> u8 {
-        let Some(value) = value else {
-            return 0;
-        };
-        if let Some(&said) = self.values.borrow().get(value) {
-            return said;
-        }
-        let said = says(value);
-        self.values.borrow_mut().insert(value.into(), said);
-        said
     }
 }
 

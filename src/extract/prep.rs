@@ -44,7 +44,7 @@ const IN_PAGE_LINK_WEIGHT: f64 = 0.3;
 pub struct Prep<'a> {
     pub body: NodeId,
     /// What class and id names say, read once for every pass.
-    pub names: &'a NameTable<'a>,
+    pub names: &'a NameTable,
     /// Kept nodes under the body, the body first, in document order.
     pub order: Vec<NodeId>,
     /// True for nodes that take part: not hidden, not page chrome, not the byline.
@@ -88,7 +88,7 @@ impl Prep<'_> {
 pub fn prepare<'a>(
     dom: &Dom,
     whole: &'a Whole,
-    names: &'a NameTable<'a>,
+    names: &'a NameTable,
     body: NodeId,
     title: &str,
     byline_known: bool,
