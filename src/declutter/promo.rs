@@ -4,7 +4,9 @@
 use crate::dom::NodeId;
 use crate::word_list::{word_list, WordList};
 
+use super::facts::Facts;
 use super::seeds::{needs_call_to_action, Policy, Priority, Seed, Slot, Why};
+use super::signals::{host_is, split_host, starts_with_ignore_case};
 use super::ClutterKind;
 
 /// Phrases of membership, app and donation promotions.
@@ -35,6 +37,10 @@ pub const PHRASES: &[&str] = &[
     "bli medlem",
 ];
 
+/// Links that ask the reader to follow the site elsewhere, known by their address (host, path
+/// prefix) whatever language their text is in: Google's "Add as a preferred source on Google".
+const FOLLOW_LINKS: &[(&str, &str)] = &[("google.com", "/preferences/source")];
+
 /// Class or id words of promotions and upsells.
 pub const CLASS_WORDS: WordList = word_list!["promo", "promotion", "upsell", "membership"];
 
@@ -57,4 +63,25 @@ pub fn phrase_seed(id: NodeId, phrase: &str) -> Seed {
         Priority::Markup,
         needs_call_to_action,
     )
+}
+
+/// "Add as a preferred source on Google": a link to follow the site elsewhere, by its address.
+pub fn link_seed(f: &Facts, id: NodeId) -> Option<Seed> {
+    let href = f.dom.attr(id, "href").filter(|_| f.dom.is(id, "a"))?;
+    let (host, rest) = split_host(href)?;
+    FOLLOW_LINKS
+        .iter()
+        .any(|&(h, path)| host_is(host, h) && starts_with_ignore_case(rest, path))
+        .then(|| {
+            let text = f.dom.text_content(id);
+            Seed::new(
+                id,
+                ClutterKind::Promo,
+                Why::says(text.trim(), "call to action"),
+                PROMO_BOX,
+                Priority::Markup,
+                needs_call_to_action,
+            )
+            .in_article()
+        })
 }

@@ -194,6 +194,7 @@ pub fn seeds(f: &Facts, keep_comments: bool) -> Vec<Seed> {
         push(lead.as_ref().and_then(|l| ads::lead_seed(id, l)));
         push(lead.as_ref().and_then(|l| headlines::lead_seed(f, id, l)));
         push(phrase_seed(f, id));
+        push(promo::link_seed(f, id));
         push(share::cluster_seed(f, id));
         push(newsletter::form_seed(f, id));
         push(headlines::list_seed(f, id));
