@@ -397,10 +397,16 @@ test("players are cards that load nothing until played; a click makes a sandboxe
     ],
   );
   assert.equal(state.frames, 0, 'no player before a click');
-  // Page Down until the first card's button is in view, then a click on it.
-  await waitFor('the first card in view', async () => {
+  // Page Down until the first card's button is in view, then a click on it. Firefox scrolls
+  // smoothly: the button is clicked where it stands once it has stopped moving (two reads alike),
+  // not where a read took it to be in the middle of a scroll.
+  let lastY = null;
+  await waitFor('the first card in view, the page still', async () => {
     const s = await readerState(tabId, true);
     const play = s.controls.find((c) => c.set === 'play-embed');
+    const still = play.y === lastY;
+    lastY = play.y;
+    if (!still) return false;
     if (play.y > 60 && play.y < (await driver.executeScript(() => innerHeight)) - 40) return true;
     await driver.actions().sendKeys(Key.PAGE_DOWN).perform();
     return false;
