@@ -67,7 +67,10 @@ pub fn phrase_seed(id: NodeId, phrase: &str) -> Seed {
 
 /// "Add as a preferred source on Google": a link to follow the site elsewhere, by its address.
 pub fn link_seed(f: &Facts, id: NodeId) -> Option<Seed> {
-    let href = f.dom.attr(id, "href").filter(|_| f.dom.is(id, "a"))?;
+    if !f.dom.is(id, "a") {
+        return None;
+    }
+    let href = f.dom.attr(id, "href")?;
     let (host, rest) = split_host(href)?;
     FOLLOW_LINKS
         .iter()
