@@ -176,20 +176,25 @@ pub fn extract_excluding(
     extract_as(dom, &page, kind, excluded)
 }
 
-/// The page's address, metadata and text lengths: read once, for its kind and every extraction
-/// from it.
+/// The page's address, metadata, text lengths and class names: read once, for its kind and
+/// every extraction from it.
 pub struct PageFacts {
     base: Option<BaseUrl>,
     pub meta: Metadata,
     pub texts: prep::TextMeasures,
+    pub names: names::NameTable,
 }
 
 impl PageFacts {
     pub fn read(dom: &Dom, options: &Options) -> PageFacts {
         let base = base_url(dom, options.url.as_deref());
         let meta = metadata::read(dom, base.as_ref().map(BaseUrl::host));
-        let texts = prep::TextMeasures::of(dom);
-        PageFacts { base, meta, texts }
+        PageFacts {
+            base,
+            meta,
+            texts: prep::TextMeasures::of(dom),
+            names: names::NameTable::new(dom),
+        }
     }
 }
 
@@ -222,11 +227,10 @@ fn extract_with(
 ) -> Result<Article, ExtractError> {
     let body = dom.body().ok_or(ExtractError::NoBody)?;
     let whole = prep::Whole::measure(dom, body, excluded, &page.texts);
-    let names = names::NameTable::new(dom);
     let reading = Reading {
         dom,
         whole: &whole,
-        names: &names,
+        names: &page.names,
         meta: &page.meta,
         base: page.base.as_ref(),
     };

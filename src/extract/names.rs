@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use crate::dom::{Dom, Element, NodeId};
+use crate::dom::{Dom, NodeId};
 use crate::fragments::Fragments;
 use crate::hash::FastMap;
 
@@ -197,12 +197,6 @@ fn says(value: &str) -> u8 {
         said |= SAYS_SHARE;
     }
     said
-}
-
-/// Page chrome by the names of `el`, and not rescued by a name that may hold the article.
-pub fn unlikely(el: &Element) -> bool {
-    let said = el.attr("class").map_or(0, says) | el.attr("id").map_or(0, says);
-    is_unlikely(said)
 }
 
 fn is_unlikely(said: u8) -> bool {

@@ -198,7 +198,7 @@ pub fn read_page(dom: &Dom, url: Option<&str>) -> Page {
 /// its metadata and text lengths.
 pub fn read(dom: &Dom, url: Option<&str>, facts: &PageFacts) -> Page {
     let meta = &facts.meta;
-    let mut walk = Walk::new(dom, &facts.texts);
+    let mut walk = Walk::new(dom, facts);
     walk.top_down();
     walk.bottom_up();
     walk.cards_and_prose();
@@ -308,6 +308,7 @@ const IN_ITEM: u8 = 128;
 struct Walk<'a> {
     dom: &'a Dom,
     texts: &'a TextMeasures,
+    names: &'a names::NameTable,
     /// The shown nodes of the body, in document order.
     order: Vec<NodeId>,
     len: Vec<TextLen>,
@@ -322,10 +323,11 @@ struct Walk<'a> {
 }
 
 impl<'a> Walk<'a> {
-    fn new(dom: &'a Dom, texts: &'a TextMeasures) -> Self {
+    fn new(dom: &'a Dom, facts: &'a PageFacts) -> Self {
         Walk {
             dom,
-            texts,
+            texts: &facts.texts,
+            names: &facts.names,
             order: Vec::new(),
             len: vec![TextLen::default(); dom.len()],
             raw_len: vec![RawLen::default(); dom.len()],
@@ -436,7 +438,7 @@ impl<'a> Walk<'a> {
                 self.bits[id.index()] |= LONG_PARAGRAPH;
             }
             let in_li = self.bits[id.index()] & IN_LIST_ITEM != 0 && el.is("p");
-            if !is_unlikely(el) && !in_li {
+            if !self.names.unlikely(id) && !in_li {
                 self.measures.prose_score += f64::from(raw - SCORED_PARAGRAPH_CHARS).sqrt();
             }
         }
@@ -798,12 +800,6 @@ fn is_basket_link(href: &str) -> bool {
     let path = href.split(['?', '#']).next().unwrap_or("");
     path.split('/')
         .any(|s| BASKET_PATHS.iter().any(|b| s.eq_ignore_ascii_case(b)))
-}
-
-/// Named as a sidebar, a related-links box, a footer or the like, as Readability's unlikely
-/// candidates are (unless the name also says content).
-fn is_unlikely(el: &Element) -> bool {
-    names::unlikely(el)
 }
 
 /// A character of the CJK scripts (ideographs, kana, hangul, their punctuation).
