@@ -474,11 +474,14 @@ test('the menu entry on the toolbar button opens the popup for the tab', async (
     return { label };
   })();`);
   assert.equal(result.label, 'Site settings and removed clutter…');
-  const views = () =>
+  // The popup, or, where Firefox still refuses it once the menu's closing has outlasted the
+  // background's retries (a loaded machine), the same page in a tab (background.js showPopup).
+  const shown = () =>
     inExtension(
-      "const done = arguments[arguments.length - 1]; done(browser.extension.getViews({ type: 'popup' }).map((w) => w.location.href));",
+      "const done = arguments[arguments.length - 1]; browser.tabs.query({}).then((tabs) => done([...browser.extension.getViews({ type: 'popup' }).map((w) => w.location.href), ...tabs.map((t) => t.url)]));",
     );
-  const popup = await waitFor('the popup', async () => (await views())[0]);
-  assert.match(popup, new RegExp(`/popup\\.html\\?tab=${tabId}$`));
+  const page = new RegExp(`/popup\\.html\\?tab=${tabId}$`);
+  const popup = await waitFor('the popup, or its page in a tab', async () => (await shown()).find((u) => page.test(u)));
+  assert.match(popup, page);
   await privileged("document.getElementById('customizationui-widget-panel')?.hidePopup();");
 });
